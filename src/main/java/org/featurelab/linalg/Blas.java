@@ -1,0 +1,121 @@
+package org.featurelab.linalg;
+
+import org.bytedeco.openblas.global.openblas;
+
+/**
+ * The one narrow door to the native BLAS/LAPACK (OpenBLAS, shipped through the bytedeco Maven artifacts).
+ *
+ * <p>Every array is a row-major {@code double[]}; LAPACK routines are called in column-major mode on the
+ * same memory (a row-major matrix is the column-major storage of its transpose), which avoids the full
+ * transposition copy that {@code LAPACK_ROW_MAJOR} performs on every call. Nothing outside this class
+ * touches {@code org.bytedeco}.
+ */
+public final class Blas {
+    private Blas() {
+    }
+
+    /**
+     * {@code C ← alpha·op(A)·op(B) + beta·C} for row-major arrays. op(A) is m×k, op(B) is k×n, C is m×n.
+     * Cost 2·m·n·k flops.
+     */
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                            double[] a, int lda, double[] b, int ldb, double beta, double[] c, int ldc) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            if (beta != 1.0) {
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        c[i * ldc + j] *= beta;
+                    }
+                }
+            }
+            return;
+        }
+        openblas.cblas_dgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans,
+                transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
+
+    /**
+     * Symmetric rank-k update of the upper triangle: {@code C ← alpha·op(A)ᵀop(A) + beta·C} where with
+     * {@code trans = true} C = AᵀA (A is k×n) and with {@code trans = false} C = AAᵀ (A is n×k).
+     * Only the upper triangle of the row-major C is written; cost n²·k flops.
+     */
+    public static void syrkUpper(boolean trans, int n, int k, double alpha, double[] a, int lda,
+                                 double beta, double[] c, int ldc) {
+        if (n == 0) {
+            return;
+        }
+        openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper,
+                trans ? openblas.CblasTrans : openblas.CblasNoTrans, n, k, alpha, a, lda, beta, c, ldc);
+    }
+
+    /**
+     * Triangular solve with many right-hand sides, row-major: {@code B ← op(T)⁻¹·B}, T n×n upper
+     * triangular, B n×nrhs. Cost n²·nrhs flops.
+     */
+    public static void trsmLeftUpper(boolean transT, int n, int nrhs, double[] t, double[] b) {
+        if (n == 0 || nrhs == 0) {
+            return;
+        }
+        openblas.cblas_dtrsm(openblas.CblasRowMajor, openblas.CblasLeft, openblas.CblasUpper,
+                transT ? openblas.CblasTrans : openblas.CblasNoTrans, openblas.CblasNonUnit, n, nrhs, 1.0, t, n, b, nrhs);
+    }
+
+    /**
+     * Cholesky factorisation in place of a symmetric positive-definite n×n row-major matrix.
+     * On return the upper triangle (row-major) holds U with A = UᵀU; the strict lower triangle is untouched.
+     *
+     * @return 0 on success, or the order i > 0 of the leading minor that is not positive
+     */
+    public static int potrfUpperInPlace(int n, double[] a) {
+        // Column-major view of row-major A is Aᵀ = A; its lower factor L (A = LLᵀ) read row-major is U = Lᵀ.
+        return openblas.LAPACKE_dpotrf(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, a, n);
+    }
+
+    /**
+     * LU factorisation with partial pivoting, in place, of the column-major view (i.e. of Aᵀ for a row-major A).
+     *
+     * @return 0 on success, i > 0 if U(i,i) is exactly zero
+     */
+    public static int getrfTransposedInPlace(int n, double[] a, int[] ipiv) {
+        return openblas.LAPACKE_dgetrf(openblas.LAPACK_COL_MAJOR, n, n, a, n, ipiv);
+    }
+
+    /**
+     * Solves A·X = B given {@link #getrfTransposedInPlace} of row-major A. {@code bColMajor} holds B in
+     * column-major order (n×nrhs) and is overwritten with X, column-major.
+     */
+    public static int getrsTransposed(int n, int nrhs, double[] lu, int[] ipiv, double[] bColMajor) {
+        // the factored matrix is Aᵀ (column-major view), so solve (Aᵀ)ᵀ X = B with trans = 'T'
+        return openblas.LAPACKE_dgetrs(openblas.LAPACK_COL_MAJOR, (byte) 'T', n, nrhs, lu, n, ipiv, bColMajor, n);
+    }
+
+    /**
+     * Symmetric eigendecomposition (divide and conquer) in place. On return {@code w} holds the eigenvalues
+     * in ascending order and row j of the row-major array holds the j-th unit eigenvector.
+     *
+     * @return 0 on success, &gt; 0 if the algorithm failed to converge
+     */
+    public static int syevdInPlace(int n, double[] a, double[] w) {
+        return openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'V', (byte) 'L', n, a, n, w);
+    }
+
+    /** Sets the number of threads the native BLAS uses (values &lt; 1 are ignored). */
+    public static void setThreads(int threads) {
+        if (threads >= 1) {
+            openblas.blas_set_num_threads(threads);
+        }
+    }
+
+    /** Number of threads the native BLAS uses. */
+    public static int threads() {
+        return openblas.blas_get_num_threads();
+    }
+
+    /** Name and configuration string of the loaded native library, for provenance and benchmarks. */
+    public static String describe() {
+        return "OpenBLAS " + openblas.OPENBLAS_VERSION.trim() + " (" + openblas.OPENBLAS_CHAR_CORENAME + ", bytedeco)";
+    }
+}
