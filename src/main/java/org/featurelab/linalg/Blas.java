@@ -2,6 +2,10 @@ package org.featurelab.linalg;
 
 import org.bytedeco.openblas.global.openblas;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.IntSupplier;
+
 /**
  * The one narrow door to the native BLAS/LAPACK (OpenBLAS, shipped through the bytedeco Maven artifacts).
  *
@@ -11,6 +15,14 @@ import org.bytedeco.openblas.global.openblas;
  * touches {@code org.bytedeco}.
  */
 public final class Blas {
+    /**
+     * Stack reserved (not committed) for the thread that runs dgetrf. OpenBLAS's recursive getrf_parallel puts
+     * a job array sized by its compile-time MAX_CPU_NUMBER on the stack at every level, which overflows the
+     * 1 MiB default Java thread stack and kills the JVM with SIGSEGV for n ≳ 150 when more than one BLAS thread
+     * runs (OpenBLAS issues #246, #1082, #3229; about 3 MiB are needed here up to n = 4000).
+     */
+    private static final long GETRF_STACK_BYTES = 64L << 20;
+
     private Blas() {
     }
 
@@ -27,7 +39,8 @@ public final class Blas {
             if (beta != 1.0) {
                 for (int i = 0; i < m; i++) {
                     for (int j = 0; j < n; j++) {
-                        c[i * ldc + j] *= beta;
+                        // BLAS convention: beta = 0 means C is not read, so NaN/Inf in C do not propagate
+                        c[i * ldc + j] = beta == 0.0 ? 0.0 : beta * c[i * ldc + j];
                     }
                 }
             }
@@ -71,7 +84,7 @@ public final class Blas {
      */
     public static int potrfUpperInPlace(int n, double[] a) {
         // Column-major view of row-major A is Aᵀ = A; its lower factor L (A = LLᵀ) read row-major is U = Lᵀ.
-        return openblas.LAPACKE_dpotrf(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, a, n);
+        return openblas.LAPACKE_dpotrf(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, a, Math.max(1, n));
     }
 
     /**
@@ -80,7 +93,37 @@ public final class Blas {
      * @return 0 on success, i > 0 if U(i,i) is exactly zero
      */
     public static int getrfTransposedInPlace(int n, double[] a, int[] ipiv) {
-        return openblas.LAPACKE_dgetrf(openblas.LAPACK_COL_MAJOR, n, n, a, n, ipiv);
+        return onLargeStack(() -> openblas.LAPACKE_dgetrf(openblas.LAPACK_COL_MAJOR, n, n, a, Math.max(1, n), ipiv));
+    }
+
+    /** Runs a native call on a fresh thread with a {@link #GETRF_STACK_BYTES} stack and waits for it. */
+    private static int onLargeStack(IntSupplier call) {
+        FutureTask<Integer> task = new FutureTask<>(call::getAsInt);
+        Thread worker = new Thread(null, task, "featurelab-lapack", GETRF_STACK_BYTES);
+        worker.setDaemon(true);
+        worker.start();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the native call cannot be cancelled; finish it, then restore the flag
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException("native call failed", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
@@ -89,7 +132,8 @@ public final class Blas {
      */
     public static int getrsTransposed(int n, int nrhs, double[] lu, int[] ipiv, double[] bColMajor) {
         // the factored matrix is Aᵀ (column-major view), so solve (Aᵀ)ᵀ X = B with trans = 'T'
-        return openblas.LAPACKE_dgetrs(openblas.LAPACK_COL_MAJOR, (byte) 'T', n, nrhs, lu, n, ipiv, bColMajor, n);
+        return openblas.LAPACKE_dgetrs(openblas.LAPACK_COL_MAJOR, (byte) 'T', n, nrhs, lu, Math.max(1, n), ipiv,
+                bColMajor, Math.max(1, n));
     }
 
     /**
@@ -99,7 +143,7 @@ public final class Blas {
      * @return 0 on success, &gt; 0 if the algorithm failed to converge
      */
     public static int syevdInPlace(int n, double[] a, double[] w) {
-        return openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'V', (byte) 'L', n, a, n, w);
+        return openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'V', (byte) 'L', n, a, Math.max(1, n), w);
     }
 
     /** Sets the number of threads the native BLAS uses (values &lt; 1 are ignored). */

@@ -30,6 +30,18 @@ public final class Cholesky {
         return factorInPlace(a.rows(), work);
     }
 
+    /**
+     * Factors {@code a} using its storage for the factor: afterwards {@code a} must not be used. Saves one
+     * n×n copy for large kernel systems.
+     */
+    public static Cholesky factorOverwriting(Matrix a) {
+        if (a.rows() != a.cols()) {
+            throw new IllegalArgumentException("cholesky: matrix is " + a.shape() + ", not square");
+        }
+        a.requireFinite("cholesky");
+        return factorInPlace(a.rows(), a.data());
+    }
+
     /** Factors the row-major n×n array {@code work}, which becomes the factor's storage. */
     static Cholesky factorInPlace(int n, double[] work) {
         int info = Blas.potrfUpperInPlace(n, work);

@@ -17,7 +17,9 @@ public final class LU {
     }
 
     /**
-     * @throws ArithmeticException if the matrix is exactly singular (names the zero pivot) or not finite
+     * @throws ArithmeticException if the matrix is not finite, or singular to working precision: a pivot
+     *         |U_ii| ≤ n·ε·max|A_ij| (names the pivot). Exact LAPACK zero pivots are rare in floating point,
+     *         e.g. a matrix with two equal random rows leaves a pivot of order ε·‖A‖ instead of 0.
      */
     public static LU factor(Matrix a) {
         if (a.rows() != a.cols()) {
@@ -33,6 +35,13 @@ public final class LU {
         }
         if (info < 0) {
             throw new IllegalStateException("lu: LAPACK dgetrf rejected argument " + (-info));
+        }
+        double tol = n * Math.ulp(1.0) * a.maxAbs();
+        for (int i = 0; i < n; i++) {
+            if (!(Math.abs(work[i * n + i]) > tol)) {
+                throw new ArithmeticException("lu: matrix " + n + "x" + n + " is singular to working precision (pivot "
+                        + (i + 1) + " is " + work[i * n + i] + ", tolerance " + tol + ")");
+            }
         }
         return new LU(n, work, ipiv);
     }

@@ -31,6 +31,9 @@ public final class Matrix {
 
     /** A rows×cols matrix of zeros. */
     public static Matrix zeros(int rows, int cols) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("matrix: negative shape " + rows + "x" + cols);
+        }
         if ((long) rows * cols > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("matrix: " + rows + "x" + cols + " exceeds one Java array");
         }
@@ -97,6 +100,11 @@ public final class Matrix {
 
     public String shape() {
         return rows + "x" + cols;
+    }
+
+    /** The same storage read with another shape (rows·cols must match); writes are shared. */
+    public Matrix viewAs(int newRows, int newCols) {
+        return new Matrix(newRows, newCols, data);
     }
 
     public Matrix copy() {

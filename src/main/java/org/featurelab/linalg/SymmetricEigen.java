@@ -14,7 +14,7 @@ public final class SymmetricEigen {
         this.vectors = vectors;
     }
 
-    /** Decomposes {@code a}, which is read but not modified; only its lower triangle is used. */
+    /** Decomposes {@code a}, which is read but not modified; only its upper triangle is used. */
     public static SymmetricEigen of(Matrix a) {
         if (a.rows() != a.cols()) {
             throw new IllegalArgumentException("eigen: matrix is " + a.shape() + ", not square");

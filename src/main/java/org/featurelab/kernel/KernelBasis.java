@@ -1,0 +1,59 @@
+package org.featurelab.kernel;
+
+import org.featurelab.linalg.Matrix;
+
+/**
+ * Kernel functions k_M(·, xᵢ) centred at n training rows, with everything that depends only on the centres
+ * precomputed. Supports evaluation of Gram blocks and of the gradients of a kernel predictor
+ * f(z) = Σᵢ αᵢ k_M(z, xᵢ) (α is n×c). Query blocks of b rows keep memory at O(b·n + n·c·d).
+ */
+public interface KernelBasis {
+
+    /** Number of centres n. */
+    int size();
+
+    /** Input dimension d. */
+    int dimension();
+
+    /** The centres X, n×d (shared, do not modify). */
+    Matrix centers();
+
+    /** Gradients at the centres with indices [from, to), i.e. {@code gradients(centers().rowRange(from, to), alpha)}. */
+    default Matrix gradientsAtCenters(int from, int to, Matrix alpha) {
+        return gradients(centers().rowRange(from, to), alpha);
+    }
+
+    /** b×n block K_ai = k_M(zₐ, xᵢ). */
+    Matrix gram(Matrix z);
+
+    /**
+     * Gradients of every output of f(z) = Σᵢ αᵢ k_M(z, xᵢ) at the query rows: a b×(c·d) matrix whose row a is
+     * [∇f₁(zₐ)ᵀ, …, ∇f_c(zₐ)ᵀ]; read as (b·c)×d it lists one gradient per row.
+     */
+    Matrix gradients(Matrix z, Matrix alpha);
+
+    /** Predictions f(Z) = K(Z, X)·α (b×c), streamed in row blocks. */
+    default Matrix predict(Matrix z, Matrix alpha) {
+        if (alpha.rows() != size()) {
+            throw new IllegalArgumentException("predict: alpha is " + alpha.shape() + " for " + size() + " centres");
+        }
+        int b = z.rows();
+        Matrix out = Matrix.zeros(b, alpha.cols());
+        int block = blockRows(size(), alpha.cols() * dimension());
+        for (int from = 0; from < b; from += block) {
+            int to = Math.min(b, from + block);
+            Matrix k = gram(z.rowRange(from, to));
+            Matrix part = k.times(alpha);
+            System.arraycopy(part.data(), 0, out.data(), from * alpha.cols(), part.data().length);
+        }
+        return out;
+    }
+
+    /**
+     * Rows per query block so that one b×n block and one b×w block stay near 2²⁴ doubles (128 MiB).
+     */
+    static int blockRows(int n, int width) {
+        long per = (long) Math.max(1, n) + Math.max(1, width);
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (1L << 24) / per));
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Dense linear algebra on the native OpenBLAS/LAPACK: one row-major matrix type ({@link org.featurelab.linalg.Matrix}),
+ * GEMM/SYRK, Cholesky and LU solves, symmetric eigendecomposition and PSD matrix powers. All native calls go
+ * through {@link org.featurelab.linalg.Blas}. The foundation layer: imports nothing else from featurelab.
+ */
+package org.featurelab.linalg;

@@ -1,0 +1,19 @@
+package org.featurelab.rfm;
+
+/**
+ * What happened in one RFM iteration t (solve with M_t, then — unless t = T — the update to M_{t+1}).
+ *
+ * @param iteration       t
+ * @param trainScore      score on the training rows (accuracy, or −MSE for regression)
+ * @param validationScore score on the validation rows, NaN without validation data
+ * @param kernelSeconds   Gram matrix K(X, X)
+ * @param solveSeconds    (K + λI)α = Y
+ * @param validateSeconds predictions on the validation rows
+ * @param updateSeconds   new M (gradients/FACT, matrix function, scaling); 0 on the last iteration
+ * @param solveMethod     cholesky, cholesky+jitter or lu
+ * @param jitter          jitter added to the diagonal (0 if none)
+ */
+public record IterationRecord(int iteration, double trainScore, double validationScore, double kernelSeconds,
+                              double solveSeconds, double validateSeconds, double updateSeconds, String solveMethod,
+                              double jitter) {
+}

@@ -1,0 +1,125 @@
+package org.featurelab.rfm;
+
+import org.featurelab.kernel.KernelBasis;
+import org.featurelab.kernel.KernelRidge;
+import org.featurelab.kernel.Metric;
+import org.featurelab.linalg.Matrix;
+import org.featurelab.metrics.Scores;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Recursive Feature Machine fitting. For t = 0..T:
+ * <ol>
+ *   <li>K = k_{M_t}(X, X); α_t = (K + λI)⁻¹Y (kernel ridge regression);</li>
+ *   <li>score the predictor on the validation rows (if any);</li>
+ *   <li>if t &lt; T: M_{t+1} = scaling(update(predictor_t)) — AGOP, FACT or FACT geometric mean.</li>
+ * </ol>
+ * M₀ = I. The iteration with the best validation score is kept (ties: lower validation MSE, then the
+ * earlier iteration); without validation data the last one. Deterministic: no randomness is involved.
+ */
+public final class Rfm {
+    private Rfm() {
+    }
+
+    /** Fits with the given validation data (may be null) and progress listener. */
+    public static RfmModel fit(RfmConfig config, Task task, LabeledData train, LabeledData validation,
+                               RfmListener listener) {
+        Matrix x = train.x();
+        Matrix y = train.y();
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("rfm: no training rows");
+        }
+        if (validation != null && (validation.x().cols() != x.cols() || validation.y().cols() != y.cols())) {
+            throw new IllegalArgumentException("rfm: validation data is " + validation.x().shape() + " / "
+                    + validation.y().shape() + ", training data " + x.shape() + " / " + y.shape());
+        }
+        RfmListener events = listener == null ? RfmListener.NONE : listener;
+        Metric metric = Metric.identity(x.cols(), config.diagonal());
+        List<IterationRecord> history = new ArrayList<>();
+        Metric bestMetric = null;
+        Matrix bestAlpha = null;
+        int bestIteration = -1;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        double bestMse = Double.POSITIVE_INFINITY;
+        for (int t = 0; t <= config.iterations(); t++) {
+            long t0 = System.nanoTime();
+            events.phaseStarted(t, "kernel");
+            KernelBasis basis = config.kernel().basis(x, metric);
+            Matrix k = basis.gram(x);
+            long t1 = System.nanoTime();
+            events.phaseStarted(t, "solve");
+            KernelRidge.Solution solution = KernelRidge.solve(k, y, config.ridge());
+            k = null; // release n×n before the update phase
+            Matrix alpha = solution.alpha();
+            Matrix fitted = y.copy();           // f(xᵢ) = yᵢ − λαᵢ on the training points
+            fitted.addInPlace(-config.ridge(), alpha);
+            double trainScore = task.score(fitted, y);
+            long t2 = System.nanoTime();
+            double valScore = Double.NaN;
+            double valMse = Double.NaN;
+            if (validation != null && validation.size() > 0) {
+                events.phaseStarted(t, "validate");
+                Matrix pred = basis.predict(validation.x(), alpha);
+                valScore = task.score(pred, validation.y());
+                valMse = Scores.meanSquaredError(pred, validation.y());
+            }
+            long t3 = System.nanoTime();
+            boolean better = validation == null || validation.size() == 0
+                    || valScore > bestScore + 1e-12
+                    || (Math.abs(valScore - bestScore) <= 1e-12 && valMse < bestMse);
+            if (better) {
+                bestScore = valScore;
+                bestMse = valMse;
+                bestMetric = metric;
+                bestAlpha = alpha;
+                bestIteration = t;
+            }
+            Metric next = null;
+            if (t < config.iterations()) {
+                events.phaseStarted(t, "update");
+                next = nextMetric(config, basis, alpha, metric);
+            }
+            long t4 = System.nanoTime();
+            IterationRecord record = new IterationRecord(t, trainScore, valScore, seconds(t0, t1), seconds(t1, t2),
+                    seconds(t2, t3), seconds(t3, t4), solution.method(), solution.jitter());
+            history.add(record);
+            events.iterationFinished(record);
+            if (next == null) {
+                break;
+            }
+            metric = next;
+        }
+        return new RfmModel(config, task, bestMetric, x, bestAlpha, bestIteration, history);
+    }
+
+    /** Fits without validation data: keeps the last iteration. */
+    public static RfmModel fit(RfmConfig config, Task task, LabeledData train) {
+        return fit(config, task, train, null, RfmListener.NONE);
+    }
+
+    /** One feature-matrix update: rule, scaling, and the diagonal restriction. */
+    static Metric nextMetric(RfmConfig config, KernelBasis basis, Matrix alpha, Metric current) {
+        Matrix m = config.update().next(basis, alpha, current);
+        m = config.scaling().apply(m);
+        m.requireFinite("rfm update (" + config.update().name() + ")");
+        if (m.maxAbs() == 0) {
+            throw new ArithmeticException("rfm update (" + config.update().name()
+                    + "): the learned feature matrix is zero (the predictor is constant); use fewer iterations or a different bandwidth");
+        }
+        if (config.diagonal()) {
+            double[] diag = m.diag();
+            for (int j = 0; j < diag.length; j++) {
+                diag[j] = Math.max(0.0, diag[j]);
+            }
+            return new Metric.Diagonal(diag);
+        }
+        m.symmetrizeInPlace();
+        return new Metric.Full(m);
+    }
+
+    private static double seconds(long from, long to) {
+        return (to - from) / 1e9;
+    }
+}

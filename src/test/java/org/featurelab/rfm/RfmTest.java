@@ -1,0 +1,69 @@
+package org.featurelab.rfm;
+
+import org.featurelab.kernel.Laplace;
+import org.featurelab.linalg.Matrix;
+import org.featurelab.metrics.Scores;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** RFM learns the relevant subspace of a low-rank target. */
+class RfmTest {
+
+    /** x ~ N(0, I) in d = 20, y = x₀·x₁. */
+    static LabeledData productTarget(int n, long seed) {
+        Random rng = new Random(seed);
+        Matrix x = Matrix.zeros(n, 20);
+        Matrix y = Matrix.zeros(n, 1);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 20; j++) {
+                x.set(i, j, rng.nextGaussian());
+            }
+            y.set(i, 0, x.get(i, 0) * x.get(i, 1));
+        }
+        return new LabeledData(x, y);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nfa", "nfa-sqrt", "fact", "fact-gm"})
+    void concentratesMetricOnRelevantCoordinatesAndBeatsPlainKernel(String update) {
+        LabeledData train = productTarget(800, 1);
+        LabeledData test = productTarget(400, 2);
+        RfmConfig config = new RfmConfig(new Laplace(10), 1e-3, 5, FeatureUpdate.parse(update), MetricScaling.MAX, false);
+        RfmModel model = Rfm.fit(config, Task.REGRESSION, train, null, RfmListener.NONE);
+        assertEquals(5, model.iteration());
+        Matrix m = model.metric().toMatrix();
+        double relevant = m.get(0, 0) + m.get(1, 1);
+        double share = relevant / m.trace();
+        assertTrue(share > 0.6, update + ": diag(M) share on x0, x1 = " + share);
+        for (int j = 2; j < 20; j++) {
+            assertTrue(m.get(j, j) < 0.25 * Math.min(m.get(0, 0), m.get(1, 1)), update + ": M_" + j + j + " = " + m.get(j, j));
+        }
+        double rfmMse = Scores.meanSquaredError(model.predict(test.x()), test.y());
+        RfmModel plain = Rfm.fit(config.withIterations(0), Task.REGRESSION, train);
+        double plainMse = Scores.meanSquaredError(plain.predict(test.x()), test.y());
+        assertTrue(rfmMse < 0.5 * plainMse, update + ": RFM test MSE " + rfmMse + " vs Laplace " + plainMse);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void validationKeepsBestIterationAndDiagonalVariantWorks(boolean diagonal) {
+        LabeledData train = productTarget(500, 3);
+        LabeledData val = productTarget(200, 4);
+        RfmConfig config = RfmConfig.defaults().withIterations(3).withDiagonal(diagonal);
+        RfmModel model = Rfm.fit(config, Task.REGRESSION, train, val, RfmListener.NONE);
+        assertEquals(4, model.history().size());
+        double best = Double.NEGATIVE_INFINITY;
+        for (IterationRecord r : model.history()) {
+            best = Math.max(best, r.validationScore());
+        }
+        assertEquals(best, model.history().get(model.iteration()).validationScore(), 0.0);
+        assertTrue(model.iteration() > 0, "feature learning should beat iteration 0 on x0*x1");
+        double score = -Scores.meanSquaredError(model.predict(val.x()), val.y());
+        assertEquals(best, score, 1e-9 * Math.abs(best));
+    }
+}
