@@ -1,5 +1,6 @@
 package org.featurelab.rfm;
 
+import org.featurelab.metrics.Task;
 import org.featurelab.kernel.KernelBasis;
 import org.featurelab.kernel.KernelRidge;
 import org.featurelab.kernel.Metric;

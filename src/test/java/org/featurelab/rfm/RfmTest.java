@@ -1,5 +1,6 @@
 package org.featurelab.rfm;
 
+import org.featurelab.metrics.Task;
 import org.featurelab.kernel.Laplace;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.metrics.Scores;

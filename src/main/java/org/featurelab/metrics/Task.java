@@ -1,7 +1,6 @@
-package org.featurelab.rfm;
+package org.featurelab.metrics;
 
 import org.featurelab.linalg.Matrix;
-import org.featurelab.metrics.Scores;
 
 /** Learning task; decides how predictions are scored during model selection (higher is better). */
 public enum Task {
@@ -19,11 +18,13 @@ public enum Task {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    public static Task parse(String s) {
-        return switch (s.toLowerCase(java.util.Locale.ROOT)) {
-            case "classification", "class", "classify" -> CLASSIFICATION;
-            case "regression", "regress" -> REGRESSION;
-            default -> throw new IllegalArgumentException("unknown task '" + s + "' (expected classification or regression)");
+    /** Parses {@code classification} or {@code regression} (any case, surrounding blanks ignored). */
+    public static Task parse(String text) {
+        String s = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (s) {
+            case "classification" -> CLASSIFICATION;
+            case "regression" -> REGRESSION;
+            default -> throw new IllegalArgumentException("unknown task '" + text + "': expected classification or regression");
         };
     }
 }

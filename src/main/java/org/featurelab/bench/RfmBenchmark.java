@@ -1,0 +1,150 @@
+package org.featurelab.bench;
+
+import org.featurelab.kernel.Laplace;
+import org.featurelab.linalg.Matrix;
+import org.featurelab.rfm.FeatureUpdate;
+import org.featurelab.rfm.IterationRecord;
+import org.featurelab.rfm.LabeledData;
+import org.featurelab.rfm.MetricScaling;
+import org.featurelab.rfm.Rfm;
+import org.featurelab.rfm.RfmConfig;
+import org.featurelab.rfm.RfmListener;
+import org.featurelab.rfm.RfmModel;
+import org.featurelab.metrics.Task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The {@code bench rfm} workload: an NFA-RFM fit (Laplace L = 10, λ = 10⁻³, M ← AGOP, T iterations, i.e. T + 1
+ * solves and T AGOP updates, test accuracy after every solve) on synthetic classification data, x ~ N(0, I_d)
+ * and labels argmax(x·W) for a random W. Reports per-phase seconds and achieved GFLOP/s from the operation
+ * counts of each phase.
+ */
+public final class RfmBenchmark {
+    private RfmBenchmark() {
+    }
+
+    /** Workload size. {@code testRows} rows are predicted after every solve. */
+    public record Workload(int n, int d, int classes, int iterations, int testRows, long seed) {
+        public Workload {
+            if (n < 2 || d < 1 || classes < 2 || iterations < 0 || testRows < 0) {
+                throw new IllegalArgumentException("bench: need n >= 2, d >= 1, classes >= 2, iters >= 0, got n=" + n
+                        + " d=" + d + " classes=" + classes + " iters=" + iterations);
+            }
+        }
+    }
+
+    /** Seconds and operation counts of one phase summed over the fit. */
+    public record Phase(String name, double seconds, double flops) {
+        public double gflops() {
+            return seconds > 0 ? flops / seconds / 1e9 : Double.NaN;
+        }
+    }
+
+    /** Result: phases, whole fit wall time, final test accuracy and a reference dgemm rate on this machine. */
+    public record Result(Workload workload, List<Phase> phases, double fitSeconds, double testAccuracy,
+                         double referenceGemmGflops) {
+    }
+
+    /** Generates the data, runs the fit once (after a small warm-up fit), and measures a reference dgemm. */
+    public static Result run(Workload w, RfmListener listener) {
+        LabeledData[] data = synthetic(w);
+        RfmConfig config = new RfmConfig(new Laplace(10), 1e-3, w.iterations(), new FeatureUpdate.Nfa(1.0, false),
+                MetricScaling.NONE, false);
+        // warm-up: JIT and native thread pools, on a small problem
+        LabeledData small = data[0].select(range(Math.min(w.n(), 500)));
+        Rfm.fit(config.withIterations(1), Task.CLASSIFICATION, small, data[1], RfmListener.NONE);
+
+        long start = System.nanoTime();
+        RfmModel model = Rfm.fit(config, Task.CLASSIFICATION, data[0], w.testRows() > 0 ? data[1] : null, listener);
+        double fit = (System.nanoTime() - start) / 1e9;
+        double kernel = 0;
+        double solve = 0;
+        double validate = 0;
+        double update = 0;
+        int updates = 0;
+        for (IterationRecord r : model.history()) {
+            kernel += r.kernelSeconds();
+            solve += r.solveSeconds();
+            validate += r.validateSeconds();
+            update += r.updateSeconds();
+            if (r.iteration() < w.iterations()) {
+                updates++;
+            }
+        }
+        double n = w.n();
+        double d = w.d();
+        double c = w.classes();
+        double nv = w.testRows();
+        int solves = model.history().size();
+        List<Phase> phases = new ArrayList<>();
+        phases.add(new Phase("kernel", kernel, solves * (2 * n * n * d + 2 * n * d * d)));
+        phases.add(new Phase("solve", solve, solves * (n * n * n / 3 + 2 * n * n * c)));
+        phases.add(new Phase("validate", validate, nv == 0 ? 0 : solves * (2 * nv * n * d + 2 * nv * n * c)));
+        phases.add(new Phase("update", update, updates * (2 * n * n * d + 2 * n * n * c * d + 2 * n * n * c + 2 * n * c * d * d)));
+        double acc = model.history().get(model.history().size() - 1).validationScore();
+        return new Result(w, phases, fit, acc, referenceGemm(2000));
+    }
+
+    /** Achieved GFLOP/s of one square n×n·n×n dgemm (best of three) through the same Matrix/BLAS path. */
+    public static double referenceGemm(int size) {
+        Matrix a = Matrix.zeros(size, size);
+        Matrix b = Matrix.zeros(size, size);
+        SplittableRandom rng = new SplittableRandom(1);
+        for (int i = 0; i < a.data().length; i++) {
+            a.data()[i] = rng.nextDouble();
+            b.data()[i] = rng.nextDouble();
+        }
+        Matrix c = Matrix.zeros(size, size);
+        double best = Double.POSITIVE_INFINITY;
+        for (int rep = 0; rep < 3; rep++) {
+            long t = System.nanoTime();
+            Matrix.gemmInPlace(1.0, a, false, b, false, 0.0, c);
+            best = Math.min(best, (System.nanoTime() - t) / 1e9);
+        }
+        return 2.0 * size * size * size / best / 1e9;
+    }
+
+    /** Training set (n rows) and test set (testRows rows) from the same teacher. */
+    static LabeledData[] synthetic(Workload w) {
+        SplittableRandom rng = new SplittableRandom(w.seed());
+        Matrix teacher = gaussian(w.d(), w.classes(), rng);
+        return new LabeledData[]{labeled(w.n(), teacher, rng), labeled(Math.max(1, w.testRows()), teacher, rng)};
+    }
+
+    private static LabeledData labeled(int rows, Matrix teacher, SplittableRandom rng) {
+        Matrix x = gaussian(rows, teacher.rows(), rng);
+        Matrix logits = x.times(teacher);
+        Matrix y = Matrix.zeros(rows, teacher.cols());
+        int[] label = org.featurelab.metrics.Scores.argmaxRows(logits);
+        for (int i = 0; i < rows; i++) {
+            y.set(i, label[i], 1.0);
+        }
+        return new LabeledData(x, y);
+    }
+
+    private static Matrix gaussian(int r, int c, SplittableRandom rng) {
+        Matrix m = Matrix.zeros(r, c);
+        double[] d = m.data();
+        for (int i = 0; i < d.length; i += 2) {
+            double u1 = rng.nextDouble();
+            double u2 = rng.nextDouble();
+            double rad = Math.sqrt(-2 * Math.log(1 - u1));
+            d[i] = rad * Math.cos(2 * Math.PI * u2);
+            if (i + 1 < d.length) {
+                d[i + 1] = rad * Math.sin(2 * Math.PI * u2);
+            }
+        }
+        return m;
+    }
+
+    private static int[] range(int k) {
+        int[] r = new int[k];
+        for (int i = 0; i < k; i++) {
+            r[i] = i;
+        }
+        return r;
+    }
+}
