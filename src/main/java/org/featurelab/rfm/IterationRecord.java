@@ -6,6 +6,7 @@ package org.featurelab.rfm;
  * @param iteration       t
  * @param trainScore      score on the training rows (accuracy, or −MSE for regression)
  * @param validationScore score on the validation rows, NaN without validation data
+ * @param validationMse   mean squared error (summed over outputs) on the validation rows, NaN without them
  * @param kernelSeconds   Gram matrix K(X, X)
  * @param solveSeconds    (K + λI)α = Y
  * @param validateSeconds predictions on the validation rows
@@ -13,7 +14,8 @@ package org.featurelab.rfm;
  * @param solveMethod     cholesky, cholesky+jitter or lu
  * @param jitter          jitter added to the diagonal (0 if none)
  */
-public record IterationRecord(int iteration, double trainScore, double validationScore, double kernelSeconds,
+public record IterationRecord(int iteration, double trainScore, double validationScore, double validationMse,
+                              double kernelSeconds,
                               double solveSeconds, double validateSeconds, double updateSeconds, String solveMethod,
                               double jitter) {
 }

@@ -83,7 +83,7 @@ public final class Rfm {
                 next = nextMetric(config, basis, alpha, metric);
             }
             long t4 = System.nanoTime();
-            IterationRecord record = new IterationRecord(t, trainScore, valScore, seconds(t0, t1), seconds(t1, t2),
+            IterationRecord record = new IterationRecord(t, trainScore, valScore, valMse, seconds(t0, t1), seconds(t1, t2),
                     seconds(t2, t3), seconds(t3, t4), solution.method(), solution.jitter());
             history.add(record);
             events.iterationFinished(record);

@@ -1,0 +1,84 @@
+package org.featurelab.tabular;
+
+import org.featurelab.data.FittedPreprocessor;
+import org.featurelab.linalg.Matrix;
+import org.featurelab.linalg.SymmetricEigen;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Importances read off the learned feature matrix M: per encoded feature diag(M)_j / tr(M); per original
+ * column the sum over its encoded features (one-hot blocks, missing indicators); and the leading
+ * eigenvectors of M, whose loadings show the directions the model is most sensitive to.
+ */
+public record FeatureImportances(List<String> featureNames, double[] featureShare, List<String> columns,
+                                 double[] columnShare, double[] eigenvalues, Matrix eigenvectors, Matrix metric) {
+
+    /** One named importance. */
+    public record Entry(String name, double share) {
+    }
+
+    static FeatureImportances of(Matrix m, FittedPreprocessor pre) {
+        int d = m.rows();
+        double[] diag = m.diag();
+        double trace = 0;
+        for (double v : diag) {
+            trace += Math.max(0, v);
+        }
+        double[] share = new double[d];
+        for (int j = 0; j < d; j++) {
+            share[j] = trace > 0 ? Math.max(0, diag[j]) / trace : 0;
+        }
+        Map<String, Double> byColumn = new LinkedHashMap<>();
+        for (int j = 0; j < d; j++) {
+            byColumn.merge(pre.sourceColumn(j), share[j], Double::sum);
+        }
+        SymmetricEigen eig = SymmetricEigen.of(m);
+        double[] values = eig.values();
+        Matrix vectors = eig.vectors();
+        // descending order
+        double[] desc = new double[d];
+        Matrix vecDesc = Matrix.zeros(d, d);
+        for (int k = 0; k < d; k++) {
+            desc[k] = values[d - 1 - k];
+            for (int j = 0; j < d; j++) {
+                vecDesc.set(j, k, vectors.get(j, d - 1 - k));
+            }
+        }
+        return new FeatureImportances(pre.featureNames(), share, new ArrayList<>(byColumn.keySet()),
+                byColumn.values().stream().mapToDouble(Double::doubleValue).toArray(), desc, vecDesc, m.copy());
+    }
+
+    /** Original columns by decreasing share. */
+    public List<Entry> rankedColumns() {
+        return ranked(columns, columnShare);
+    }
+
+    /** Encoded features by decreasing share. */
+    public List<Entry> rankedFeatures() {
+        return ranked(featureNames, featureShare);
+    }
+
+    /** The largest-magnitude loadings of eigenvector k (0 = leading), at most {@code top} of them. */
+    public List<Entry> eigenvectorLoadings(int k, int top) {
+        List<Entry> all = new ArrayList<>();
+        for (int j = 0; j < featureNames.size(); j++) {
+            all.add(new Entry(featureNames.get(j), eigenvectors.get(j, k)));
+        }
+        all.sort(Comparator.comparingDouble((Entry e) -> -Math.abs(e.share())));
+        return all.subList(0, Math.min(top, all.size()));
+    }
+
+    private static List<Entry> ranked(List<String> names, double[] values) {
+        List<Entry> out = new ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+            out.add(new Entry(names.get(j), values[j]));
+        }
+        out.sort(Comparator.comparingDouble((Entry e) -> -e.share()));
+        return out;
+    }
+}

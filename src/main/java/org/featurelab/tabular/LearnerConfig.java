@@ -1,0 +1,97 @@
+package org.featurelab.tabular;
+
+import org.featurelab.rfm.MetricScaling;
+
+import java.util.List;
+
+/**
+ * How {@link TabularLearner} fits a model. Hyper-parameters given as one-element grids are fixed; longer
+ * grids are tuned on an internal validation split.
+ *
+ * @param model              laplace, nfa-rfm, fact-rfm or fact-rfm-gm
+ * @param kernel             kernel name: laplace, gaussian or product-laplace
+ * @param iterations         T: iterations 0..T are tried and the best on validation is kept
+ * @param ridges             ridge grid λ (each ≥ 0)
+ * @param bandwidths         bandwidth grid L (each &gt; 0)
+ * @param scaling            rescaling of each learned M
+ * @param diagonal           learn only diag(M)
+ * @param validationFraction share of training rows held out for tuning (0 &lt; f &lt; 1)
+ * @param maxTuningRows      tuning uses at most this many rows (a seeded random subset); the refit uses all
+ * @param seed               seed of the validation split and tuning subset
+ */
+public record LearnerConfig(ModelKind model, String kernel, int iterations, List<Double> ridges, List<Double> bandwidths,
+                            MetricScaling scaling, boolean diagonal, double validationFraction, int maxTuningRows,
+                            long seed) {
+    /** Default ridge grid. */
+    public static final List<Double> RIDGES = List.of(1e-3, 1e-1, 1.0);
+    /** Default bandwidth grid (inputs are standardised). */
+    public static final List<Double> BANDWIDTHS = List.of(2.0, 5.0, 10.0, 20.0);
+
+    public LearnerConfig {
+        if (model == null || kernel == null || scaling == null) {
+            throw new IllegalArgumentException("learner config: model, kernel and scaling are required");
+        }
+        if (iterations < 0 || iterations > 100) {
+            throw new IllegalArgumentException("--iters must be in 0..100, got " + iterations);
+        }
+        ridges = List.copyOf(ridges);
+        bandwidths = List.copyOf(bandwidths);
+        if (ridges.isEmpty() || bandwidths.isEmpty()) {
+            throw new IllegalArgumentException("learner config: ridge and bandwidth grids must not be empty");
+        }
+        for (double r : ridges) {
+            if (!(r >= 0) || !Double.isFinite(r)) {
+                throw new IllegalArgumentException("--ridge must be finite and >= 0, got " + r);
+            }
+        }
+        for (double l : bandwidths) {
+            if (!(l > 0) || !Double.isFinite(l)) {
+                throw new IllegalArgumentException("--bandwidth must be positive and finite, got " + l);
+            }
+        }
+        if (!(validationFraction > 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("validation fraction must be in (0, 1), got " + validationFraction);
+        }
+        if (maxTuningRows < 10) {
+            throw new IllegalArgumentException("max tuning rows must be >= 10, got " + maxTuningRows);
+        }
+    }
+
+    /** Defaults for a model kind: Laplace kernel, tuned ridge and bandwidth, trace-scaled M, seed 0. */
+    public static LearnerConfig defaults(ModelKind model) {
+        return new LearnerConfig(model, "laplace", model.defaultIterations(), RIDGES, BANDWIDTHS, MetricScaling.TRACE,
+                false, 0.2, 4000, 0L);
+    }
+
+    public LearnerConfig withKernel(String k) {
+        return new LearnerConfig(model, k, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed);
+    }
+
+    public LearnerConfig withIterations(int t) {
+        return new LearnerConfig(model, kernel, t, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed);
+    }
+
+    public LearnerConfig withRidges(List<Double> r) {
+        return new LearnerConfig(model, kernel, iterations, r, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed);
+    }
+
+    public LearnerConfig withBandwidths(List<Double> l) {
+        return new LearnerConfig(model, kernel, iterations, ridges, l, scaling, diagonal, validationFraction, maxTuningRows, seed);
+    }
+
+    public LearnerConfig withScaling(MetricScaling s) {
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, s, diagonal, validationFraction, maxTuningRows, seed);
+    }
+
+    public LearnerConfig withDiagonal(boolean d) {
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, d, validationFraction, maxTuningRows, seed);
+    }
+
+    public LearnerConfig withSeed(long s) {
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, s);
+    }
+
+    public LearnerConfig withMaxTuningRows(int rows) {
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, rows, seed);
+    }
+}

@@ -1,0 +1,64 @@
+package org.featurelab.tabular;
+
+import org.featurelab.data.FittedPreprocessor;
+import org.featurelab.data.PreparedData;
+import org.featurelab.data.Preprocessor;
+import org.featurelab.data.Table;
+import org.featurelab.io.Provenance;
+import org.featurelab.linalg.Blas;
+import org.featurelab.metrics.Task;
+import org.featurelab.rfm.IterationRecord;
+import org.featurelab.rfm.LabeledData;
+import org.featurelab.rfm.Rfm;
+import org.featurelab.rfm.RfmListener;
+import org.featurelab.rfm.RfmModel;
+
+/**
+ * Fits a {@link TabularModel} on a raw table: preprocessing fitted on the training rows, hyper-parameters
+ * tuned on an internal validation split ({@link Tuner}), then a refit on all training rows with the chosen
+ * bandwidth, ridge and iteration count.
+ *
+ * @param preprocessor target column, dropped columns and task override
+ * @param config       model and tuning configuration
+ */
+public record TabularLearner(Preprocessor preprocessor, LearnerConfig config) {
+
+    /** Defaults for a target column and model kind. */
+    public static TabularLearner of(String target, ModelKind model) {
+        return new TabularLearner(Preprocessor.forTarget(target), LearnerConfig.defaults(model));
+    }
+
+    /** Fits through the Java API (provenance command line "api"), silently. */
+    public TabularModel fit(Table train) {
+        return fit(train, Provenance.API, Progress.NONE);
+    }
+
+    /** Fits, reporting progress, recording {@code commandLine} in the provenance. */
+    public TabularModel fit(Table train, String commandLine, Progress progress) {
+        FittedPreprocessor pre = preprocessor.fit(train);
+        PreparedData prepared = pre.prepare(train);
+        Task task = pre.task();
+        if (task == Task.CLASSIFICATION && prepared.y().cols() < 2) {
+            throw new IllegalArgumentException("target '" + preprocessor.target() + "' has only one class");
+        }
+        progress.message(String.format("data: %d rows, %d features after encoding, task %s", prepared.rows(),
+                prepared.x().cols(), task.label()));
+        LabeledData data = new LabeledData(prepared.x(), prepared.y());
+        Tuner.Result tuning = Tuner.tune(config, task, data, progress);
+        Tuner.Candidate chosen = tuning.chosen();
+        progress.message(String.format("refit on %d rows: L=%g ridge=%g iterations=%d", data.size(), chosen.bandwidth(),
+                chosen.ridge(), chosen.iteration()));
+        RfmModel rfm = Rfm.fit(Tuner.rfmConfig(config, chosen.bandwidth(), chosen.ridge(), chosen.iteration()), task,
+                data, null, new RfmListener() {
+                    @Override
+                    public void iterationFinished(IterationRecord r) {
+                        progress.message(String.format("refit iteration %d: train %s %.4f (%.2fs)", r.iteration(),
+                                task == Task.CLASSIFICATION ? "accuracy" : "-MSE", r.trainScore(),
+                                r.kernelSeconds() + r.solveSeconds() + r.updateSeconds()));
+                    }
+                });
+        Provenance provenance = Provenance.capture(config.seed(), train.fingerprint(), ModelJson.config(config, preprocessor),
+                commandLine, Blas.describe());
+        return new TabularModel(pre, rfm, config, tuning, provenance);
+    }
+}

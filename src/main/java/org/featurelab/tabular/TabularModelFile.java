@@ -1,0 +1,98 @@
+package org.featurelab.tabular;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.featurelab.data.FittedPreprocessor;
+import org.featurelab.io.Json;
+import org.featurelab.io.ModelArchive;
+import org.featurelab.kernel.Kernel;
+import org.featurelab.kernel.Metric;
+import org.featurelab.linalg.Matrix;
+import org.featurelab.metrics.Task;
+import org.featurelab.rfm.FeatureUpdate;
+import org.featurelab.rfm.MetricScaling;
+import org.featurelab.rfm.RfmConfig;
+import org.featurelab.rfm.RfmModel;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Maps a {@link TabularModel} onto the versioned {@link ModelArchive} (format version 1):
+ * manifest keys {@code model} (kernel, bandwidth, ridge, update, scaling, diagonal, iteration, task),
+ * {@code learner}, {@code preprocessing} ({@code columns}, {@code target}), {@code tuning}, {@code history};
+ * arrays {@code centers} (n×d), {@code alpha} (n×c) and {@code metric} (d×d, or 1×d when diagonal).
+ */
+final class TabularModelFile {
+    static final String KIND = "featurelab-tabular-rfm";
+
+    private TabularModelFile() {
+    }
+
+    static void save(TabularModel m, Path file) {
+        RfmModel rfm = m.rfm();
+        RfmConfig c = rfm.config();
+        ObjectNode manifest = Json.object();
+        ObjectNode model = manifest.putObject("model");
+        model.put("kind", KIND);
+        model.put("task", rfm.task().label());
+        model.put("kernel", c.kernel().name());
+        model.put("bandwidth", c.kernel().bandwidth());
+        model.put("ridge", c.ridge());
+        model.put("iterations", c.iterations());
+        model.put("update", c.update().name());
+        model.put("scaling", c.scaling().name().toLowerCase(java.util.Locale.ROOT));
+        model.put("diagonal", c.diagonal());
+        model.put("iteration", rfm.iteration());
+        manifest.set("learner", ModelJson.config(m.config(), null));
+        ObjectNode pre = manifest.putObject("preprocessing");
+        pre.set("columns", ModelJson.columns(m.preprocessing().columns()));
+        pre.set("target", ModelJson.target(m.preprocessing().target()));
+        manifest.set("tuning", ModelJson.tuning(m.tuning()));
+        manifest.set("history", ModelJson.history(rfm.history()));
+        Map<String, Matrix> arrays = new LinkedHashMap<>();
+        arrays.put("centers", rfm.centers());
+        arrays.put("alpha", rfm.alpha());
+        arrays.put("metric", rfm.metric() instanceof Metric.Diagonal dg
+                ? Matrix.wrap(1, dg.dimension(), dg.m()) : rfm.metric().toMatrix());
+        ModelArchive.write(file, ModelArchive.of(manifest, m.provenance(), arrays));
+    }
+
+    static TabularModel load(Path file) {
+        ModelArchive a = ModelArchive.read(file);
+        try {
+            ObjectNode manifest = a.manifest();
+            JsonNode model = ModelJson.req(manifest, "model");
+            if (!KIND.equals(ModelJson.text(model, "kind"))) {
+                throw new IllegalArgumentException("it holds a '" + model.get("kind").asText() + "' model, not a tabular RFM");
+            }
+            boolean diagonal = ModelJson.req(model, "diagonal").asBoolean();
+            Matrix metricArray = array(a, "metric");
+            Metric metric = diagonal ? new Metric.Diagonal(metricArray.data()) : new Metric.Full(metricArray);
+            RfmConfig config = new RfmConfig(Kernel.parse(ModelJson.text(model, "kernel"), ModelJson.req(model, "bandwidth").asDouble()),
+                    ModelJson.req(model, "ridge").asDouble(), ModelJson.req(model, "iterations").asInt(),
+                    FeatureUpdate.parse(ModelJson.text(model, "update")), MetricScaling.parse(ModelJson.text(model, "scaling")), diagonal);
+            RfmModel rfm = new RfmModel(config, Task.parse(ModelJson.text(model, "task")), metric, array(a, "centers"),
+                    array(a, "alpha"), ModelJson.req(model, "iteration").asInt(), ModelJson.history(ModelJson.req(manifest, "history")));
+            JsonNode pre = ModelJson.req(manifest, "preprocessing");
+            FittedPreprocessor preprocessing = FittedPreprocessor.of(ModelJson.columns(ModelJson.req(pre, "columns")),
+                    ModelJson.target(ModelJson.req(pre, "target")));
+            if (preprocessing.featureCount() != rfm.dimension()) {
+                throw new IllegalArgumentException("its preprocessing yields " + preprocessing.featureCount()
+                        + " features but the kernel machine expects " + rfm.dimension());
+            }
+            return new TabularModel(preprocessing, rfm, ModelJson.config(ModelJson.req(manifest, "learner")),
+                    ModelJson.tuning(ModelJson.req(manifest, "tuning")), a.provenance());
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new IllegalArgumentException("model file " + file + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    private static Matrix array(ModelArchive a, String name) {
+        if (!a.hasArray(name)) {
+            throw new IllegalArgumentException("missing array '" + name + "'");
+        }
+        return a.array(name);
+    }
+}

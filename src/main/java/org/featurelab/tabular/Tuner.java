@@ -1,0 +1,94 @@
+package org.featurelab.tabular;
+
+import org.featurelab.kernel.Kernel;
+import org.featurelab.metrics.Task;
+import org.featurelab.rfm.LabeledData;
+import org.featurelab.rfm.Rfm;
+import org.featurelab.rfm.RfmConfig;
+import org.featurelab.rfm.RfmListener;
+import org.featurelab.rfm.RfmModel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Chooses bandwidth, ridge and iteration on an internal validation split: every (L, λ) of the grids is fitted
+ * on the fit rows with iterations 0..T, each iteration scored on the held-out rows; the best score wins
+ * (ties: lower validation MSE, then grid order). Candidates whose solve fails numerically are skipped.
+ */
+public final class Tuner {
+    private Tuner() {
+    }
+
+    /** One (L, λ) candidate and its best iteration. {@code failure} is non-null if it could not be fitted. */
+    public record Candidate(double bandwidth, double ridge, int iteration, double validationScore,
+                            double validationMse, String failure) {
+    }
+
+    /** All candidates and the chosen one; {@code fitRows}/{@code validationRows} are 0 when nothing was tuned. */
+    public record Result(List<Candidate> candidates, Candidate chosen, int fitRows, int validationRows) {
+        public Result {
+            candidates = List.copyOf(candidates);
+        }
+    }
+
+    /** Whether there is anything to choose. */
+    static boolean needsTuning(LearnerConfig config) {
+        return config.ridges().size() > 1 || config.bandwidths().size() > 1 || config.iterations() > 0;
+    }
+
+    static RfmConfig rfmConfig(LearnerConfig config, double bandwidth, double ridge, int iterations) {
+        return new RfmConfig(Kernel.parse(config.kernel(), bandwidth), ridge, iterations, config.model().update(),
+                config.scaling(), config.diagonal());
+    }
+
+    /** Runs the grid search on {@code data} (already preprocessed). */
+    public static Result tune(LearnerConfig config, Task task, LabeledData data, Progress progress) {
+        if (!needsTuning(config)) {
+            Candidate only = new Candidate(config.bandwidths().get(0), config.ridges().get(0), 0, Double.NaN, Double.NaN, null);
+            return new Result(List.of(only), only, 0, 0);
+        }
+        if (data.size() < 4) {
+            throw new IllegalArgumentException("too few training rows (" + data.size()
+                    + ") to tune on a validation split; give --ridge, --bandwidth and --iters 0");
+        }
+        Splits.Split split = Splits.holdOut(task, data.y(), config.validationFraction(), config.seed());
+        int fitCap = (int) Math.round(config.maxTuningRows() * (1 - config.validationFraction()));
+        int valCap = config.maxTuningRows() - fitCap;
+        int[] fitRows = Splits.subset(task, data.y(), split.fit(), fitCap, config.seed() + 1);
+        int[] valRows = Splits.subset(task, data.y(), split.validation(), valCap, config.seed() + 2);
+        LabeledData fit = data.select(fitRows);
+        LabeledData val = data.select(valRows);
+        List<Candidate> candidates = new ArrayList<>();
+        Candidate best = null;
+        int total = config.bandwidths().size() * config.ridges().size();
+        int done = 0;
+        for (double l : config.bandwidths()) {
+            for (double r : config.ridges()) {
+                done++;
+                Candidate c;
+                try {
+                    RfmModel m = Rfm.fit(rfmConfig(config, l, r, config.iterations()), task, fit, val, RfmListener.NONE);
+                    var rec = m.history().get(m.iteration());
+                    c = new Candidate(l, r, m.iteration(), rec.validationScore(), rec.validationMse(), null);
+                } catch (ArithmeticException e) {
+                    c = new Candidate(l, r, -1, Double.NaN, Double.NaN, e.getMessage());
+                }
+                candidates.add(c);
+                progress.message(String.format("tune %d/%d  L=%-6g ridge=%-6g %s", done, total, l, r,
+                        c.failure() != null ? "failed: " + c.failure()
+                                : String.format("best iteration %d, validation %s %.4f", c.iteration(),
+                                task == Task.CLASSIFICATION ? "accuracy" : "-MSE", c.validationScore())));
+                if (c.failure() == null && (best == null || c.validationScore() > best.validationScore() + 1e-12
+                        || (Math.abs(c.validationScore() - best.validationScore()) <= 1e-12
+                        && c.validationMse() < best.validationMse()))) {
+                    best = c;
+                }
+            }
+        }
+        if (best == null) {
+            throw new ArithmeticException("every tuning candidate failed; first failure: " + candidates.get(0).failure());
+        }
+        return new Result(candidates, best, fitRows.length, valRows.length);
+    }
+}
