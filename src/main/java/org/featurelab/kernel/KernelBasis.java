@@ -27,6 +27,14 @@ public interface KernelBasis {
     Matrix gram(Matrix z);
 
     /**
+     * The training Gram matrix K(X, X) (n×n). Implementations may keep by-products of this pass that make
+     * later {@link #gradientsAtCenters} calls cheaper (at the cost of a second n×n matrix).
+     */
+    default Matrix gramAtCenters() {
+        return gram(centers());
+    }
+
+    /**
      * Gradients of every output of f(z) = Σᵢ αᵢ k_M(z, xᵢ) at the query rows: a b×(c·d) matrix whose row a is
      * [∇f₁(zₐ)ᵀ, …, ∇f_c(zₐ)ᵀ]; read as (b·c)×d it lists one gradient per row.
      */

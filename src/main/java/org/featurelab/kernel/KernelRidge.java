@@ -43,13 +43,12 @@ public final class KernelRidge {
             return new Solution(LU.factor(k).solve(y), "lu", 0.0);
         }
         try {
-            return new Solution(Cholesky.solveShifted(k, ridge, y).requireFinite("kernel ridge"), "cholesky", 0.0);
+            return solution(Cholesky.solveShifted(k, ridge, y), "cholesky", 0.0);
         } catch (NotPositiveDefiniteException first) {
             double meanDiag = Math.max(Double.MIN_NORMAL, k.trace() / Math.max(1, k.rows()));
             for (double eps = FIRST_JITTER; eps <= LAST_JITTER * 1.0001; eps *= 100) {
                 try {
-                    return new Solution(Cholesky.solveShifted(k, ridge + eps * meanDiag, y).requireFinite("kernel ridge"), "cholesky+jitter",
-                            eps * meanDiag);
+                    return solution(Cholesky.solveShifted(k, ridge + eps * meanDiag, y), "cholesky+jitter", eps * meanDiag);
                 } catch (NotPositiveDefiniteException again) {
                     // try a larger jitter
                 }
@@ -57,5 +56,10 @@ public final class KernelRidge {
             throw new ArithmeticException("kernel ridge: K + " + ridge + "·I is not positive definite even with jitter "
                     + LAST_JITTER * meanDiag + " (" + first.getMessage() + ")");
         }
+    }
+
+    private static Solution solution(Cholesky.ShiftedSolution s, String method, double jitter) {
+        String m = s.mixedPrecision() ? method + " (mixed precision, " + s.refinements() + " refinements)" : method;
+        return new Solution(s.x().requireFinite("kernel ridge"), m, jitter);
     }
 }

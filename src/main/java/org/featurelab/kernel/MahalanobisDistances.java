@@ -44,6 +44,25 @@ public final class MahalanobisDistances {
         return metric;
     }
 
+    /** Squared norms xᵢᵀMxᵢ of the centres (shared, do not modify). */
+    double[] centerNorms() {
+        return centerNorms;
+    }
+
+    /** The GEMM part −2·Z·M·Xᵀ (b×n) alone, for callers that fuse the rest into their own pass. */
+    Matrix crossTerms(Matrix zM) {
+        Matrix out = Matrix.zeros(zM.rows(), centers.rows());
+        Matrix.gemmInPlace(-2.0, zM, false, centers, true, 0.0, out);
+        return out;
+    }
+
+    /** Squared distance from the cross term and the two squared norms, with the cancellation cut-off. */
+    static double squaredDistance(double cross, double zNorm, double xNorm) {
+        double scale = zNorm + xNorm;
+        double v = cross + scale;
+        return v > CANCELLATION * scale ? v : 0.0;
+    }
+
     /** b×n matrix of ‖zₐ − xᵢ‖²_M for the query rows Z (b×d). */
     public Matrix squared(Matrix z) {
         return squared(z, metric.apply(z));
@@ -57,16 +76,13 @@ public final class MahalanobisDistances {
         int b = z.rows();
         int n = centers.rows();
         double[] zNorms = z.rowDots(zM);
-        Matrix out = Matrix.zeros(b, n);
-        Matrix.gemmInPlace(-2.0, zM, false, centers, true, 0.0, out);
+        Matrix out = crossTerms(zM);
         double[] o = out.data();
         Parallel.rows(b, n, a -> {
             int off = a * n;
             double za = zNorms[a];
             for (int i = 0; i < n; i++) {
-                double scale = za + centerNorms[i];
-                double v = o[off + i] + scale;
-                o[off + i] = v > CANCELLATION * scale ? v : 0.0;
+                o[off + i] = squaredDistance(o[off + i], za, centerNorms[i]);
             }
         });
         return out;

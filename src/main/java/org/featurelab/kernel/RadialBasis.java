@@ -16,6 +16,10 @@ import org.featurelab.linalg.Parallel;
 public final class RadialBasis implements KernelBasis {
     private final RadialKernel kernel;
     private final MahalanobisDistances distances;
+    /** W(X, X), kept by {@link #gramAtCenters()} for the gradient pass at the training points; null until then. */
+    private Matrix centerWeights;
+    private static final int TILE = 64;
+    private static final double MIN_DISTANCE = RadialKernel.MIN_DISTANCE;
 
     RadialBasis(RadialKernel kernel, Matrix x, Metric metric) {
         this.kernel = kernel;
@@ -63,6 +67,60 @@ public final class RadialBasis implements KernelBasis {
         return k;
     }
 
+    /**
+     * K(X, X), computing in the same pass the gradient weights W(X, X) that {@link #gradientsAtCenters} and
+     * {@link #weightsAtCenters} then reuse. One distance GEMM; the element-wise pass (square root, exponential)
+     * runs over the upper triangle only, in 64×64 tiles, and mirrors each tile. Memory: two n×n matrices.
+     */
+    @Override
+    public Matrix gramAtCenters() {
+        int n = size();
+        double[] norms = distances.centerNorms();
+        Matrix k = distances.crossTerms(centersTimesMetric());   // −2·XMXᵀ, overwritten by K
+        Matrix w = Matrix.zeros(n, n);
+        double[] kv = k.data();
+        double[] wv = w.data();
+        int tiles = (n + TILE - 1) / TILE;
+        boolean laplace = kernel instanceof Laplace;
+        double l = kernel.bandwidth();
+        Parallel.rows(tiles, (long) TILE * n, ta -> {
+            int a0 = ta * TILE;
+            int a1 = Math.min(n, a0 + TILE);
+            for (int i0 = a0; i0 < n; i0 += TILE) {
+                int i1 = Math.min(n, i0 + TILE);
+                for (int a = a0; a < a1; a++) {
+                    for (int i = Math.max(i0, a); i < i1; i++) {
+                        double r2 = MahalanobisDistances.squaredDistance(kv[a * n + i], norms[a], norms[i]);
+                        double value;
+                        double weight;
+                        if (laplace) {
+                            double r = Math.sqrt(r2);
+                            value = Math.exp(-r / l);
+                            weight = r < MIN_DISTANCE ? 0.0 : value / (l * r);
+                        } else {
+                            value = kernel.valueAtSquaredDistance(r2);
+                            weight = kernel.gradientWeight(r2, value);
+                        }
+                        kv[a * n + i] = value;
+                        kv[i * n + a] = value;
+                        wv[a * n + i] = weight;
+                        wv[i * n + a] = weight;
+                    }
+                }
+            }
+        });
+        centerWeights = w;
+        return k;
+    }
+
+    /** Rows [from, to) of W(X, X): from the pass of {@link #gramAtCenters()} if it ran, else computed now. */
+    public Matrix weightsAtCenters(int from, int to) {
+        if (centerWeights != null) {
+            return centerWeights.rowRange(from, to);
+        }
+        return gradientWeights(centers().rowRange(from, to), centersTimesMetric().rowRange(from, to));
+    }
+
     /** b×n matrix of gradient weights w(zₐ, xᵢ) given Z and Z·M. */
     public Matrix gradientWeights(Matrix z, Matrix zM) {
         Matrix w = distances.squared(z, zM);
@@ -84,53 +142,64 @@ public final class RadialBasis implements KernelBasis {
 
     @Override
     public Matrix gradientsAtCenters(int from, int to, Matrix alpha) {
-        return gradients(centers().rowRange(from, to), centersTimesMetric().rowRange(from, to), alpha);
+        return fromWeights(weightsAtCenters(from, to), centersTimesMetric().rowRange(from, to), alpha);
     }
 
-    /** Gradients with Z·M supplied (e.g. rows of {@link #centersTimesMetric()} for training points). */
+    /** Gradients with Z·M supplied. */
     public Matrix gradients(Matrix z, Matrix zM, Matrix alpha) {
+        return fromWeights(gradientWeights(z, zM), zM, alpha);
+    }
+
+    /**
+     * ∇f_c(zₐ) = Σᵢ W_ai α_ic (xᵢM) − (Σᵢ W_ai α_ic)(zₐM): both sums from ONE GEMM of W (b×n) with
+     * [α ⊗ XM | α] (n × (c·d + c)).
+     */
+    private Matrix fromWeights(Matrix w, Matrix zM, Matrix alpha) {
         int n = size();
         int d = dimension();
         if (alpha.rows() != n) {
             throw new IllegalArgumentException("gradients: alpha is " + alpha.shape() + " for " + n + " centres");
         }
         int c = alpha.cols();
-        Matrix weighted = weightedCenters(alpha);
-        Matrix w = gradientWeights(z, zM);
-        Matrix g = w.times(weighted);          // b × c·d
-        Matrix s = w.times(alpha);             // b × c
+        int width = c * d + c;
+        Matrix both = w.times(weightedCenters(alpha));   // b × (c·d + c)
+        int b = w.rows();
+        Matrix g = Matrix.zeros(b, c * d);
         double[] gd = g.data();
-        double[] sd = s.data();
+        double[] bd = both.data();
         double[] zm = zM.data();
-        Parallel.rows(z.rows(), (long) c * d, a -> {
+        Parallel.rows(b, (long) c * d, a -> {
             for (int k = 0; k < c; k++) {
-                double sak = sd[a * c + k];
-                int off = a * c * d + k * d;
+                double sak = bd[a * width + c * d + k];
+                int src = a * width + k * d;
+                int dst = a * c * d + k * d;
                 for (int j = 0; j < d; j++) {
-                    gd[off + j] -= sak * zm[a * d + j];
+                    gd[dst + j] = bd[src + j] - sak * zm[a * d + j];
                 }
             }
         });
         return g;
     }
 
-    /** n × (c·d) matrix whose row i is [α_i1·(xᵢM), …, α_ic·(xᵢM)]. */
+    /** n × (c·d + c) matrix whose row i is [α_i1·(xᵢM), …, α_ic·(xᵢM), α_i1, …, α_ic]. */
     private Matrix weightedCenters(Matrix alpha) {
         int n = size();
         int d = dimension();
         int c = alpha.cols();
+        int width = c * d + c;
         Matrix xm = distances.centersTimesMetric();
-        Matrix out = Matrix.zeros(n, c * d);
+        Matrix out = Matrix.zeros(n, width);
         double[] o = out.data();
         double[] x = xm.data();
         double[] al = alpha.data();
-        Parallel.rows(n, (long) c * d, i -> {
+        Parallel.rows(n, (long) width, i -> {
             for (int k = 0; k < c; k++) {
                 double a = al[i * c + k];
-                int off = i * c * d + k * d;
+                int off = i * width + k * d;
                 for (int j = 0; j < d; j++) {
                     o[off + j] = a * x[i * d + j];
                 }
+                o[i * width + c * d + k] = a;
             }
         });
         return out;

@@ -105,14 +105,13 @@ public final class FeatureMatrices {
         int n = basis.size();
         int d = basis.dimension();
         Matrix x = basis.centers();
-        Matrix xm = basis.centersTimesMetric();
         Matrix s = Matrix.zeros(d, d);    // Xᵀ(D_W − W)X accumulated over row blocks
         int block = KernelBasis.blockRows(n, n);
         for (int from = 0; from < n; from += block) {
             int to = Math.min(n, from + block);
             int b = to - from;
             Matrix xb = x.rowRange(from, to);
-            Matrix w = basis.gradientWeights(xb, xm.rowRange(from, to));
+            Matrix w = basis.weightsAtCenters(from, to);
             Matrix inner = alpha.rowRange(from, to).timesTranspose(alpha);   // αᵢ·αⱼ, b×n
             double[] wd = w.data();
             double[] id = inner.data();

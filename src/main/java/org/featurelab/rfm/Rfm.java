@@ -48,7 +48,7 @@ public final class Rfm {
             long t0 = System.nanoTime();
             events.phaseStarted(t, "kernel");
             KernelBasis basis = config.kernel().basis(x, metric);
-            Matrix k = basis.gram(x);
+            Matrix k = basis.gramAtCenters();
             long t1 = System.nanoTime();
             events.phaseStarted(t, "solve");
             KernelRidge.Solution solution = KernelRidge.solve(k, y, config.ridge());

@@ -1,0 +1,65 @@
+package org.featurelab.kernel;
+
+import org.featurelab.linalg.Cholesky;
+import org.featurelab.linalg.Matrix;
+import org.featurelab.testing.RandomData;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import static org.featurelab.testing.Close.assertClose;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The fused training-Gram pass and the one-shot large-system solve agree with the plain paths. */
+class TrainingGramTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"laplace", "gaussian"})
+    void fusedTriangularGramEqualsQueryGramAndKeepsGradientWeights(String name) {
+        Matrix x = RandomData.gaussian(150, 6, 41);   // 150 rows: several 64-row tiles, a ragged last one
+        RadialBasis basis = (RadialBasis) Kernel.parse(name, 3.0).basis(x, RandomData.metric(6, false, 42));
+        Matrix viaQuery = basis.gram(x);
+        Matrix weightsBefore = basis.weightsAtCenters(0, 150);
+        Matrix fused = basis.gramAtCenters();
+        assertClose(fused, viaQuery, 1e-12, 1e-14, "K(X, X)");
+        for (int i = 0; i < 150; i++) {
+            assertClose(fused.get(i, i), 1.0, 0, 0, "self similarity");
+            for (int j = 0; j < 150; j++) {
+                assertClose(fused.get(i, j), fused.get(j, i), 0, 0, "exact symmetry");
+            }
+        }
+        assertClose(basis.weightsAtCenters(20, 90), weightsBefore.rowRange(20, 90), 1e-12, 1e-14, "cached W rows");
+        Matrix alpha = RandomData.gaussian(150, 2, 43);
+        assertClose(basis.gradientsAtCenters(10, 40, alpha), basis.gradients(x.rowRange(10, 40), alpha), 1e-9, 1e-12,
+                "gradients from cached weights");
+    }
+
+    @Test
+    void mixedPrecisionSolveReachesDoublePrecisionBackwardError() {
+        int n = 1600;
+        Matrix x = RandomData.gaussian(n, 8, 44);
+        Matrix k = new Laplace(4.0).gram(x, x, Metric.identity(8, false));
+        Matrix y = RandomData.gaussian(n, 3, 45);
+        double ridge = 1e-3;
+        Cholesky.ShiftedSolution mixed = Cholesky.solveShifted(k, ridge, y, true);
+        Cholesky.ShiftedSolution dbl = Cholesky.solveShifted(k, ridge, y, false);
+        assertTrue(mixed.mixedPrecision() && mixed.refinements() >= 1, "refined in mixed precision");
+        Matrix shifted = k.copy();
+        shifted.addToDiagonalInPlace(ridge);
+        double bound = Math.sqrt(n) * 1.2e-16 * shifted.frobeniusNorm();
+        for (Matrix sol : new Matrix[]{mixed.x(), dbl.x()}) {
+            Matrix residual = shifted.times(sol).minus(y);
+            for (int c = 0; c < 3; c++) {
+                double r = 0;
+                double xs = 0;
+                for (int i = 0; i < n; i++) {
+                    r = Math.max(r, Math.abs(residual.get(i, c)));
+                    xs = Math.max(xs, Math.abs(sol.get(i, c)));
+                }
+                assertTrue(r <= bound * xs, "residual " + r + " > " + bound * xs);
+            }
+        }
+        double diff = mixed.x().minus(dbl.x()).frobeniusNorm() / dbl.x().frobeniusNorm();
+        assertTrue(diff < 1e-8, "mixed vs double relative difference " + diff);
+    }
+}
