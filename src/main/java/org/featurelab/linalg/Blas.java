@@ -228,6 +228,8 @@ public final class Blas {
 
     /** Name and configuration string of the loaded native library, for provenance and benchmarks. */
     public static String describe() {
-        return "OpenBLAS " + openblas.OPENBLAS_VERSION.trim() + " (" + openblas.OPENBLAS_CHAR_CORENAME + ", bytedeco)";
+        String version = openblas.OPENBLAS_VERSION.trim(); // already starts with "OpenBLAS"
+        return (version.startsWith("OpenBLAS") ? version : "OpenBLAS " + version) + " (" + openblas.OPENBLAS_CHAR_CORENAME
+                + ", bytedeco)";
     }
 }

@@ -1,0 +1,29 @@
+package org.featurelab.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BenchCommandTest {
+    @Test
+    void tinyRfmBenchPrintsThePhaseTable() {
+        CliRunner.Result r = CliRunner.ok("bench", "rfm", "--n", "200", "--d", "10", "--classes", "3", "--iters", "1",
+                "--test-rows", "50");
+        String out = r.out();
+        for (String expected : new String[] {"GFLOP/s", "share of dgemm", "kernel", "solve", "update", "whole fit",
+                "test accuracy", "reference dgemm", "BLAS", "threads"}) {
+            assertTrue(out.contains(expected), "'" + expected + "' in:\n" + out);
+        }
+        assertTrue(r.err().contains("iteration 0:") && r.err().contains("iteration 1:"), r.err());
+    }
+
+    @Test
+    void badSizesAreBadInput() {
+        CliRunner.assertBadInput(CliRunner.run("bench", "rfm", "--n", "1", "--d", "10", "--classes", "3", "--iters", "1", "-q"),
+                "need n >= 2");
+        CliRunner.Result missing = CliRunner.run("bench", "rfm", "--n", "100");
+        CliRunner.assertBadInput(missing, "Missing required options");
+        assertEquals(2, missing.code());
+    }
+}
