@@ -18,6 +18,14 @@ public interface KernelBasis {
     /** The centres X, n×d (shared, do not modify). */
     Matrix centers();
 
+    /**
+     * Rows per block for {@link #gradientsAtCenters} with c·d = {@code width}: by default
+     * {@link #blockRows}; a basis that already holds n×n weights may take all rows at once.
+     */
+    default int gradientBlockRows(int width) {
+        return blockRows(size(), width);
+    }
+
     /** Gradients at the centres with indices [from, to), i.e. {@code gradients(centers().rowRange(from, to), alpha)}. */
     default Matrix gradientsAtCenters(int from, int to, Matrix alpha) {
         return gradients(centers().rowRange(from, to), alpha);

@@ -1,5 +1,6 @@
 package org.featurelab.kernel;
 
+import org.featurelab.linalg.Blas;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.linalg.Parallel;
 
@@ -18,7 +19,6 @@ public final class RadialBasis implements KernelBasis {
     private final MahalanobisDistances distances;
     /** W(X, X), kept by {@link #gramAtCenters()} for the gradient pass at the training points; null until then. */
     private Matrix centerWeights;
-    private static final int TILE = 64;
     private static final double MIN_DISTANCE = RadialKernel.MIN_DISTANCE;
 
     RadialBasis(RadialKernel kernel, Matrix x, Metric metric) {
@@ -69,52 +69,72 @@ public final class RadialBasis implements KernelBasis {
 
     /**
      * K(X, X), computing in the same pass the gradient weights W(X, X) that {@link #gradientsAtCenters} and
-     * {@link #weightsAtCenters} then reuse. One distance GEMM; the element-wise pass (square root, exponential)
-     * runs over the upper triangle only, in 64×64 tiles, and mirrors each tile. Memory: two n×n matrices.
+     * {@link #weightsAtCenters} then reuse. The cross terms X·M·Xᵀ are streamed in row blocks of the upper
+     * triangle ({@link Blas#gemmUpperRowBlocks}: n²·d flops, no n×n temporary); each block is turned into
+     * kernel values and weights (one square root and one exponential per pair i ≤ j) and mirrored.
+     * Memory: the two n×n results.
      */
     @Override
     public Matrix gramAtCenters() {
         int n = size();
         double[] norms = distances.centerNorms();
-        Matrix k = distances.crossTerms(centersTimesMetric());   // −2·XMXᵀ, overwritten by K
+        Matrix k = Matrix.zeros(n, n);
         Matrix w = Matrix.zeros(n, n);
         double[] kv = k.data();
         double[] wv = w.data();
-        int tiles = (n + TILE - 1) / TILE;
         boolean laplace = kernel instanceof Laplace;
         double l = kernel.bandwidth();
-        Parallel.rows(tiles, (long) TILE * n, ta -> {
-            int a0 = ta * TILE;
-            int a1 = Math.min(n, a0 + TILE);
-            for (int i0 = a0; i0 < n; i0 += TILE) {
-                int i1 = Math.min(n, i0 + TILE);
-                for (int a = a0; a < a1; a++) {
-                    for (int i = Math.max(i0, a); i < i1; i++) {
-                        double r2 = MahalanobisDistances.squaredDistance(kv[a * n + i], norms[a], norms[i]);
-                        double value;
-                        double weight;
-                        if (laplace) {
-                            double r = Math.sqrt(r2);
-                            value = Math.exp(-r / l);
-                            weight = r < MIN_DISTANCE ? 0.0 : value / (l * r);
-                        } else {
-                            value = kernel.valueAtSquaredDistance(r2);
-                            weight = kernel.gradientWeight(r2, value);
+        int blockRows = Math.max(16, Math.min(512, (1 << 21) / Math.max(1, n)));
+        Blas.gemmUpperRowBlocks(n, dimension(), -2.0, centersTimesMetric().data(), centers().data(), blockRows,
+                (r0, rows, block) -> {
+                    int cols = n - r0;
+                    Parallel.rows(rows, cols, r -> {
+                        int a = r0 + r;
+                        for (int j = r; j < cols; j++) {
+                            int i = r0 + j;
+                            double r2 = MahalanobisDistances.squaredDistance(block[r * cols + j], norms[a], norms[i]);
+                            double value;
+                            double weight;
+                            if (laplace) {
+                                double dist = Math.sqrt(r2);
+                                value = Math.exp(-dist / l);
+                                weight = dist < MIN_DISTANCE ? 0.0 : value / (l * dist);
+                            } else {
+                                value = kernel.valueAtSquaredDistance(r2);
+                                weight = kernel.gradientWeight(r2, value);
+                            }
+                            kv[a * n + i] = value;
+                            wv[a * n + i] = weight;
                         }
-                        kv[a * n + i] = value;
-                        kv[i * n + a] = value;
-                        wv[a * n + i] = weight;
-                        wv[i * n + a] = weight;
-                    }
-                }
-            }
-        });
+                    });
+                    // mirror the block's upper part below the diagonal: rows i > r0 receive columns [r0, min(i, r0 + rows))
+                    Parallel.rows(cols, rows, j -> {
+                        int i = r0 + j;
+                        int end = Math.min(i, r0 + rows);
+                        for (int a = r0; a < end; a++) {
+                            kv[i * n + a] = kv[a * n + i];
+                            wv[i * n + a] = wv[a * n + i];
+                        }
+                    });
+                });
         centerWeights = w;
         return k;
     }
 
-    /** Rows [from, to) of W(X, X): from the pass of {@link #gramAtCenters()} if it ran, else computed now. */
+    /** All rows at once when W(X, X) is already held (no extra n×n memory); else bounded blocks. */
+    @Override
+    public int gradientBlockRows(int width) {
+        return centerWeights != null ? size() : KernelBasis.blockRows(size(), width);
+    }
+
+    /**
+     * Rows [from, to) of W(X, X): from the pass of {@link #gramAtCenters()} if it ran, else computed now.
+     * The full range is returned without a copy: callers must not modify it.
+     */
     public Matrix weightsAtCenters(int from, int to) {
+        if (centerWeights != null && from == 0 && to == size()) {
+            return centerWeights;
+        }
         if (centerWeights != null) {
             return centerWeights.rowRange(from, to);
         }

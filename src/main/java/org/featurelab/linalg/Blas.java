@@ -52,6 +52,45 @@ public final class Blas {
                 transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
 
+    /** Receives one row block of an upper-triangular GEMM stream; see {@link #gemmUpperRowBlocks}. */
+    @FunctionalInterface
+    public interface RowBlockConsumer {
+        /**
+         * @param firstRow first row r0 of the block
+         * @param rows     number of rows
+         * @param block    rows × (n − r0) values, row-major: entry (r, j) is C[r0 + r][r0 + j]
+         */
+        void accept(int firstRow, int rows, double[] block);
+    }
+
+    /**
+     * Streams the upper triangle (with the diagonal blocks) of C = alpha·A·Bᵀ, A and B both n×k row-major, in
+     * row blocks of {@code blockRows}: block [r0, r1) holds columns [r0, n). Meant for symmetric products
+     * such as X·M·Xᵀ: half the flops of a full GEMM and no n×n temporary. A and B are copied to native
+     * memory once; every block is computed there and copied into one reused Java buffer.
+     * Cost n²·k flops.
+     */
+    public static void gemmUpperRowBlocks(int n, int k, double alpha, double[] a, double[] b, int blockRows,
+                                          RowBlockConsumer consumer) {
+        if (n == 0) {
+            return;
+        }
+        int rowsPerBlock = Math.max(1, Math.min(blockRows, n));
+        double[] buffer = new double[rowsPerBlock * n];
+        try (DoublePointer pa = new DoublePointer(a); DoublePointer pb = new DoublePointer(b);
+             DoublePointer pc = new DoublePointer((long) rowsPerBlock * n)) {
+            for (int r0 = 0; r0 < n; r0 += rowsPerBlock) {
+                int rows = Math.min(rowsPerBlock, n - r0);
+                int cols = n - r0;
+                openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans, rows, cols,
+                        Math.max(1, k), alpha, pa.getPointer((long) r0 * k), Math.max(1, k),
+                        pb.getPointer((long) r0 * k), Math.max(1, k), 0.0, pc, cols);
+                pc.get(buffer, 0, rows * cols);
+                consumer.accept(r0, rows, buffer);
+            }
+        }
+    }
+
     /**
      * Symmetric rank-k update of the upper triangle: {@code C ← alpha·op(A)ᵀop(A) + beta·C} where with
      * {@code trans = true} C = AᵀA (A is k×n) and with {@code trans = false} C = AAᵀ (A is n×k).

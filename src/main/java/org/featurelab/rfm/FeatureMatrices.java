@@ -26,7 +26,7 @@ public final class FeatureMatrices {
         int c = alpha.cols();
         Matrix agop = Matrix.zeros(d, d);
         Matrix sum = Matrix.zeros(c, d);
-        int block = KernelBasis.blockRows(n, c * d);
+        int block = basis.gradientBlockRows(c * d);
         for (int from = 0; from < n; from += block) {
             int to = Math.min(n, from + block);
             Matrix g = basis.gradientsAtCenters(from, to, alpha).viewAs((to - from) * c, d);
@@ -72,7 +72,7 @@ public final class FeatureMatrices {
         int c = alpha.cols();
         Matrix x = basis.centers();
         Matrix fact = Matrix.zeros(d, d);
-        int block = KernelBasis.blockRows(n, c * d);
+        int block = basis.gradientBlockRows(c * d);
         for (int from = 0; from < n; from += block) {
             int to = Math.min(n, from + block);
             int b = to - from;
