@@ -2,6 +2,7 @@ package org.featurelab.bench;
 
 import org.featurelab.kernel.Laplace;
 import org.featurelab.linalg.Matrix;
+import org.featurelab.linalg.Precision;
 import org.featurelab.rfm.FeatureUpdate;
 import org.featurelab.rfm.IterationRecord;
 import org.featurelab.rfm.LabeledData;
@@ -27,8 +28,11 @@ public final class RfmBenchmark {
     }
 
     /** Workload size. {@code testRows} rows are predicted after every solve. */
-    public record Workload(int n, int d, int classes, int iterations, int testRows, long seed) {
+    public record Workload(int n, int d, int classes, int iterations, int testRows, long seed, Precision precision) {
         public Workload {
+            if (precision == null) {
+                throw new IllegalArgumentException("bench: precision is required");
+            }
             if (n < 2 || d < 1 || classes < 2 || iterations < 0 || testRows < 0) {
                 throw new IllegalArgumentException("bench: need n >= 2, d >= 1, classes >= 2, iters >= 0, got n=" + n
                         + " d=" + d + " classes=" + classes + " iters=" + iterations);
@@ -52,9 +56,9 @@ public final class RfmBenchmark {
     public static Result run(Workload w, RfmListener listener) {
         LabeledData[] data = synthetic(w);
         RfmConfig config = new RfmConfig(new Laplace(10), 1e-3, w.iterations(), new FeatureUpdate.Nfa(1.0, false),
-                MetricScaling.NONE, false);
-        // warm-up: JIT and native thread pools, on a small problem
-        LabeledData small = data[0].select(range(Math.min(w.n(), 500)));
+                MetricScaling.NONE, false, w.precision());
+        // warm-up: JIT-compile the large-size code paths and start the native thread pools (cf. JMH warm-up)
+        LabeledData small = data[0].select(range(Math.min(w.n(), 2000)));
         Rfm.fit(config.withIterations(1), Task.CLASSIFICATION, small, data[1], RfmListener.NONE);
 
         long start = System.nanoTime();

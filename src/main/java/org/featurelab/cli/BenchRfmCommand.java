@@ -1,6 +1,7 @@
 package org.featurelab.cli;
 
 import org.featurelab.bench.RfmBenchmark;
+import org.featurelab.linalg.Precision;
 import org.featurelab.linalg.Blas;
 import org.featurelab.rfm.IterationRecord;
 import org.featurelab.rfm.RfmListener;
@@ -40,12 +41,18 @@ final class BenchRfmCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Data seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "mixed",
+            description = "mixed (float32 factorisation with float64 refinement, float32 gradient GEMM) or double "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String precision;
+
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() {
-        RfmBenchmark.Workload w = new RfmBenchmark.Workload(n, d, classes, iterations, testRows, seed);
+        RfmBenchmark.Workload w = new RfmBenchmark.Workload(n, d, classes, iterations, testRows, seed,
+                Precision.parse(precision));
         PrintWriter err = common.err();
         RfmListener listener = common.quiet ? RfmListener.NONE : new RfmListener() {
             @Override

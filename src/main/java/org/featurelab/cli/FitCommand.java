@@ -1,6 +1,7 @@
 package org.featurelab.cli;
 
 import org.featurelab.data.Preprocessor;
+import org.featurelab.linalg.Precision;
 import org.featurelab.data.Table;
 import org.featurelab.metrics.Task;
 import org.featurelab.tabular.LearnerConfig;
@@ -71,6 +72,11 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write (e.g. model.flm).")
     Path out;
 
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "mixed",
+            description = "mixed: float32 factorisation with float64 refinement and float32 gradient GEMMs for "
+                    + "n >= 1500 rows; double: float64 only (default: ${DEFAULT-VALUE}).")
+    String precision;
+
     @Mixin
     CommonOptions common;
 
@@ -99,7 +105,8 @@ final class FitCommand implements Callable<Integer> {
         if (!KERNELS.contains(k)) {
             throw new IllegalArgumentException("unknown kernel '" + kernel + "': expected laplace, gaussian or product-laplace");
         }
-        LearnerConfig c = LearnerConfig.defaults(kind).withKernel(k).withDiagonal(diagonal).withSeed(seed);
+        LearnerConfig c = LearnerConfig.defaults(kind).withKernel(k).withDiagonal(diagonal).withSeed(seed)
+                .withPrecision(Precision.parse(precision));
         if (iterations != null) {
             c = c.withIterations(iterations);
         }

@@ -42,6 +42,11 @@ public interface KernelBasis {
         return gram(centers());
     }
 
+    /** As {@link #gramAtCenters()}, writing into the reusable storage of {@code ws} where the basis can. */
+    default Matrix gramAtCenters(GramWorkspace ws) {
+        return gramAtCenters();
+    }
+
     /**
      * Gradients of every output of f(z) = Σᵢ αᵢ k_M(z, xᵢ) at the query rows: a b×(c·d) matrix whose row a is
      * [∇f₁(zₐ)ᵀ, …, ∇f_c(zₐ)ᵀ]; read as (b·c)×d it lists one gradient per row.

@@ -4,6 +4,8 @@ import org.featurelab.linalg.Cholesky;
 import org.featurelab.linalg.LU;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.linalg.NotPositiveDefiniteException;
+import org.featurelab.linalg.Precision;
+import org.featurelab.linalg.SolverWorkspace;
 
 /**
  * Kernel ridge regression coefficients α = (K + λI)⁻¹·Y for multi-output targets Y (n×c).
@@ -31,6 +33,21 @@ public final class KernelRidge {
      * @throws ArithmeticException if K or Y hold NaN/Inf, or no solve succeeded
      */
     public static Solution solve(Matrix k, Matrix y, double ridge) {
+        return solve(k, y, ridge, Precision.DOUBLE);
+    }
+
+    /**
+     * As {@link #solve(Matrix, Matrix, double)}; with {@link Precision#MIXED} and n ≥ {@value Precision#MIXED_MIN_SIZE}
+     * the Cholesky factorisation runs in float32 with float64 refinement (same backward error as float64).
+     */
+    public static Solution solve(Matrix k, Matrix y, double ridge, Precision precision) {
+        try (SolverWorkspace ws = new SolverWorkspace()) {
+            return solve(k, y, ridge, precision, ws);
+        }
+    }
+
+    /** As {@link #solve(Matrix, Matrix, double, Precision)}, reusing the native buffers of {@code ws}. */
+    public static Solution solve(Matrix k, Matrix y, double ridge, Precision precision, SolverWorkspace ws) {
         if (k.rows() != k.cols() || y.rows() != k.rows()) {
             throw new IllegalArgumentException("kernel ridge: K is " + k.shape() + ", Y is " + y.shape());
         }
@@ -42,13 +59,14 @@ public final class KernelRidge {
         if (ridge == 0) {
             return new Solution(LU.factor(k).solve(y), "lu", 0.0);
         }
+        boolean mixed = precision.mixedFor(k.rows());
         try {
-            return solution(Cholesky.solveShifted(k, ridge, y), "cholesky", 0.0);
+            return solution(Cholesky.solveShifted(k, ridge, y, mixed, ws), "cholesky", 0.0);
         } catch (NotPositiveDefiniteException first) {
             double meanDiag = Math.max(Double.MIN_NORMAL, k.trace() / Math.max(1, k.rows()));
             for (double eps = FIRST_JITTER; eps <= LAST_JITTER * 1.0001; eps *= 100) {
                 try {
-                    return solution(Cholesky.solveShifted(k, ridge + eps * meanDiag, y), "cholesky+jitter", eps * meanDiag);
+                    return solution(Cholesky.solveShifted(k, ridge + eps * meanDiag, y, mixed, ws), "cholesky+jitter", eps * meanDiag);
                 } catch (NotPositiveDefiniteException again) {
                     // try a larger jitter
                 }

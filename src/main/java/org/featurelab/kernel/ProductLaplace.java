@@ -1,10 +1,12 @@
 package org.featurelab.kernel;
 
 import org.featurelab.linalg.Matrix;
+import org.featurelab.linalg.Precision;
 
 /**
  * Product-Laplace ("l1") kernel k(x, z) = exp(−Σ_j |(M^½x)_j − (M^½z)_j| / L).
- * Not radial in ‖·‖_M: Gram blocks and gradients are element-wise loops costing O(b·n·d) and O(b·n·c·d).
+ * Not radial in ‖·‖_M: Gram blocks and gradients are element-wise loops costing O(b·n·d) and O(b·n·c·d),
+ * always in float64.
  */
 public record ProductLaplace(double bandwidth) implements Kernel {
     public ProductLaplace {
@@ -22,7 +24,7 @@ public record ProductLaplace(double bandwidth) implements Kernel {
     }
 
     @Override
-    public KernelBasis basis(Matrix x, Metric metric) {
+    public KernelBasis basis(Matrix x, Metric metric, Precision precision) {
         return new ProductLaplaceBasis(bandwidth, x, metric);
     }
 }

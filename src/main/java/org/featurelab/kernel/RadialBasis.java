@@ -3,13 +3,15 @@ package org.featurelab.kernel;
 import org.featurelab.linalg.Blas;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.linalg.Parallel;
+import org.featurelab.linalg.Precision;
 
 /**
  * {@link KernelBasis} of a {@link RadialKernel}: Gram blocks from one GEMM plus row norms, gradients from
  * two more GEMMs (the batched closed form of the reference, never an n×n×d tensor):
  * <pre>
  *   W_ai = w(‖zₐ−xᵢ‖²_M)                         (b×n, zero where the distance is &lt; 1e-10 for Laplace)
- *   centres = W · [α_·c ⊙ (XM)]_c                 (b × c·d, one GEMM: 2·b·n·c·d flops)
+ *   centres = W · [α_·c ⊙ (XM)]_c                 (b × c·d, one GEMM: 2·b·n·c·d flops; float32 under
+ *                                                 Precision.MIXED for n ≥ 1500)
  *   samples = (W·α)_ac · (zₐM)                   (b × c·d)
  *   ∇f_c(zₐ) = centres − samples
  * </pre>
@@ -19,10 +21,15 @@ public final class RadialBasis implements KernelBasis {
     private final MahalanobisDistances distances;
     /** W(X, X), kept by {@link #gramAtCenters()} for the gradient pass at the training points; null until then. */
     private Matrix centerWeights;
+    /** float32 copy of {@link #centerWeights} for mixed-precision gradient GEMMs; null unless both apply. */
+    private float[] centerWeights32;
     private static final double MIN_DISTANCE = RadialKernel.MIN_DISTANCE;
 
-    RadialBasis(RadialKernel kernel, Matrix x, Metric metric) {
+    private final boolean float32Gradients;
+
+    RadialBasis(RadialKernel kernel, Matrix x, Metric metric, Precision precision) {
         this.kernel = kernel;
+        this.float32Gradients = precision.mixedFor(x.rows());
         this.distances = new MahalanobisDistances(x, metric);
     }
 
@@ -76,10 +83,15 @@ public final class RadialBasis implements KernelBasis {
      */
     @Override
     public Matrix gramAtCenters() {
+        return gramAtCenters(new GramWorkspace());
+    }
+
+    @Override
+    public Matrix gramAtCenters(GramWorkspace ws) {
         int n = size();
         double[] norms = distances.centerNorms();
-        Matrix k = Matrix.zeros(n, n);
-        Matrix w = Matrix.zeros(n, n);
+        Matrix k = ws.k(n);
+        Matrix w = ws.w(n);
         double[] kv = k.data();
         double[] wv = w.data();
         boolean laplace = kernel instanceof Laplace;
@@ -118,6 +130,10 @@ public final class RadialBasis implements KernelBasis {
                     });
                 });
         centerWeights = w;
+        if (float32Gradients) {
+            centerWeights32 = ws.w32(n * n);
+            Blas.toFloat(w.data(), centerWeights32);
+        }
         return k;
     }
 
@@ -162,7 +178,49 @@ public final class RadialBasis implements KernelBasis {
 
     @Override
     public Matrix gradientsAtCenters(int from, int to, Matrix alpha) {
+        if (centerWeights32 != null && from == 0 && to == size()) {
+            return gradientsAtCentersFloat32(alpha);
+        }
         return fromWeights(weightsAtCenters(from, to), centersTimesMetric().rowRange(from, to), alpha);
+    }
+
+    /**
+     * All training-point gradients with the big GEMM in float32: W (float32 copy from the Gram pass) times
+     * [α ⊗ XM | α] built directly in float32; the float32 product is widened while the sample term is subtracted.
+     */
+    private Matrix gradientsAtCentersFloat32(Matrix alpha) {
+        int n = size();
+        int d = dimension();
+        int c = alpha.cols();
+        int width = c * d + c;
+        float[] weighted = new float[n * width];
+        double[] x = centersTimesMetric().data();
+        double[] al = alpha.data();
+        Parallel.rows(n, width, i -> {
+            for (int k = 0; k < c; k++) {
+                double a = al[i * c + k];
+                int off = i * width + k * d;
+                for (int j = 0; j < d; j++) {
+                    weighted[off + j] = (float) (a * x[i * d + j]);
+                }
+                weighted[i * width + c * d + k] = (float) a;
+            }
+        });
+        float[] both = new float[n * width];
+        Blas.sgemm(n, width, n, centerWeights32, weighted, both);
+        Matrix g = Matrix.zeros(n, c * d);
+        double[] gd = g.data();
+        Parallel.rows(n, (long) c * d, a -> {
+            for (int k = 0; k < c; k++) {
+                double sak = both[a * width + c * d + k];
+                int src = a * width + k * d;
+                int dst = a * c * d + k * d;
+                for (int j = 0; j < d; j++) {
+                    gd[dst + j] = both[src + j] - sak * x[a * d + j];
+                }
+            }
+        });
+        return g;
     }
 
     /** Gradients with Z·M supplied. */
@@ -181,9 +239,15 @@ public final class RadialBasis implements KernelBasis {
             throw new IllegalArgumentException("gradients: alpha is " + alpha.shape() + " for " + n + " centres");
         }
         int c = alpha.cols();
+        Matrix both = Matrix.multiply(w, false, weightedCenters(alpha), false, float32Gradients); // b × (c·d + c)
+        return subtractSamples(both, zM, c);
+    }
+
+    /** From [Σᵢ W_ai α_ic (xᵢM) | Σᵢ W_ai α_ic] (b × (c·d + c)) to the gradients (b × c·d). */
+    private Matrix subtractSamples(Matrix both, Matrix zM, int c) {
+        int d = dimension();
         int width = c * d + c;
-        Matrix both = w.times(weightedCenters(alpha));   // b × (c·d + c)
-        int b = w.rows();
+        int b = both.rows();
         Matrix g = Matrix.zeros(b, c * d);
         double[] gd = g.data();
         double[] bd = both.data();

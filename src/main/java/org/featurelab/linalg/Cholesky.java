@@ -54,34 +54,33 @@ public final class Cholesky {
         return new Cholesky(n, work);
     }
 
-    /** Systems at least this large are solved in mixed precision by {@link #solveShifted}. */
-    public static final int MIXED_PRECISION_MIN_SIZE = 1500;
-
     /** Solution of a one-shot solve and how it was reached. */
     public record ShiftedSolution(Matrix x, boolean mixedPrecision, int refinements) {
     }
 
     /**
      * Solves (A + shift·I)·X = B without keeping the factor: the fastest path for one large system. The
-     * factorisation runs in native memory with a single copy of A; from n = {@value #MIXED_PRECISION_MIN_SIZE}
-     * on it is done in float32 with float64 iterative refinement to double-precision backward error (LAPACK
-     * dsposv, which falls back to float64 by itself when float32 is not enough). {@code a}, {@code b} are
-     * not modified.
+     * factorisation runs in native memory with a single copy of A. With {@code mixedPrecision} it is done in
+     * float32 with float64 iterative refinement to double-precision backward error (LAPACK dsposv, which falls
+     * back to float64 by itself when float32 is not enough). {@code a}, {@code b} are not modified.
      *
      * @throws NotPositiveDefiniteException if A + shift·I is not positive definite
      */
-    public static ShiftedSolution solveShifted(Matrix a, double shift, Matrix b) {
-        return solveShifted(a, shift, b, a.rows() >= MIXED_PRECISION_MIN_SIZE);
+    public static ShiftedSolution solveShifted(Matrix a, double shift, Matrix b, boolean mixedPrecision) {
+        try (SolverWorkspace ws = new SolverWorkspace()) {
+            return solveShifted(a, shift, b, mixedPrecision, ws);
+        }
     }
 
-    /** {@link #solveShifted(Matrix, double, Matrix)} with the precision mode chosen by the caller. */
-    public static ShiftedSolution solveShifted(Matrix a, double shift, Matrix b, boolean mixedPrecision) {
+    /** As {@link #solveShifted(Matrix, double, Matrix, boolean)}, in the native buffers of a reusable workspace. */
+    public static ShiftedSolution solveShifted(Matrix a, double shift, Matrix b, boolean mixedPrecision,
+                                               SolverWorkspace ws) {
         if (a.rows() != a.cols() || b.rows() != a.rows()) {
             throw new IllegalArgumentException("cholesky solve: A is " + a.shape() + ", B is " + b.shape());
         }
         Matrix x = b.copy();
         int[] refinements = new int[1];
-        int info = Blas.spdSolveShifted(a.rows(), a.data(), shift, x.data(), b.cols(), mixedPrecision, refinements);
+        int info = Blas.spdSolveShifted(a.rows(), a.data(), shift, x.data(), b.cols(), mixedPrecision, refinements, ws);
         if (info > 0) {
             throw new NotPositiveDefiniteException(info, a.rows());
         }

@@ -184,6 +184,27 @@ public final class Matrix {
     }
 
     /**
+     * {@code op(a)·op(b)} into a new matrix; with {@code float32} the product is computed by sgemm on rounded
+     * inputs ({@link Blas#gemmFloat32}).
+     */
+    public static Matrix multiply(Matrix a, boolean transA, Matrix b, boolean transB, boolean float32) {
+        if (!float32) {
+            return multiply(a, transA, b, transB);
+        }
+        int m = transA ? a.cols : a.rows;
+        int k = transA ? a.rows : a.cols;
+        int kb = transB ? b.cols : b.rows;
+        int n = transB ? b.rows : b.cols;
+        if (k != kb) {
+            throw new IllegalArgumentException("gemm: op(a) is " + m + "x" + k + ", op(b) is " + kb + "x" + n);
+        }
+        Matrix c = zeros(m, n);
+        Blas.gemmFloat32(transA, transB, m, n, k, a.data, Math.max(1, a.cols), b.data, Math.max(1, b.cols), c.data,
+                Math.max(1, n));
+        return c;
+    }
+
+    /**
      * {@code c ← alpha·op(a)·op(b) + beta·c} (BLAS dgemm), writing into {@code c}. Cost 2·m·n·k flops.
      */
     public static void gemmInPlace(double alpha, Matrix a, boolean transA, Matrix b, boolean transB, double beta, Matrix c) {

@@ -1,10 +1,12 @@
 package org.featurelab.rfm;
 
 import org.featurelab.metrics.Task;
+import org.featurelab.kernel.GramWorkspace;
 import org.featurelab.kernel.KernelBasis;
 import org.featurelab.kernel.KernelRidge;
 import org.featurelab.kernel.Metric;
 import org.featurelab.linalg.Matrix;
+import org.featurelab.linalg.SolverWorkspace;
 import org.featurelab.metrics.Scores;
 
 import java.util.ArrayList;
@@ -44,53 +46,55 @@ public final class Rfm {
         int bestIteration = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         double bestMse = Double.POSITIVE_INFINITY;
-        for (int t = 0; t <= config.iterations(); t++) {
-            long t0 = System.nanoTime();
-            events.phaseStarted(t, "kernel");
-            KernelBasis basis = config.kernel().basis(x, metric);
-            Matrix k = basis.gramAtCenters();
-            long t1 = System.nanoTime();
-            events.phaseStarted(t, "solve");
-            KernelRidge.Solution solution = KernelRidge.solve(k, y, config.ridge());
-            k = null; // release n×n before the update phase
-            Matrix alpha = solution.alpha();
-            Matrix fitted = y.copy();           // f(xᵢ) = yᵢ − λαᵢ on the training points
-            fitted.addInPlace(-config.ridge(), alpha);
-            double trainScore = task.score(fitted, y);
-            long t2 = System.nanoTime();
-            double valScore = Double.NaN;
-            double valMse = Double.NaN;
-            if (validation != null && validation.size() > 0) {
-                events.phaseStarted(t, "validate");
-                Matrix pred = basis.predict(validation.x(), alpha);
-                valScore = task.score(pred, validation.y());
-                valMse = Scores.meanSquaredError(pred, validation.y());
+        GramWorkspace gramSpace = new GramWorkspace();
+        try (SolverWorkspace solverSpace = new SolverWorkspace()) {
+            for (int t = 0; t <= config.iterations(); t++) {
+                long t0 = System.nanoTime();
+                events.phaseStarted(t, "kernel");
+                KernelBasis basis = config.kernel().basis(x, metric, config.precision());
+                Matrix k = basis.gramAtCenters(gramSpace);
+                long t1 = System.nanoTime();
+                events.phaseStarted(t, "solve");
+                KernelRidge.Solution solution = KernelRidge.solve(k, y, config.ridge(), config.precision(), solverSpace);
+                Matrix alpha = solution.alpha();
+                Matrix fitted = y.copy();           // f(xᵢ) = yᵢ − λαᵢ on the training points
+                fitted.addInPlace(-config.ridge(), alpha);
+                double trainScore = task.score(fitted, y);
+                long t2 = System.nanoTime();
+                double valScore = Double.NaN;
+                double valMse = Double.NaN;
+                if (validation != null && validation.size() > 0) {
+                    events.phaseStarted(t, "validate");
+                    Matrix pred = basis.predict(validation.x(), alpha);
+                    valScore = task.score(pred, validation.y());
+                    valMse = Scores.meanSquaredError(pred, validation.y());
+                }
+                long t3 = System.nanoTime();
+                boolean better = validation == null || validation.size() == 0
+                        || valScore > bestScore + 1e-12
+                        || (Math.abs(valScore - bestScore) <= 1e-12 && valMse < bestMse);
+                if (better) {
+                    bestScore = valScore;
+                    bestMse = valMse;
+                    bestMetric = metric;
+                    bestAlpha = alpha;
+                    bestIteration = t;
+                }
+                Metric next = null;
+                if (t < config.iterations()) {
+                    events.phaseStarted(t, "update");
+                    next = nextMetric(config, basis, alpha, metric);
+                }
+                long t4 = System.nanoTime();
+                IterationRecord record = new IterationRecord(t, trainScore, valScore, valMse, seconds(t0, t1), seconds(t1, t2),
+                        seconds(t2, t3), seconds(t3, t4), solution.method(), solution.jitter());
+                history.add(record);
+                events.iterationFinished(record);
+                if (next == null) {
+                    break;
+                }
+                metric = next;
             }
-            long t3 = System.nanoTime();
-            boolean better = validation == null || validation.size() == 0
-                    || valScore > bestScore + 1e-12
-                    || (Math.abs(valScore - bestScore) <= 1e-12 && valMse < bestMse);
-            if (better) {
-                bestScore = valScore;
-                bestMse = valMse;
-                bestMetric = metric;
-                bestAlpha = alpha;
-                bestIteration = t;
-            }
-            Metric next = null;
-            if (t < config.iterations()) {
-                events.phaseStarted(t, "update");
-                next = nextMetric(config, basis, alpha, metric);
-            }
-            long t4 = System.nanoTime();
-            IterationRecord record = new IterationRecord(t, trainScore, valScore, valMse, seconds(t0, t1), seconds(t1, t2),
-                    seconds(t2, t3), seconds(t3, t4), solution.method(), solution.jitter());
-            history.add(record);
-            events.iterationFinished(record);
-            if (next == null) {
-                break;
-            }
-            metric = next;
         }
         return new RfmModel(config, task, bestMetric, x, bestAlpha, bestIteration, history);
     }

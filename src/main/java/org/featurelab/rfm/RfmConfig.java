@@ -2,6 +2,7 @@ package org.featurelab.rfm;
 
 import org.featurelab.kernel.Kernel;
 import org.featurelab.kernel.Laplace;
+import org.featurelab.linalg.Precision;
 
 /**
  * Configuration of a Recursive Feature Machine fit.
@@ -12,12 +13,14 @@ import org.featurelab.kernel.Laplace;
  * @param update     feature-matrix update rule (nfa, fact, fact-gm)
  * @param scaling    rescaling of each new M
  * @param diagonal   learn only diag(M)
+ * @param precision  {@link Precision#MIXED} (default) factors large kernel systems in float32 with float64
+ *                   refinement and runs the large gradient GEMMs in float32; {@link Precision#DOUBLE}: float64 only
  */
 public record RfmConfig(Kernel kernel, double ridge, int iterations, FeatureUpdate update, MetricScaling scaling,
-                        boolean diagonal) {
+                        boolean diagonal, Precision precision) {
     public RfmConfig {
-        if (kernel == null || update == null || scaling == null) {
-            throw new IllegalArgumentException("rfm config: kernel, update and scaling are required");
+        if (kernel == null || update == null || scaling == null || precision == null) {
+            throw new IllegalArgumentException("rfm config: kernel, update, scaling and precision are required");
         }
         if (!(ridge >= 0) || !Double.isFinite(ridge)) {
             throw new IllegalArgumentException("rfm config: ridge must be finite and >= 0, got " + ridge);
@@ -27,13 +30,14 @@ public record RfmConfig(Kernel kernel, double ridge, int iterations, FeatureUpda
         }
     }
 
-    /** Classic tabular NFA-RFM: Laplace L = 10, λ = 10⁻³, 5 iterations, M ← AGOP, max-scaling, full M. */
+    /** Classic tabular NFA-RFM: Laplace L = 10, λ = 10⁻³, 5 iterations, M ← AGOP, max-scaling, full M, mixed precision. */
     public static RfmConfig defaults() {
-        return new RfmConfig(new Laplace(10), 1e-3, 5, new FeatureUpdate.Nfa(1.0, false), MetricScaling.MAX, false);
+        return new RfmConfig(new Laplace(10), 1e-3, 5, new FeatureUpdate.Nfa(1.0, false), MetricScaling.MAX, false,
+                Precision.MIXED);
     }
 
     public RfmConfig withKernel(Kernel k) {
-        return new RfmConfig(k, ridge, iterations, update, scaling, diagonal);
+        return new RfmConfig(k, ridge, iterations, update, scaling, diagonal, precision);
     }
 
     public RfmConfig withBandwidth(double l) {
@@ -41,22 +45,26 @@ public record RfmConfig(Kernel kernel, double ridge, int iterations, FeatureUpda
     }
 
     public RfmConfig withRidge(double r) {
-        return new RfmConfig(kernel, r, iterations, update, scaling, diagonal);
+        return new RfmConfig(kernel, r, iterations, update, scaling, diagonal, precision);
     }
 
     public RfmConfig withIterations(int t) {
-        return new RfmConfig(kernel, ridge, t, update, scaling, diagonal);
+        return new RfmConfig(kernel, ridge, t, update, scaling, diagonal, precision);
     }
 
     public RfmConfig withUpdate(FeatureUpdate u) {
-        return new RfmConfig(kernel, ridge, iterations, u, scaling, diagonal);
+        return new RfmConfig(kernel, ridge, iterations, u, scaling, diagonal, precision);
     }
 
     public RfmConfig withScaling(MetricScaling s) {
-        return new RfmConfig(kernel, ridge, iterations, update, s, diagonal);
+        return new RfmConfig(kernel, ridge, iterations, update, s, diagonal, precision);
+    }
+
+    public RfmConfig withPrecision(Precision p) {
+        return new RfmConfig(kernel, ridge, iterations, update, scaling, diagonal, p);
     }
 
     public RfmConfig withDiagonal(boolean diag) {
-        return new RfmConfig(kernel, ridge, iterations, update, scaling, diag);
+        return new RfmConfig(kernel, ridge, iterations, update, scaling, diag, precision);
     }
 }

@@ -70,6 +70,6 @@ public record RfmModel(RfmConfig config, Task task, Metric metric, Matrix center
 
     /** The kernel basis at the training points under M. */
     public KernelBasis basis() {
-        return config.kernel().basis(centers, metric);
+        return config.kernel().basis(centers, metric, config.precision());
     }
 }

@@ -1,5 +1,6 @@
 package org.featurelab.tabular;
 
+import org.featurelab.linalg.Precision;
 import org.featurelab.rfm.MetricScaling;
 
 import java.util.List;
@@ -18,21 +19,26 @@ import java.util.List;
  * @param validationFraction share of training rows held out for tuning (0 &lt; f &lt; 1)
  * @param maxTuningRows      tuning uses at most this many rows (a seeded random subset); the refit uses all
  * @param seed               seed of the validation split and tuning subset
+ * @param precision          arithmetic of large kernel systems and gradient GEMMs (see {@link Precision})
  */
 public record LearnerConfig(ModelKind model, String kernel, int iterations, List<Double> ridges, List<Double> bandwidths,
                             MetricScaling scaling, boolean diagonal, double validationFraction, int maxTuningRows,
-                            long seed) {
+                            long seed, Precision precision) {
     /** Default ridge grid. */
     public static final List<Double> RIDGES = List.of(1e-3, 1e-1, 1.0);
     /** Default bandwidth grid (inputs are standardised). */
     public static final List<Double> BANDWIDTHS = List.of(2.0, 5.0, 10.0, 20.0);
 
     public LearnerConfig {
-        if (model == null || kernel == null || scaling == null) {
+        if (model == null || kernel == null || scaling == null || precision == null) {
             throw new IllegalArgumentException("learner config: model, kernel and scaling are required");
         }
         if (iterations < 0 || iterations > 100) {
             throw new IllegalArgumentException("--iters must be in 0..100, got " + iterations);
+        }
+        if (model == ModelKind.LAPLACE && iterations != 0) {
+            throw new IllegalArgumentException("--model laplace learns no features: --iters must be 0 (got " + iterations
+                    + "); use nfa-rfm or fact-rfm to learn M");
         }
         ridges = List.copyOf(ridges);
         bandwidths = List.copyOf(bandwidths);
@@ -57,41 +63,46 @@ public record LearnerConfig(ModelKind model, String kernel, int iterations, List
         }
     }
 
-    /** Defaults for a model kind: Laplace kernel, tuned ridge and bandwidth, trace-scaled M, seed 0. */
+    /** Defaults for a model kind: Laplace kernel, tuned ridge and bandwidth, trace-scaled M, seed 0, mixed precision. */
     public static LearnerConfig defaults(ModelKind model) {
         return new LearnerConfig(model, "laplace", model.defaultIterations(), RIDGES, BANDWIDTHS, MetricScaling.TRACE,
-                false, 0.2, 4000, 0L);
+                false, 0.2, 4000, 0L, Precision.MIXED);
     }
 
     public LearnerConfig withKernel(String k) {
-        return new LearnerConfig(model, k, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed);
+        return new LearnerConfig(model, k, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision);
     }
 
     public LearnerConfig withIterations(int t) {
-        return new LearnerConfig(model, kernel, t, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed);
+        return new LearnerConfig(model, kernel, t, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision);
     }
 
     public LearnerConfig withRidges(List<Double> r) {
-        return new LearnerConfig(model, kernel, iterations, r, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed);
+        return new LearnerConfig(model, kernel, iterations, r, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision);
     }
 
     public LearnerConfig withBandwidths(List<Double> l) {
-        return new LearnerConfig(model, kernel, iterations, ridges, l, scaling, diagonal, validationFraction, maxTuningRows, seed);
+        return new LearnerConfig(model, kernel, iterations, ridges, l, scaling, diagonal, validationFraction, maxTuningRows, seed, precision);
     }
 
     public LearnerConfig withScaling(MetricScaling s) {
-        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, s, diagonal, validationFraction, maxTuningRows, seed);
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, s, diagonal, validationFraction, maxTuningRows, seed, precision);
     }
 
     public LearnerConfig withDiagonal(boolean d) {
-        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, d, validationFraction, maxTuningRows, seed);
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, d, validationFraction, maxTuningRows, seed, precision);
+    }
+
+    public LearnerConfig withPrecision(Precision p) {
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows,
+                seed, p);
     }
 
     public LearnerConfig withSeed(long s) {
-        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, s);
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, s, precision);
     }
 
     public LearnerConfig withMaxTuningRows(int rows) {
-        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, rows, seed);
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, rows, seed, precision);
     }
 }

@@ -11,6 +11,7 @@ import org.featurelab.data.Preprocessor;
 import org.featurelab.data.RegressionTarget;
 import org.featurelab.data.TargetEncoding;
 import org.featurelab.io.Json;
+import org.featurelab.linalg.Precision;
 import org.featurelab.rfm.IterationRecord;
 import org.featurelab.rfm.MetricScaling;
 
@@ -39,6 +40,7 @@ final class ModelJson {
         o.put("validationFraction", c.validationFraction());
         o.put("maxTuningRows", c.maxTuningRows());
         o.put("seed", c.seed());
+        o.put("precision", c.precision().label());
         if (p != null) {
             o.put("target", p.target());
             ArrayNode drop = o.putArray("drop");
@@ -52,7 +54,12 @@ final class ModelJson {
         return new LearnerConfig(ModelKind.parse(text(o, "model")), text(o, "kernel"), req(o, "iterations").asInt(),
                 doubles(req(o, "ridges")), doubles(req(o, "bandwidths")), MetricScaling.parse(text(o, "scaling")),
                 req(o, "diagonal").asBoolean(), req(o, "validationFraction").asDouble(), req(o, "maxTuningRows").asInt(),
-                req(o, "seed").asLong());
+                req(o, "seed").asLong(), precision(o));
+    }
+
+    /** Precision of a stored configuration; files written before the key existed were fitted in mixed precision. */
+    static Precision precision(JsonNode o) {
+        return o.hasNonNull("precision") ? Precision.parse(o.get("precision").asText()) : Precision.MIXED;
     }
 
     static ArrayNode columns(List<ColumnEncoding> columns) {

@@ -45,6 +45,7 @@ final class TabularModelFile {
         model.put("scaling", c.scaling().name().toLowerCase(java.util.Locale.ROOT));
         model.put("diagonal", c.diagonal());
         model.put("iteration", rfm.iteration());
+        model.put("precision", c.precision().label());
         manifest.set("learner", ModelJson.config(m.config(), null));
         ObjectNode pre = manifest.putObject("preprocessing");
         pre.set("columns", ModelJson.columns(m.preprocessing().columns()));
@@ -72,7 +73,8 @@ final class TabularModelFile {
             Metric metric = diagonal ? new Metric.Diagonal(metricArray.data()) : new Metric.Full(metricArray);
             RfmConfig config = new RfmConfig(Kernel.parse(ModelJson.text(model, "kernel"), ModelJson.req(model, "bandwidth").asDouble()),
                     ModelJson.req(model, "ridge").asDouble(), ModelJson.req(model, "iterations").asInt(),
-                    FeatureUpdate.parse(ModelJson.text(model, "update")), MetricScaling.parse(ModelJson.text(model, "scaling")), diagonal);
+                    FeatureUpdate.parse(ModelJson.text(model, "update")), MetricScaling.parse(ModelJson.text(model, "scaling")), diagonal,
+                    ModelJson.precision(model));
             RfmModel rfm = new RfmModel(config, Task.parse(ModelJson.text(model, "task")), metric, array(a, "centers"),
                     array(a, "alpha"), ModelJson.req(model, "iteration").asInt(), ModelJson.history(ModelJson.req(manifest, "history")));
             JsonNode pre = ModelJson.req(manifest, "preprocessing");

@@ -39,7 +39,7 @@ public final class Tuner {
 
     static RfmConfig rfmConfig(LearnerConfig config, double bandwidth, double ridge, int iterations) {
         return new RfmConfig(Kernel.parse(config.kernel(), bandwidth), ridge, iterations, config.model().update(),
-                config.scaling(), config.diagonal());
+                config.scaling(), config.diagonal(), config.precision());
     }
 
     /** Runs the grid search on {@code data} (already preprocessed). */
@@ -75,7 +75,7 @@ public final class Tuner {
                     c = new Candidate(l, r, -1, Double.NaN, Double.NaN, e.getMessage());
                 }
                 candidates.add(c);
-                progress.message(String.format("tune %d/%d  L=%-6g ridge=%-6g %s", done, total, l, r,
+                progress.message(String.format("tune %d/%d  L=%s ridge=%s  %s", done, total, compact(l), compact(r),
                         c.failure() != null ? "failed: " + c.failure()
                                 : String.format("best iteration %d, validation %s %.4f", c.iteration(),
                                 task == Task.CLASSIFICATION ? "accuracy" : "-MSE", c.validationScore())));
@@ -90,5 +90,10 @@ public final class Tuner {
             throw new ArithmeticException("every tuning candidate failed; first failure: " + candidates.get(0).failure());
         }
         return new Result(candidates, best, fitRows.length, valRows.length);
+    }
+
+    /** 0.001, 2, 1e-06: the shortest plain form of a grid value. */
+    static String compact(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toString();
     }
 }
