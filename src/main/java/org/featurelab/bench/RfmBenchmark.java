@@ -20,8 +20,9 @@ import java.util.SplittableRandom;
 /**
  * The {@code bench rfm} workload: an NFA-RFM fit (Laplace L = 10, λ = 10⁻³, M ← AGOP, T iterations, i.e. T + 1
  * solves and T AGOP updates, test accuracy after every solve) on synthetic classification data, x ~ N(0, I_d)
- * and labels argmax(x·W) for a random W. Reports per-phase seconds and achieved GFLOP/s from the operation
- * counts of each phase.
+ * and labels argmax(x·W) for a random W — the workload of the Python {@code rfm} package's {@code rfm(...)}
+ * with {@code iters = T}. Reports per-phase seconds and achieved GFLOP/s from the operation counts of each
+ * phase (kernel: n²·d + 2nd²; solve: n³/3 + 2n²c; validate: 2·n_test·n·(d + c); update: 2n²(cd + c) + 2ncd²).
  */
 public final class RfmBenchmark {
     private RfmBenchmark() {
@@ -40,16 +41,23 @@ public final class RfmBenchmark {
         }
     }
 
-    /** Seconds and operation counts of one phase summed over the fit. */
-    public record Phase(String name, double seconds, double flops) {
+    /**
+     * Seconds and operation counts of one phase summed over the fit; {@code float32} when its dominant
+     * operation ran in float32 (mixed precision), so that its rate compares with the sgemm reference.
+     */
+    public record Phase(String name, double seconds, double flops, boolean float32) {
         public double gflops() {
             return seconds > 0 ? flops / seconds / 1e9 : Double.NaN;
         }
     }
 
-    /** Result: phases, whole fit wall time, final test accuracy and a reference dgemm rate on this machine. */
+    /** Result: phases, whole fit wall time, final test accuracy and reference dgemm/sgemm rates on this machine. */
     public record Result(Workload workload, List<Phase> phases, double fitSeconds, double testAccuracy,
-                         double referenceGemmGflops) {
+                         double referenceGemmGflops, double referenceSgemmGflops) {
+        /** The reference rate a phase is compared with: sgemm for float32 phases, else dgemm. */
+        public double referenceFor(Phase p) {
+            return p.float32() ? referenceSgemmGflops : referenceGemmGflops;
+        }
     }
 
     /** Generates the data, runs the fit once (after a small warm-up fit), and measures a reference dgemm. */
@@ -83,13 +91,15 @@ public final class RfmBenchmark {
         double c = w.classes();
         double nv = w.testRows();
         int solves = model.history().size();
+        boolean mixed = w.precision().mixedFor(w.n());
         List<Phase> phases = new ArrayList<>();
-        phases.add(new Phase("kernel", kernel, solves * (2 * n * n * d + 2 * n * d * d)));
-        phases.add(new Phase("solve", solve, solves * (n * n * n / 3 + 2 * n * n * c)));
-        phases.add(new Phase("validate", validate, nv == 0 ? 0 : solves * (2 * nv * n * d + 2 * nv * n * c)));
-        phases.add(new Phase("update", update, updates * (2 * n * n * d + 2 * n * n * c * d + 2 * n * n * c + 2 * n * c * d * d)));
+        // the training Gram pass computes the upper triangle only: n²·d flops of GEMM
+        phases.add(new Phase("kernel", kernel, solves * (n * n * d + 2 * n * d * d), false));
+        phases.add(new Phase("solve", solve, solves * (n * n * n / 3 + 2 * n * n * c), mixed));
+        phases.add(new Phase("validate", validate, nv == 0 ? 0 : solves * (2 * nv * n * d + 2 * nv * n * c), false));
+        phases.add(new Phase("update", update, updates * (2 * n * n * (c * d + c) + 2 * n * c * d * d), mixed));
         double acc = model.history().get(model.history().size() - 1).validationScore();
-        return new Result(w, phases, fit, acc, referenceGemm(2000));
+        return new Result(w, phases, fit, acc, referenceGemm(2000), referenceSgemm(2000));
     }
 
     /** Achieved GFLOP/s of one square n×n·n×n dgemm (best of three) through the same Matrix/BLAS path. */
@@ -106,6 +116,25 @@ public final class RfmBenchmark {
         for (int rep = 0; rep < 3; rep++) {
             long t = System.nanoTime();
             Matrix.gemmInPlace(1.0, a, false, b, false, 0.0, c);
+            best = Math.min(best, (System.nanoTime() - t) / 1e9);
+        }
+        return 2.0 * size * size * size / best / 1e9;
+    }
+
+    /** Achieved GFLOP/s of one square float32 sgemm (best of three), the reference for mixed-precision phases. */
+    public static double referenceSgemm(int size) {
+        float[] a = new float[size * size];
+        float[] b = new float[size * size];
+        SplittableRandom rng = new SplittableRandom(2);
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) rng.nextDouble();
+            b[i] = (float) rng.nextDouble();
+        }
+        float[] c = new float[size * size];
+        double best = Double.POSITIVE_INFINITY;
+        for (int rep = 0; rep < 3; rep++) {
+            long t = System.nanoTime();
+            org.featurelab.linalg.Blas.sgemm(size, size, size, a, b, c);
             best = Math.min(best, (System.nanoTime() - t) / 1e9);
         }
         return 2.0 * size * size * size / best / 1e9;

@@ -75,20 +75,23 @@ final class BenchRfmCommand implements Callable<Integer> {
 
     static void print(PrintWriter out, RfmBenchmark.Result r) {
         RfmBenchmark.Workload w = r.workload();
-        out.printf(Locale.ROOT, "bench rfm: n=%d d=%d classes=%d iters=%d test-rows=%d seed=%d (NFA-RFM, Laplace L=10, ridge 1e-3)%n%n",
-                w.n(), w.d(), w.classes(), w.iterations(), w.testRows(), w.seed());
-        TextTable table = new TextTable("phase", "seconds", "GFLOP/s", "share of dgemm");
+        out.printf(Locale.ROOT, "bench rfm: n=%d d=%d classes=%d iters=%d test-rows=%d seed=%d precision=%s "
+                        + "(NFA-RFM, Laplace L=10, ridge 1e-3)%n%n",
+                w.n(), w.d(), w.classes(), w.iterations(), w.testRows(), w.seed(), w.precision().label());
+        TextTable table = new TextTable("phase", "seconds", "GFLOP/s", "arithmetic", "share of reference GEMM");
         double ref = r.referenceGemmGflops();
         for (RfmBenchmark.Phase p : r.phases()) {
             double g = p.flops() > 0 ? p.gflops() : Double.NaN;
-            table.row(p.name(), TextTable.fixed(p.seconds(), 3), TextTable.fixed(g, 1),
-                    Double.isNaN(g) || !(ref > 0) ? "-" : TextTable.fixed(100 * g / ref, 0) + "%");
+            double pref = r.referenceFor(p);
+            table.row(p.name(), TextTable.fixed(p.seconds(), 3), TextTable.fixed(g, 1), p.float32() ? "float32" : "float64",
+                    Double.isNaN(g) || !(pref > 0) ? "-" : TextTable.fixed(100 * g / pref, 0) + "%");
         }
         out.print(table.render());
         out.println();
         out.printf(Locale.ROOT, "whole fit        %.3f s%n", r.fitSeconds());
         out.printf(Locale.ROOT, "test accuracy    %s%n", TextTable.fixed(r.testAccuracy(), 4));
-        out.printf(Locale.ROOT, "reference dgemm  %.1f GFLOP/s (2000x2000)%n", ref);
+        out.printf(Locale.ROOT, "reference dgemm  %.1f GFLOP/s (2000x2000, float64)%n", ref);
+        out.printf(Locale.ROOT, "reference sgemm  %.1f GFLOP/s (2000x2000, float32)%n", r.referenceSgemmGflops());
         out.printf("BLAS             %s%n", Blas.describe());
         out.printf("threads          %s%n", threads());
         out.flush();

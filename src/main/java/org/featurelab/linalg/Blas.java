@@ -317,7 +317,9 @@ public final class Blas {
     /** Name and configuration string of the loaded native library, for provenance and benchmarks. */
     public static String describe() {
         String version = openblas.OPENBLAS_VERSION.trim(); // already starts with "OpenBLAS"
-        return (version.startsWith("OpenBLAS") ? version : "OpenBLAS " + version) + " (" + openblas.OPENBLAS_CHAR_CORENAME
-                + ", bytedeco)";
+        // the bytedeco build selects its kernels for the CPU at run time (DYNAMIC_ARCH); OPENBLAS_CHAR_CORENAME is
+        // only the build target's baseline, so it is not reported
+        return (version.startsWith("OpenBLAS") ? version : "OpenBLAS " + version) + " (bytedeco, dynamic arch, "
+                + Runtime.getRuntime().availableProcessors() + " cores)";
     }
 }

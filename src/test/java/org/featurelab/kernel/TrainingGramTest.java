@@ -62,4 +62,22 @@ class TrainingGramTest {
         double diff = mixed.x().minus(dbl.x()).frobeniusNorm() / dbl.x().frobeniusNorm();
         assertTrue(diff < 1e-8, "mixed vs double relative difference " + diff);
     }
+
+    @Test
+    void mixedPrecisionGradientsStayWithinFloat32RoundOffOfDouble() {
+        int n = 1600;   // ≥ Precision.MIXED_MIN_SIZE, so the float32 GEMM path is taken
+        Matrix x = RandomData.gaussian(n, 12, 46);
+        Matrix y = RandomData.gaussian(n, 3, 47);
+        Metric metric = RandomData.metric(12, false, 48);
+        KernelBasis dbl = new Laplace(6.0).basis(x, metric, org.featurelab.linalg.Precision.DOUBLE);
+        KernelBasis mixed = new Laplace(6.0).basis(x, metric, org.featurelab.linalg.Precision.MIXED);
+        Matrix k = dbl.gramAtCenters(new GramWorkspace());
+        assertClose(mixed.gramAtCenters(new GramWorkspace()), k, 0, 0, "the Gram matrix itself stays float64");
+        Matrix alpha = KernelRidge.solve(k, y, 1e-2).alpha();
+        Matrix gd = dbl.gradientsAtCenters(0, n, alpha);
+        Matrix gm = mixed.gradientsAtCenters(0, n, alpha);
+        double rel = gm.minus(gd).frobeniusNorm() / gd.frobeniusNorm();
+        assertTrue(rel < 1e-5, "mixed vs double gradients: relative error " + rel);
+        assertTrue(rel > 0, "the mixed path should really run in float32");
+    }
 }
