@@ -11,8 +11,8 @@ class BenchCommandTest {
         CliRunner.Result r = CliRunner.ok("bench", "rfm", "--n", "200", "--d", "10", "--classes", "3", "--iters", "1",
                 "--test-rows", "50");
         String out = r.out();
-        for (String expected : new String[] {"GFLOP/s", "share of dgemm", "kernel", "solve", "update", "whole fit",
-                "test accuracy", "reference dgemm", "BLAS", "threads"}) {
+        for (String expected : new String[] {"GFLOP/s", "share of reference GEMM", "kernel", "solve", "update", "whole fit",
+                "test accuracy", "reference dgemm", "reference sgemm", "BLAS", "threads"}) {
             assertTrue(out.contains(expected), "'" + expected + "' in:\n" + out);
         }
         assertTrue(r.err().contains("iteration 0:") && r.err().contains("iteration 1:"), r.err());
