@@ -190,37 +190,12 @@ public final class RadialBasis implements KernelBasis {
      */
     private Matrix gradientsAtCentersFloat32(Matrix alpha) {
         int n = size();
-        int d = dimension();
-        int c = alpha.cols();
-        int width = c * d + c;
+        int width = alpha.cols() * dimension() + alpha.cols();
         float[] weighted = new float[n * width];
-        double[] x = centersTimesMetric().data();
-        double[] al = alpha.data();
-        Parallel.rows(n, width, i -> {
-            for (int k = 0; k < c; k++) {
-                double a = al[i * c + k];
-                int off = i * width + k * d;
-                for (int j = 0; j < d; j++) {
-                    weighted[off + j] = (float) (a * x[i * d + j]);
-                }
-                weighted[i * width + c * d + k] = (float) a;
-            }
-        });
+        fillWeightedCenters(alpha, (i, v) -> weighted[i] = (float) v);
         float[] both = new float[n * width];
         Blas.sgemm(n, width, n, centerWeights32, weighted, both);
-        Matrix g = Matrix.zeros(n, c * d);
-        double[] gd = g.data();
-        Parallel.rows(n, (long) c * d, a -> {
-            for (int k = 0; k < c; k++) {
-                double sak = both[a * width + c * d + k];
-                int src = a * width + k * d;
-                int dst = a * c * d + k * d;
-                for (int j = 0; j < d; j++) {
-                    gd[dst + j] = both[src + j] - sak * x[a * d + j];
-                }
-            }
-        });
-        return g;
+        return subtractSamples(i -> both[i], n, centersTimesMetric(), alpha.cols());
     }
 
     /** Gradients with Z·M supplied. */
@@ -234,58 +209,64 @@ public final class RadialBasis implements KernelBasis {
      */
     private Matrix fromWeights(Matrix w, Matrix zM, Matrix alpha) {
         int n = size();
-        int d = dimension();
         if (alpha.rows() != n) {
             throw new IllegalArgumentException("gradients: alpha is " + alpha.shape() + " for " + n + " centres");
         }
         int c = alpha.cols();
-        Matrix both = Matrix.multiply(w, false, weightedCenters(alpha), false, float32Gradients); // b × (c·d + c)
-        return subtractSamples(both, zM, c);
-    }
-
-    /** From [Σᵢ W_ai α_ic (xᵢM) | Σᵢ W_ai α_ic] (b × (c·d + c)) to the gradients (b × c·d). */
-    private Matrix subtractSamples(Matrix both, Matrix zM, int c) {
-        int d = dimension();
-        int width = c * d + c;
-        int b = both.rows();
-        Matrix g = Matrix.zeros(b, c * d);
-        double[] gd = g.data();
+        Matrix weighted = Matrix.zeros(n, c * dimension() + c);
+        double[] o = weighted.data();
+        fillWeightedCenters(alpha, (i, v) -> o[i] = v);
+        Matrix both = Matrix.multiply(w, false, weighted, false, float32Gradients); // b × (c·d + c)
         double[] bd = both.data();
-        double[] zm = zM.data();
-        Parallel.rows(b, (long) c * d, a -> {
-            for (int k = 0; k < c; k++) {
-                double sak = bd[a * width + c * d + k];
-                int src = a * width + k * d;
-                int dst = a * c * d + k * d;
-                for (int j = 0; j < d; j++) {
-                    gd[dst + j] = bd[src + j] - sak * zm[a * d + j];
-                }
-            }
-        });
-        return g;
+        return subtractSamples(i -> bd[i], both.rows(), zM, c);
     }
 
-    /** n × (c·d + c) matrix whose row i is [α_i1·(xᵢM), …, α_ic·(xᵢM), α_i1, …, α_ic]. */
-    private Matrix weightedCenters(Matrix alpha) {
+    /** Receives one entry of a flat row-major buffer. */
+    @FunctionalInterface
+    private interface Store {
+        void put(int index, double value);
+    }
+
+    /** Writes the n × (c·d + c) matrix whose row i is [α_i1·(xᵢM), …, α_ic·(xᵢM), α_i1, …, α_ic]. */
+    private void fillWeightedCenters(Matrix alpha, Store out) {
         int n = size();
         int d = dimension();
         int c = alpha.cols();
         int width = c * d + c;
-        Matrix xm = distances.centersTimesMetric();
-        Matrix out = Matrix.zeros(n, width);
-        double[] o = out.data();
-        double[] x = xm.data();
+        double[] x = distances.centersTimesMetric().data();
         double[] al = alpha.data();
-        Parallel.rows(n, (long) width, i -> {
+        Parallel.rows(n, width, i -> {
             for (int k = 0; k < c; k++) {
                 double a = al[i * c + k];
                 int off = i * width + k * d;
                 for (int j = 0; j < d; j++) {
-                    o[off + j] = a * x[i * d + j];
+                    out.put(off + j, a * x[i * d + j]);
                 }
-                o[i * width + c * d + k] = a;
+                out.put(i * width + c * d + k, a);
             }
         });
-        return out;
+    }
+
+    /**
+     * From the b × (c·d + c) product [Σᵢ W_ai α_ic (xᵢM) | Σᵢ W_ai α_ic] (read through {@code both}) to the
+     * gradients (b × c·d): subtracts (Σᵢ W_ai α_ic)·(zₐM).
+     */
+    private Matrix subtractSamples(java.util.function.IntToDoubleFunction both, int b, Matrix zM, int c) {
+        int d = dimension();
+        int width = c * d + c;
+        Matrix g = Matrix.zeros(b, c * d);
+        double[] gd = g.data();
+        double[] zm = zM.data();
+        Parallel.rows(b, (long) c * d, a -> {
+            for (int k = 0; k < c; k++) {
+                double sak = both.applyAsDouble(a * width + c * d + k);
+                int src = a * width + k * d;
+                int dst = a * c * d + k * d;
+                for (int j = 0; j < d; j++) {
+                    gd[dst + j] = both.applyAsDouble(src + j) - sak * zm[a * d + j];
+                }
+            }
+        });
+        return g;
     }
 }

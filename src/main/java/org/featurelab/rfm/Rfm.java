@@ -30,64 +30,50 @@ public final class Rfm {
     public static RfmModel fit(RfmConfig config, Task task, LabeledData train, LabeledData validation,
                                RfmListener listener) {
         Matrix x = train.x();
-        Matrix y = train.y();
         if (train.size() == 0) {
             throw new IllegalArgumentException("rfm: no training rows");
         }
-        if (validation != null && (validation.x().cols() != x.cols() || validation.y().cols() != y.cols())) {
+        if (validation != null && (validation.x().cols() != x.cols() || validation.y().cols() != train.y().cols())) {
             throw new IllegalArgumentException("rfm: validation data is " + validation.x().shape() + " / "
-                    + validation.y().shape() + ", training data " + x.shape() + " / " + y.shape());
+                    + validation.y().shape() + ", training data " + x.shape() + " / " + train.y().shape());
         }
+        boolean validate = validation != null && validation.size() > 0;
         RfmListener events = listener == null ? RfmListener.NONE : listener;
         Metric metric = Metric.identity(x.cols(), config.diagonal());
         List<IterationRecord> history = new ArrayList<>();
-        Metric bestMetric = null;
-        Matrix bestAlpha = null;
-        int bestIteration = -1;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        double bestMse = Double.POSITIVE_INFINITY;
+        Best best = new Best();
         GramWorkspace gramSpace = new GramWorkspace();
         try (SolverWorkspace solverSpace = new SolverWorkspace()) {
-            for (int t = 0; t <= config.iterations(); t++) {
+            for (int t = 0; ; t++) {
                 long t0 = System.nanoTime();
                 events.phaseStarted(t, "kernel");
                 KernelBasis basis = config.kernel().basis(x, metric, config.precision());
                 Matrix k = basis.gramAtCenters(gramSpace);
                 long t1 = System.nanoTime();
                 events.phaseStarted(t, "solve");
-                KernelRidge.Solution solution = KernelRidge.solve(k, y, config.ridge(), config.precision(), solverSpace);
+                KernelRidge.Solution solution = KernelRidge.solve(k, train.y(), config.ridge(), config.precision(),
+                        solverSpace);
                 Matrix alpha = solution.alpha();
-                Matrix fitted = y.copy();           // f(xᵢ) = yᵢ − λαᵢ on the training points
-                fitted.addInPlace(-config.ridge(), alpha);
-                double trainScore = task.score(fitted, y);
+                double trainScore = task.score(fittedOnTraining(train.y(), alpha, config.ridge()), train.y());
                 long t2 = System.nanoTime();
                 double valScore = Double.NaN;
                 double valMse = Double.NaN;
-                if (validation != null && validation.size() > 0) {
+                if (validate) {
                     events.phaseStarted(t, "validate");
                     Matrix pred = basis.predict(validation.x(), alpha);
                     valScore = task.score(pred, validation.y());
                     valMse = Scores.meanSquaredError(pred, validation.y());
                 }
                 long t3 = System.nanoTime();
-                boolean better = validation == null || validation.size() == 0
-                        || valScore > bestScore + 1e-12
-                        || (Math.abs(valScore - bestScore) <= 1e-12 && valMse < bestMse);
-                if (better) {
-                    bestScore = valScore;
-                    bestMse = valMse;
-                    bestMetric = metric;
-                    bestAlpha = alpha;
-                    bestIteration = t;
-                }
+                best.offer(!validate, valScore, valMse, metric, alpha, t);
                 Metric next = null;
                 if (t < config.iterations()) {
                     events.phaseStarted(t, "update");
                     next = nextMetric(config, basis, alpha, metric);
                 }
                 long t4 = System.nanoTime();
-                IterationRecord record = new IterationRecord(t, trainScore, valScore, valMse, seconds(t0, t1), seconds(t1, t2),
-                        seconds(t2, t3), seconds(t3, t4), solution.method(), solution.jitter());
+                IterationRecord record = new IterationRecord(t, trainScore, valScore, valMse, seconds(t0, t1),
+                        seconds(t1, t2), seconds(t2, t3), seconds(t3, t4), solution.method(), solution.jitter());
                 history.add(record);
                 events.iterationFinished(record);
                 if (next == null) {
@@ -96,7 +82,33 @@ public final class Rfm {
                 metric = next;
             }
         }
-        return new RfmModel(config, task, bestMetric, x, bestAlpha, bestIteration, history);
+        return new RfmModel(config, task, best.metric, x, best.alpha, best.iteration, history);
+    }
+
+    /** On the training points the kernel ridge predictor gives f(xᵢ) = yᵢ − λαᵢ. */
+    private static Matrix fittedOnTraining(Matrix y, Matrix alpha, double ridge) {
+        Matrix fitted = y.copy();
+        fitted.addInPlace(-ridge, alpha);
+        return fitted;
+    }
+
+    /** The iterate kept so far: best validation score, ties to lower validation MSE, then the earlier one. */
+    private static final class Best {
+        Metric metric;
+        Matrix alpha;
+        int iteration = -1;
+        double score = Double.NEGATIVE_INFINITY;
+        double mse = Double.POSITIVE_INFINITY;
+
+        void offer(boolean always, double s, double m, Metric candidateMetric, Matrix candidateAlpha, int t) {
+            if (always || s > score + 1e-12 || (Math.abs(s - score) <= 1e-12 && m < mse)) {
+                score = s;
+                mse = m;
+                metric = candidateMetric;
+                alpha = candidateAlpha;
+                iteration = t;
+            }
+        }
     }
 
     /** Fits without validation data: keeps the last iteration. */
