@@ -37,6 +37,7 @@ public final class Rfm {
             throw new IllegalArgumentException("rfm: validation data is " + validation.x().shape() + " / "
                     + validation.y().shape() + ", training data " + x.shape() + " / " + train.y().shape());
         }
+        requireMemory(train.size(), config);
         boolean validate = validation != null && validation.size() > 0;
         RfmListener events = listener == null ? RfmListener.NONE : listener;
         Metric metric = Metric.identity(x.cols(), config.diagonal());
@@ -83,6 +84,23 @@ public final class Rfm {
             }
         }
         return new RfmModel(config, task, best.metric, x, best.alpha, best.iteration, history);
+    }
+
+    /**
+     * Fails early, with advice, when the n×n matrices of a fit cannot fit in the Java heap: K and the gradient
+     * weights W (8 bytes each per entry) plus a float32 copy of W in mixed precision.
+     */
+    static void requireMemory(int n, RfmConfig config) {
+        double perEntry = 16 + (config.precision().mixedFor(n) ? 4 : 0);
+        double need = perEntry * n * (double) n;
+        Runtime rt = Runtime.getRuntime();
+        double available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (need > 0.9 * available) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "rfm: %d training rows need about %.1f GB of Java heap for the n×n kernel matrices, but only %.1f GB "
+                            + "is available; raise -Xmx (FEATURELAB_JAVA_OPTS) or fit on fewer rows",
+                    n, need / 1e9, available / 1e9));
+        }
     }
 
     /** On the training points the kernel ridge predictor gives f(xᵢ) = yᵢ − λαᵢ. */

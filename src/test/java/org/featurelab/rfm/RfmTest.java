@@ -68,4 +68,13 @@ class RfmTest {
         double score = -Scores.meanSquaredError(model.predict(val.x()), val.y());
         assertEquals(best, score, 1e-9 * Math.abs(best));
     }
+
+    @org.junit.jupiter.api.Test
+    void refusesProblemsWhoseKernelMatricesCannotFitInTheHeap() {
+        // 200,000 rows need 16·n² = 640 GB for K and W: more than any test JVM has
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Rfm.requireMemory(200_000, RfmConfig.defaults()));
+        assertTrue(e.getMessage().contains("200000 training rows") && e.getMessage().contains("-Xmx"), e.getMessage());
+        Rfm.requireMemory(1000, RfmConfig.defaults());   // 20 MB: fine
+    }
 }
