@@ -64,7 +64,7 @@ final class InspectCommand implements Callable<Integer> {
         PrintWriter out = common.out();
         provenance(out, m.provenance());
         summary(out, m);
-        importances(out, imp);
+        importances(out, imp, m.rfm().iteration() == 0);
         if (png != null) {
             List<String> names = imp.featureNames();
             byte[] bytes = HeatMap.pngBytes(imp.metric(), names, names, "Feature matrix M — " + m.config().model().id()
@@ -114,10 +114,13 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    private void importances(PrintWriter out, FeatureImportances imp) {
+    private void importances(PrintWriter out, FeatureImportances imp, boolean learnedNothing) {
         List<FeatureImportances.Entry> columns = imp.rankedColumns();
         out.println();
         out.println("Column importances (share of diag(M), summed over each column's encoded features)");
+        if (learnedNothing) {
+            out.println("  (the kept iteration is 0: M = I, the plain kernel, so every feature weighs the same)");
+        }
         TextTable table = new TextTable("rank", "column", "share", "");
         for (int r = 0; r < Math.min(top, columns.size()); r++) {
             FeatureImportances.Entry e = columns.get(r);

@@ -46,8 +46,8 @@ public record TabularLearner(Preprocessor preprocessor, LearnerConfig config) {
         LabeledData data = new LabeledData(prepared.x(), prepared.y());
         Tuner.Result tuning = Tuner.tune(config, task, data, progress);
         Tuner.Candidate chosen = tuning.chosen();
-        progress.message(String.format("refit on %d rows: L=%g ridge=%g iterations=%d", data.size(), chosen.bandwidth(),
-                chosen.ridge(), chosen.iteration()));
+        progress.message(String.format("refit on %d rows: L=%s ridge=%s iterations=%d", data.size(),
+                Tuner.compact(chosen.bandwidth()), Tuner.compact(chosen.ridge()), chosen.iteration()));
         RfmModel rfm = Rfm.fit(Tuner.rfmConfig(config, chosen.bandwidth(), chosen.ridge(), chosen.iteration()), task,
                 data, null, new RfmListener() {
                     @Override

@@ -92,8 +92,8 @@ public final class Tuner {
         return new Result(candidates, best, fitRows.length, valRows.length);
     }
 
-    /** 0.001, 2, 1e-06: the shortest plain form of a grid value. */
-    static String compact(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toString();
+    /** 0.001, 2, 20, 0.000001: the plain form of a grid value, without trailing zeros. */
+    public static String compact(double v) {
+        return Double.isFinite(v) ? java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : Double.toString(v);
     }
 }
