@@ -32,6 +32,28 @@ public final class Tuner {
         }
     }
 
+    /** Seconds between progress lines from inside one candidate's fit (small fits stay silent). */
+    private static final double PROGRESS_INTERVAL_SECONDS = 2.0;
+
+    /** Per-iteration progress of one candidate, printed only when the fit is slow enough to need it. */
+    private static RfmListener slowFitProgress(Progress progress, int candidate, int total, Task task) {
+        return new RfmListener() {
+            private long last = System.nanoTime();
+
+            @Override
+            public void iterationFinished(org.featurelab.rfm.IterationRecord r) {
+                long now = System.nanoTime();
+                if ((now - last) / 1e9 >= PROGRESS_INTERVAL_SECONDS) {
+                    last = now;
+                    progress.message(String.format("tune %d/%d  iteration %d: validation %s %.4f (kernel %.1fs, solve %.1fs, "
+                                    + "update %.1fs)", candidate, total, r.iteration(),
+                            task == Task.CLASSIFICATION ? "accuracy" : "-MSE", r.validationScore(), r.kernelSeconds(),
+                            r.solveSeconds(), r.updateSeconds()));
+                }
+            }
+        };
+    }
+
     /** Whether there is anything to choose. */
     static boolean needsTuning(LearnerConfig config) {
         return config.ridges().size() > 1 || config.bandwidths().size() > 1 || config.iterations() > 0;
@@ -68,7 +90,8 @@ public final class Tuner {
                 done++;
                 Candidate c;
                 try {
-                    RfmModel m = Rfm.fit(rfmConfig(config, l, r, config.iterations()), task, fit, val, RfmListener.NONE);
+                    RfmModel m = Rfm.fit(rfmConfig(config, l, r, config.iterations()), task, fit, val,
+                            slowFitProgress(progress, done, total, task));
                     var rec = m.history().get(m.iteration());
                     c = new Candidate(l, r, m.iteration(), rec.validationScore(), rec.validationMse(), null);
                 } catch (ArithmeticException e) {
