@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The {@code bench rfm} workload: an NFA-RFM fit (Laplace L = 10, λ = 10⁻³, M ← AGOP, T iterations, i.e. T + 1
+ * The {@code bench rfm} workload: an NFA-RFM fit (Laplace L = 10, λ = 10⁻³, M ← AGOP/max entry, T iterations, i.e. T + 1
  * solves and T AGOP updates, test accuracy after every solve) on synthetic classification data, x ~ N(0, I_d)
  * and labels argmax(x·W) for a random W — the workload of the Python {@code rfm} package's {@code rfm(...)}
  * with {@code iters = T}. Reports per-phase seconds and achieved GFLOP/s from the operation counts of each
@@ -64,7 +64,7 @@ public final class RfmBenchmark {
     public static Result run(Workload w, RfmListener listener) {
         LabeledData[] data = synthetic(w);
         RfmConfig config = new RfmConfig(new Laplace(10), 1e-3, w.iterations(), new FeatureUpdate.Nfa(1.0, false),
-                MetricScaling.NONE, false, w.precision());
+                MetricScaling.MAX, false, w.precision());
         // warm-up: JIT-compile the large-size code paths and start the native thread pools (cf. JMH warm-up)
         LabeledData small = data[0].select(range(Math.min(w.n(), 2000)));
         Rfm.fit(config.withIterations(1), Task.CLASSIFICATION, small, data[1], RfmListener.NONE);

@@ -53,6 +53,12 @@ public sealed interface Metric permits Metric.Full, Metric.Diagonal {
         public Matrix toMatrix() {
             return m.copy();
         }
+
+        /** M (a copy: the metric is immutable). */
+        @Override
+        public Matrix m() {
+            return m.copy();
+        }
     }
 
     /** Diagonal metric M = diag(m); entries copied, must be finite and non-negative. */

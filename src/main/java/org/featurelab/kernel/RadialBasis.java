@@ -23,6 +23,8 @@ public final class RadialBasis implements KernelBasis {
     private Matrix centerWeights;
     /** float32 copy of {@link #centerWeights} for mixed-precision gradient GEMMs; null unless both apply. */
     private float[] centerWeights32;
+    /** μM, computed on first use by the gradient paths. */
+    private double[] meanM;
     private static final double MIN_DISTANCE = RadialKernel.MIN_DISTANCE;
 
     private final boolean float32Gradients;
@@ -227,20 +229,44 @@ public final class RadialBasis implements KernelBasis {
         void put(int index, double value);
     }
 
-    /** Writes the n × (c·d + c) matrix whose row i is [α_i1·(xᵢM), …, α_ic·(xᵢM), α_i1, …, α_ic]. */
+    /**
+     * μM for the column mean μ of the centres. Gradients are assembled from (xᵢ − μ)M and (z − μ)M: the same
+     * value as from xᵢM and zM (the weights multiply xᵢ − z), but the two sums that are subtracted no longer
+     * carry a large common offset when the data are not centred — which matters for the float32 GEMM.
+     */
+    private double[] meanTimesMetric() {
+        if (meanM == null) {
+            Matrix x = centers();
+            int n = x.rows();
+            int d = x.cols();
+            Matrix mean = Matrix.zeros(1, d);
+            double[] md = mean.data();
+            double[] xd = x.data();
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    md[j] += xd[i * d + j] / n;
+                }
+            }
+            meanM = distances.metric().apply(mean).data();
+        }
+        return meanM;
+    }
+
+    /** Writes the n × (c·d + c) matrix whose row i is [α_i1·(xᵢ−μ)M, …, α_ic·(xᵢ−μ)M, α_i1, …, α_ic]. */
     private void fillWeightedCenters(Matrix alpha, Store out) {
         int n = size();
         int d = dimension();
         int c = alpha.cols();
         int width = c * d + c;
         double[] x = distances.centersTimesMetric().data();
+        double[] mu = meanTimesMetric();
         double[] al = alpha.data();
         Parallel.rows(n, width, i -> {
             for (int k = 0; k < c; k++) {
                 double a = al[i * c + k];
                 int off = i * width + k * d;
                 for (int j = 0; j < d; j++) {
-                    out.put(off + j, a * x[i * d + j]);
+                    out.put(off + j, a * (x[i * d + j] - mu[j]));
                 }
                 out.put(i * width + c * d + k, a);
             }
@@ -249,11 +275,12 @@ public final class RadialBasis implements KernelBasis {
 
     /**
      * From the b × (c·d + c) product [Σᵢ W_ai α_ic (xᵢM) | Σᵢ W_ai α_ic] (read through {@code both}) to the
-     * gradients (b × c·d): subtracts (Σᵢ W_ai α_ic)·(zₐM).
+     * gradients (b × c·d): subtracts (Σᵢ W_ai α_ic)·(zₐ − μ)M.
      */
     private Matrix subtractSamples(java.util.function.IntToDoubleFunction both, int b, Matrix zM, int c) {
         int d = dimension();
         int width = c * d + c;
+        double[] mu = meanTimesMetric();
         Matrix g = Matrix.zeros(b, c * d);
         double[] gd = g.data();
         double[] zm = zM.data();
@@ -263,7 +290,7 @@ public final class RadialBasis implements KernelBasis {
                 int src = a * width + k * d;
                 int dst = a * c * d + k * d;
                 for (int j = 0; j < d; j++) {
-                    gd[dst + j] = both.applyAsDouble(src + j) - sak * zm[a * d + j];
+                    gd[dst + j] = both.applyAsDouble(src + j) - sak * (zm[a * d + j] - mu[j]);
                 }
             }
         });

@@ -28,6 +28,17 @@ public final class Blas {
     private Blas() {
     }
 
+    /** Rejects an array too short for the shape a native call will read or write (native code does not check). */
+    private static void requireLength(int length, long needed, String what) {
+        if (length < needed) {
+            throw new IllegalArgumentException("blas: " + what + " has " + length + " values, the call needs " + needed);
+        }
+    }
+
+    private static long extent(int rows, int cols, int ld) {
+        return rows == 0 || cols == 0 ? 0 : (long) (rows - 1) * ld + cols;
+    }
+
     /**
      * {@code C ← alpha·op(A)·op(B) + beta·C} for row-major arrays. op(A) is m×k, op(B) is k×n, C is m×n.
      * Cost 2·m·n·k flops.
@@ -37,6 +48,7 @@ public final class Blas {
         if (m == 0 || n == 0) {
             return;
         }
+        requireLength(c.length, extent(m, n, ldc), "C");
         if (k == 0) {
             if (beta != 1.0) {
                 for (int i = 0; i < m; i++) {
@@ -48,6 +60,8 @@ public final class Blas {
             }
             return;
         }
+        requireLength(a.length, transA ? extent(k, m, lda) : extent(m, k, lda), "A");
+        requireLength(b.length, transB ? extent(n, k, ldb) : extent(k, n, ldb), "B");
         openblas.cblas_dgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans,
                 transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
@@ -75,8 +89,16 @@ public final class Blas {
         if (n == 0) {
             return;
         }
+        requireLength(a.length, (long) n * k, "A");
+        requireLength(b.length, (long) n * k, "B");
         int rowsPerBlock = Math.max(1, Math.min(blockRows, n));
         double[] buffer = new double[rowsPerBlock * n];
+        if (k == 0) {    // all cross terms are 0
+            for (int r0 = 0; r0 < n; r0 += rowsPerBlock) {
+                consumer.accept(r0, Math.min(rowsPerBlock, n - r0), buffer);
+            }
+            return;
+        }
         try (DoublePointer pa = new DoublePointer(a); DoublePointer pb = new DoublePointer(b);
              DoublePointer pc = new DoublePointer((long) rowsPerBlock * n)) {
             for (int r0 = 0; r0 < n; r0 += rowsPerBlock) {
@@ -101,6 +123,9 @@ public final class Blas {
         if (m == 0 || n == 0) {
             return;
         }
+        requireLength(c.length, extent(m, n, ldc), "C");
+        requireLength(a.length, transA ? extent(k, m, lda) : extent(m, k, lda), "A");
+        requireLength(b.length, transB ? extent(n, k, ldb) : extent(k, n, ldb), "B");
         float[] af = toFloat(a);
         float[] bf = toFloat(b);
         float[] cf = new float[m * ldc];
@@ -117,6 +142,9 @@ public final class Blas {
 
     /** {@code C ← A·B} in float32 for row-major float arrays: A m×k, B k×n, C m×n. Cost 2·m·n·k flops. */
     public static void sgemm(int m, int n, int k, float[] a, float[] b, float[] c) {
+        requireLength(c.length, (long) m * n, "C");
+        requireLength(a.length, (long) m * k, "A");
+        requireLength(b.length, (long) k * n, "B");
         if (m == 0 || n == 0 || k == 0) {
             java.util.Arrays.fill(c, 0, m * n, 0f);
             return;
@@ -156,6 +184,8 @@ public final class Blas {
         if (n == 0) {
             return;
         }
+        requireLength(c.length, extent(n, n, ldc), "C");
+        requireLength(a.length, trans ? extent(k, n, lda) : extent(n, k, lda), "A");
         openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper,
                 trans ? openblas.CblasTrans : openblas.CblasNoTrans, n, k, alpha, a, lda, beta, c, ldc);
     }
@@ -168,6 +198,8 @@ public final class Blas {
         if (n == 0 || nrhs == 0) {
             return;
         }
+        requireLength(t.length, (long) n * n, "T");
+        requireLength(b.length, (long) n * nrhs, "B");
         openblas.cblas_dtrsm(openblas.CblasRowMajor, openblas.CblasLeft, openblas.CblasUpper,
                 transT ? openblas.CblasTrans : openblas.CblasNoTrans, openblas.CblasNonUnit, n, nrhs, 1.0, t, n, b, nrhs);
     }
@@ -200,6 +232,8 @@ public final class Blas {
     public static int spdSolveShifted(int n, double[] a, double shift, double[] b, int nrhs, boolean mixedPrecision,
                                       int[] refinements, SolverWorkspace ws) {
         long nn = (long) n * n;
+        requireLength(a.length, nn, "A");
+        requireLength(b.length, (long) n * nrhs, "B");
         DoublePointer p = ws.a(Math.max(1, nn));
         p.put(a, 0, a.length);
         for (long i = 0; i < n; i++) {

@@ -78,6 +78,8 @@ public final class Cholesky {
         if (a.rows() != a.cols() || b.rows() != a.rows()) {
             throw new IllegalArgumentException("cholesky solve: A is " + a.shape() + ", B is " + b.shape());
         }
+        a.requireFinite("cholesky solve: A");
+        b.requireFinite("cholesky solve: B");
         Matrix x = b.copy();
         int[] refinements = new int[1];
         int info = Blas.spdSolveShifted(a.rows(), a.data(), shift, x.data(), b.cols(), mixedPrecision, refinements, ws);

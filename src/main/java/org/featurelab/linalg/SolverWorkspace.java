@@ -21,8 +21,16 @@ public final class SolverWorkspace implements AutoCloseable {
     private long capacityA;
     private long capacityB;
     private long capacitySwork;
+    private boolean closed;
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("solver workspace used after close()");
+        }
+    }
 
     DoublePointer a(long size) {
+        requireOpen();
         if (a == null || capacityA < size) {
             free(a);
             a = new DoublePointer(size);
@@ -33,6 +41,7 @@ public final class SolverWorkspace implements AutoCloseable {
 
     /** Right-hand side, solution and refinement work buffers, each of {@code size} doubles. */
     DoublePointer[] rhs(long size) {
+        requireOpen();
         if (b == null || capacityB < size) {
             free(b);
             free(x);
@@ -46,6 +55,7 @@ public final class SolverWorkspace implements AutoCloseable {
     }
 
     FloatPointer swork(long size) {
+        requireOpen();
         if (swork == null || capacitySwork < size) {
             free(swork);
             swork = new FloatPointer(size);
@@ -55,6 +65,7 @@ public final class SolverWorkspace implements AutoCloseable {
     }
 
     IntPointer iter() {
+        requireOpen();
         return iter;
     }
 
@@ -66,6 +77,10 @@ public final class SolverWorkspace implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         free(a);
         free(b);
         free(x);

@@ -1,5 +1,7 @@
 package org.featurelab.report;
 
+import org.featurelab.io.AtomicFiles;
+
 import org.featurelab.linalg.Matrix;
 
 import java.awt.BasicStroke;
@@ -11,6 +13,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +48,8 @@ public final class HeatMap {
      */
     public static void writePng(Matrix m, List<String> rowLabels, List<String> colLabels, String title, Path out)
             throws IOException {
-        AtomicFiles.write(out, pngBytes(m, rowLabels, colLabels, title));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        AtomicFiles.writeBytes(out, pngBytes(m, rowLabels, colLabels, title));
     }
 
     /** The heat map of {@code m} as PNG bytes (see {@link #writePng}). */

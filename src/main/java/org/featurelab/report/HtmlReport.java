@@ -1,7 +1,10 @@
 package org.featurelab.report;
 
+import org.featurelab.io.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -115,7 +118,8 @@ public final class HtmlReport {
 
     /** Writes {@link #render()} as UTF-8 to {@code out} atomically (temp file in the same directory, then rename). */
     public void writeTo(Path out) throws IOException {
-        AtomicFiles.write(out, render().getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        AtomicFiles.writeBytes(out, render().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Escapes the five HTML-significant characters {@code & < > " '}; null becomes "". */

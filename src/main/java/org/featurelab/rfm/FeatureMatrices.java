@@ -99,12 +99,14 @@ public final class FeatureMatrices {
      * Closed form for radial kernels, where ∇f_c(z) = Σⱼ α_jc w(z, xⱼ) M(xⱼ − z):
      * <pre>  FACT = −(1/n) · M · Xᵀ (D_W − W) X,   W_ij = (αᵢ·αⱼ) w_ij,  D_W = diag(W·1) </pre>
      * (for the Laplace kernel w_ij = k_ij / (L‖xᵢ−xⱼ‖_M), so this is the reference's −(1/(nL))·M·Xᵀ(D_w − W)X).
-     * Cost O(n²(c + d) + n·d²) instead of O(n²·c·d).
+     * Cost O(n²(c + d) + n·d²) instead of O(n²·c·d). Since (D_W − W)·1 = 0, Xᵀ(D_W − W)X is unchanged by
+     * translating X; the columns of X are centred first so that the products do not cancel for offset data.
+     * Reads the basis' gradient weights without modifying them.
      */
     public static Matrix factClosedForm(RadialBasis basis, Matrix alpha) {
         int n = basis.size();
         int d = basis.dimension();
-        Matrix x = basis.centers();
+        Matrix x = centeredColumns(basis.centers());
         Matrix s = Matrix.zeros(d, d);    // Xᵀ(D_W − W)X accumulated over row blocks
         int block = KernelBasis.blockRows(n, n);
         for (int from = 0; from < n; from += block) {
@@ -119,12 +121,12 @@ public final class FeatureMatrices {
             Parallel.rows(b, n, a -> {
                 double sum = 0;
                 for (int i = a * n, end = i + n; i < end; i++) {
-                    wd[i] *= id[i];
-                    sum += wd[i];
+                    id[i] *= wd[i];                       // W_ij = (αᵢ·αⱼ)·w_ij, in the b×n buffer of its own
+                    sum += id[i];
                 }
                 rowSum[a] = sum;
             });
-            Matrix t = w.times(x);                        // W_B·X, b×d
+            Matrix t = inner.times(x);                    // W_B·X, b×d
             Matrix scaled = xb.copy();                    // diag(rowSum)·X_B
             double[] sd = scaled.data();
             for (int a = 0; a < b; a++) {
@@ -138,6 +140,27 @@ public final class FeatureMatrices {
         Matrix fact = times(basis.metric(), s);
         fact.scaleInPlace(-1.0 / n);
         return fact.requireFinite("fact");
+    }
+
+    /** X with every column's mean subtracted (a new matrix). */
+    static Matrix centeredColumns(Matrix x) {
+        int n = x.rows();
+        int d = x.cols();
+        double[] mean = new double[d];
+        double[] xd = x.data();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += xd[i * d + j];
+            }
+        }
+        Matrix out = x.copy();
+        double[] o = out.data();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                o[i * d + j] -= mean[j] / n;
+            }
+        }
+        return out;
     }
 
     /** M·A for a full or diagonal metric. */

@@ -22,14 +22,14 @@ public sealed interface FeatureUpdate {
     /** NFA-RFM: M ← AGOP^s (s = 1 classic tabular RFM, s = ½ grokking/networks), optionally gradient-centred. */
     record Nfa(double power, boolean centered) implements FeatureUpdate {
         public Nfa {
-            if (!(power > 0) || power > 1) {
-                throw new IllegalArgumentException("nfa: power must be in (0, 1], got " + power);
+            if (power != 1.0 && power != 0.5) {
+                throw new IllegalArgumentException("nfa: power must be 1 (AGOP) or 0.5 (AGOP^½), got " + power);
             }
         }
 
         @Override
         public String name() {
-            return "nfa" + (power == 1 ? "" : power == 0.5 ? "-sqrt" : "-pow" + power) + (centered ? "-centered" : "");
+            return "nfa" + (power == 1 ? "" : "-sqrt") + (centered ? "-centered" : "");
         }
 
         @Override

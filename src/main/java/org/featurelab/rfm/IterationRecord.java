@@ -13,9 +13,10 @@ package org.featurelab.rfm;
  * @param updateSeconds   new M (gradients/FACT, matrix function, scaling); 0 on the last iteration
  * @param solveMethod     cholesky, cholesky+jitter or lu
  * @param jitter          jitter added to the diagonal (0 if none)
+ * @param updateFailure   why the update after this iteration failed (the fit then stopped here), or null
  */
 public record IterationRecord(int iteration, double trainScore, double validationScore, double validationMse,
                               double kernelSeconds,
                               double solveSeconds, double validateSeconds, double updateSeconds, String solveMethod,
-                              double jitter) {
+                              double jitter, String updateFailure) {
 }

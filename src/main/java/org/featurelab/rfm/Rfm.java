@@ -20,7 +20,9 @@ import java.util.List;
  *   <li>if t &lt; T: M_{t+1} = scaling(update(predictor_t)) — AGOP, FACT or FACT geometric mean.</li>
  * </ol>
  * M₀ = I. The iteration with the best validation score is kept (ties: lower validation MSE, then the
- * earlier iteration); without validation data the last one. Deterministic: no randomness is involved.
+ * earlier iteration); without validation data the last one. If an update fails numerically (a zero or
+ * non-finite M), the fit stops there, keeps the best of the iterations so far and records the failure in the
+ * history. Deterministic: no randomness is involved.
  */
 public final class Rfm {
     private Rfm() {
@@ -68,13 +70,20 @@ public final class Rfm {
                 long t3 = System.nanoTime();
                 best.offer(!validate, valScore, valMse, metric, alpha, t);
                 Metric next = null;
+                String updateFailure = null;
                 if (t < config.iterations()) {
                     events.phaseStarted(t, "update");
-                    next = nextMetric(config, basis, alpha, metric);
+                    try {
+                        next = nextMetric(config, basis, alpha, metric);
+                    } catch (ArithmeticException e) {
+                        // the iterations so far are valid models: stop here and keep the best of them
+                        updateFailure = e.getMessage();
+                    }
                 }
                 long t4 = System.nanoTime();
                 IterationRecord record = new IterationRecord(t, trainScore, valScore, valMse, seconds(t0, t1),
-                        seconds(t1, t2), seconds(t2, t3), seconds(t3, t4), solution.method(), solution.jitter());
+                        seconds(t1, t2), seconds(t2, t3), seconds(t3, t4), solution.method(), solution.jitter(),
+                        updateFailure);
                 history.add(record);
                 events.iterationFinished(record);
                 if (next == null) {
@@ -91,16 +100,29 @@ public final class Rfm {
      * weights W (8 bytes each per entry) plus a float32 copy of W in mixed precision.
      */
     static void requireMemory(int n, RfmConfig config) {
-        double perEntry = 16 + (config.precision().mixedFor(n) ? 4 : 0);
-        double need = perEntry * n * (double) n;
+        boolean mixed = config.precision().mixedFor(n);
+        double nn = n * (double) n;
+        double heap = (16 + (mixed ? 4 : 0)) * nn;           // K, W, float32 copy of W
+        double nativeBytes = (8 + (mixed ? 4 : 0)) * nn;     // solver copy of K + λI, float32 factor
         Runtime rt = Runtime.getRuntime();
         double available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (need > 0.9 * available) {
+        if (heap > 0.9 * available) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "rfm: %d training rows need about %.1f GB of Java heap for the n×n kernel matrices, but only %.1f GB "
                             + "is available; raise -Xmx (FEATURELAB_JAVA_OPTS) or fit on fewer rows",
-                    n, need / 1e9, available / 1e9));
+                    n, heap / 1e9, available / 1e9));
         }
+        double physical = physicalMemory();
+        if (physical > 0 && heap + nativeBytes > 0.9 * physical) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "rfm: %d training rows need about %.1f GB of memory (heap and native solver buffers), more than this "
+                            + "machine's %.1f GB; fit on fewer rows", n, (heap + nativeBytes) / 1e9, physical / 1e9));
+        }
+    }
+
+    private static double physicalMemory() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : -1;
     }
 
     /** On the training points the kernel ridge predictor gives f(xᵢ) = yᵢ − λαᵢ. */

@@ -60,16 +60,21 @@ public record RfmModel(RfmConfig config, Task task, Metric metric, Matrix center
         if (z.cols() != dimension()) {
             throw new IllegalArgumentException("predict: data has " + z.cols() + " features, model expects " + dimension());
         }
-        return basis().predict(z.requireFinite("predict: inputs"), alpha);
+        return internalBasis().predict(z.requireFinite("predict: inputs"), alpha);
     }
 
     /** Gradients of every output at the rows of Z: b×(c·d), see {@link KernelBasis#gradients}. */
     public Matrix gradients(Matrix z) {
-        return basis().gradients(z, alpha);
+        return internalBasis().gradients(z, alpha);
     }
 
-    /** The kernel basis at the training points under M. */
+    /** The kernel basis at (a copy of) the training points under M. */
     public KernelBasis basis() {
+        return config.kernel().basis(centers.copy(), metric, config.precision());
+    }
+
+    /** A basis over the model's own centres, never handed out. */
+    private KernelBasis internalBasis() {
         return config.kernel().basis(centers, metric, config.precision());
     }
 }

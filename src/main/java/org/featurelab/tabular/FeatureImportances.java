@@ -18,6 +18,41 @@ import java.util.Map;
 public record FeatureImportances(List<String> featureNames, double[] featureShare, List<String> columns,
                                  double[] columnShare, double[] eigenvalues, Matrix eigenvectors, Matrix metric) {
 
+    public FeatureImportances {
+        featureNames = List.copyOf(featureNames);
+        columns = List.copyOf(columns);
+        featureShare = featureShare.clone();
+        columnShare = columnShare.clone();
+        eigenvalues = eigenvalues.clone();
+        eigenvectors = eigenvectors.copy();
+        metric = metric.copy();
+    }
+
+    @Override
+    public double[] featureShare() {
+        return featureShare.clone();
+    }
+
+    @Override
+    public double[] columnShare() {
+        return columnShare.clone();
+    }
+
+    @Override
+    public double[] eigenvalues() {
+        return eigenvalues.clone();
+    }
+
+    @Override
+    public Matrix eigenvectors() {
+        return eigenvectors.copy();
+    }
+
+    @Override
+    public Matrix metric() {
+        return metric.copy();
+    }
+
     /** One named importance. */
     public record Entry(String name, double share) {
     }

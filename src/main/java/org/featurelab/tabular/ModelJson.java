@@ -167,6 +167,9 @@ final class ModelJson {
             o.put("updateSeconds", r.updateSeconds());
             o.put("solveMethod", r.solveMethod());
             o.put("jitter", r.jitter());
+            if (r.updateFailure() != null) {
+                o.put("updateFailure", r.updateFailure());
+            }
         }
         return a;
     }
@@ -176,7 +179,8 @@ final class ModelJson {
         for (JsonNode o : a) {
             out.add(new IterationRecord(req(o, "iteration").asInt(), number(o, "trainScore"), number(o, "validationScore"),
                     number(o, "validationMse"), req(o, "kernelSeconds").asDouble(), req(o, "solveSeconds").asDouble(), req(o, "validateSeconds").asDouble(),
-                    req(o, "updateSeconds").asDouble(), text(o, "solveMethod"), req(o, "jitter").asDouble()));
+                    req(o, "updateSeconds").asDouble(), text(o, "solveMethod"), req(o, "jitter").asDouble(),
+                    o.hasNonNull("updateFailure") ? o.get("updateFailure").asText() : null));
         }
         return out;
     }

@@ -20,6 +20,12 @@ public record Predictions(Task task, List<String> labels, Matrix scores, List<St
         scores = scores.copy();
     }
 
+    /** Raw scores f(x), n×c (a copy). */
+    @Override
+    public Matrix scores() {
+        return scores.copy();
+    }
+
     public int size() {
         return labels.size();
     }

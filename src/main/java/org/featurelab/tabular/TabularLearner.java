@@ -52,9 +52,10 @@ public record TabularLearner(Preprocessor preprocessor, LearnerConfig config) {
                 data, null, new RfmListener() {
                     @Override
                     public void iterationFinished(IterationRecord r) {
-                        progress.message(String.format("refit iteration %d: train %s %.4f (%.2fs)", r.iteration(),
+                        String notes = Tuner.notes(r);
+                        progress.message(String.format("refit iteration %d: train %s %.4f (%.2fs)%s", r.iteration(),
                                 task == Task.CLASSIFICATION ? "accuracy" : "-MSE", r.trainScore(),
-                                r.kernelSeconds() + r.solveSeconds() + r.updateSeconds()));
+                                r.kernelSeconds() + r.solveSeconds() + r.updateSeconds(), notes.isEmpty() ? "" : "; " + notes));
                     }
                 });
         Provenance provenance = Provenance.capture(config.seed(), train.fingerprint(), ModelJson.config(config, preprocessor),

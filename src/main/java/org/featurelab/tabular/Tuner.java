@@ -42,6 +42,10 @@ public final class Tuner {
 
             @Override
             public void iterationFinished(org.featurelab.rfm.IterationRecord r) {
+                String notes = notes(r);
+                if (!notes.isEmpty()) {
+                    progress.message(String.format("tune %d/%d  iteration %d: %s", candidate, total, r.iteration(), notes));
+                }
                 long now = System.nanoTime();
                 if ((now - last) / 1e9 >= PROGRESS_INTERVAL_SECONDS) {
                     last = now;
@@ -52,6 +56,19 @@ public final class Tuner {
                 }
             }
         };
+    }
+
+    /** Jitter retries and update failures of an iteration, as one phrase (empty when there is nothing to say). */
+    static String notes(org.featurelab.rfm.IterationRecord r) {
+        StringBuilder sb = new StringBuilder();
+        if (r.jitter() > 0) {
+            sb.append("kernel matrix factored only with jitter ").append(String.format("%.3g", r.jitter())).append(" added");
+        }
+        if (r.updateFailure() != null) {
+            sb.append(sb.length() > 0 ? "; " : "").append("feature update failed (").append(r.updateFailure())
+                    .append("), fit stopped here");
+        }
+        return sb.toString();
     }
 
     /** Whether there is anything to choose. */

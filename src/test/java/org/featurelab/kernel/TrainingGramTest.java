@@ -16,20 +16,22 @@ class TrainingGramTest {
     @ParameterizedTest
     @ValueSource(strings = {"laplace", "gaussian"})
     void fusedTriangularGramEqualsQueryGramAndKeepsGradientWeights(String name) {
-        Matrix x = RandomData.gaussian(150, 6, 41);   // 150 rows: several 64-row tiles, a ragged last one
+        int n = 1100;   // row blocks of 512 in the Gram pass: three blocks, the last one ragged
+        Matrix x = RandomData.gaussian(n, 6, 41);
         RadialBasis basis = (RadialBasis) Kernel.parse(name, 3.0).basis(x, RandomData.metric(6, false, 42));
         Matrix viaQuery = basis.gram(x);
-        Matrix weightsBefore = basis.weightsAtCenters(0, 150);
+        Matrix weightsBefore = basis.weightsAtCenters(0, n).copy();
         Matrix fused = basis.gramAtCenters();
         assertClose(fused, viaQuery, 1e-12, 1e-14, "K(X, X)");
-        for (int i = 0; i < 150; i++) {
+        for (int i = 0; i < n; i++) {
             assertClose(fused.get(i, i), 1.0, 0, 0, "self similarity");
-            for (int j = 0; j < 150; j++) {
+            for (int j = 0; j < i; j++) {
                 assertClose(fused.get(i, j), fused.get(j, i), 0, 0, "exact symmetry");
             }
         }
-        assertClose(basis.weightsAtCenters(20, 90), weightsBefore.rowRange(20, 90), 1e-12, 1e-14, "cached W rows");
-        Matrix alpha = RandomData.gaussian(150, 2, 43);
+        assertClose(basis.weightsAtCenters(0, n), weightsBefore, 1e-12, 1e-14, "cached W (all blocks, mirrored)");
+        assertClose(basis.weightsAtCenters(500, 600), weightsBefore.rowRange(500, 600), 1e-12, 1e-14, "cached W rows");
+        Matrix alpha = RandomData.gaussian(n, 2, 43);
         assertClose(basis.gradientsAtCenters(10, 40, alpha), basis.gradients(x.rowRange(10, 40), alpha), 1e-9, 1e-12,
                 "gradients from cached weights");
     }
@@ -79,5 +81,36 @@ class TrainingGramTest {
         double rel = gm.minus(gd).frobeniusNorm() / gd.frobeniusNorm();
         assertTrue(rel < 1e-5, "mixed vs double gradients: relative error " + rel);
         assertTrue(rel > 0, "the mixed path should really run in float32");
+    }
+
+    @Test
+    void mixedPrecisionGradientsStayAccurateForDataFarFromTheOrigin() {
+        int n = 1600;
+        Matrix x = RandomData.gaussian(n, 10, 49);
+        for (int i = 0; i < x.data().length; i++) {
+            x.data()[i] += 100.0;   // raw, uncentred data: the gradient sums share a large common offset
+        }
+        Matrix y = RandomData.gaussian(n, 2, 50);
+        Metric metric = Metric.identity(10, false);
+        KernelBasis dbl = new Laplace(8.0).basis(x, metric, org.featurelab.linalg.Precision.DOUBLE);
+        KernelBasis mixed = new Laplace(8.0).basis(x, metric, org.featurelab.linalg.Precision.MIXED);
+        Matrix k = dbl.gramAtCenters(new GramWorkspace());
+        mixed.gramAtCenters(new GramWorkspace());
+        Matrix alpha = KernelRidge.solve(k, y, 1e-2).alpha();
+        Matrix gd = dbl.gradientsAtCenters(0, n, alpha);
+        Matrix gm = mixed.gradientsAtCenters(0, n, alpha);
+        double rel = gm.minus(gd).frobeniusNorm() / gd.frobeniusNorm();
+        assertTrue(rel < 1e-5, "mixed vs double gradients on offset data: relative error " + rel);
+    }
+
+    @Test
+    void solverWorkspaceRefusesUseAfterClose() {
+        org.featurelab.linalg.SolverWorkspace ws = new org.featurelab.linalg.SolverWorkspace();
+        Matrix a = Matrix.identity(3);
+        Matrix b = Matrix.of(new double[][]{{1}, {2}, {3}});
+        assertClose(Cholesky.solveShifted(a, 1.0, b, true, ws).x(), b.scale(0.5), 1e-15, 0, "(I + I)x = b");
+        ws.close();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Cholesky.solveShifted(a, 1.0, b, true, ws));
     }
 }

@@ -91,6 +91,25 @@ class FeatureMatricesTest {
 
     @ParameterizedTest
     @MethodSource("radial")
+    void cachedTrainingWeightsGiveTheSameMatricesAndAreNotConsumed(Kernel kernel, boolean diagonal) {
+        Object[] p = predictor(kernel, diagonal);
+        KernelBasis plain = (KernelBasis) p[0];
+        Matrix alpha = (Matrix) p[1];
+        Matrix x = (Matrix) p[2];
+        Metric metric = (Metric) p[3];
+        Matrix factRef = FeatureMatrices.fact(plain, alpha);
+        Matrix agopRef = FeatureMatrices.agop(plain, alpha, false);
+        KernelBasis cached = kernel.basis(x, metric);
+        cached.gramAtCenters();   // the path Rfm.fit takes: W(X, X) kept from the Gram pass
+        for (int round = 0; round < 2; round++) {   // repeated calls must not see weights altered by earlier ones
+            assertClose(FeatureMatrices.fact(cached, alpha), factRef, 1e-10, 1e-13, "FACT from cached W, round " + round);
+            assertClose(FeatureMatrices.agop(cached, alpha, false), agopRef, 1e-10, 1e-13, "AGOP from cached W, round " + round);
+            assertClose(FeatureMatrices.factByDefinition(cached, alpha), factRef, 1e-9, 1e-12, "FACT by definition, round " + round);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("radial")
     void factEqualsLossGradientFormWithRidge(Kernel kernel, boolean diagonal) {
         // FACT = −(1/(nλ)) Σᵢ ∇ₓℓᵢ xᵢᵀ with ℓᵢ = ½‖f(xᵢ) − yᵢ‖², ∇ₓℓᵢ = Jᵢᵀ(f(xᵢ) − yᵢ)
         Matrix x = RandomData.gaussian(30, 4, 31);

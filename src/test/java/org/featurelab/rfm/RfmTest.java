@@ -77,4 +77,36 @@ class RfmTest {
         assertTrue(e.getMessage().contains("200000 training rows") && e.getMessage().contains("-Xmx"), e.getMessage());
         Rfm.requireMemory(1000, RfmConfig.defaults());   // 20 MB: fine
     }
+
+    @org.junit.jupiter.api.Test
+    void failedUpdateStopsTheFitAndKeepsTheValidIterations() {
+        // constant inputs: the predictor is constant, its AGOP is zero and the first update must fail
+        Matrix x = Matrix.zeros(30, 3);
+        Matrix y = Matrix.zeros(30, 2);
+        for (int i = 0; i < 30; i++) {
+            x.set(i, 0, 1.0);
+            y.set(i, i % 2, 1.0);
+        }
+        RfmModel model = Rfm.fit(RfmConfig.defaults().withIterations(3), Task.CLASSIFICATION, new LabeledData(x, y));
+        assertEquals(1, model.history().size());
+        assertEquals(0, model.iteration());
+        assertTrue(model.history().get(0).updateFailure().contains("zero"), model.history().get(0).updateFailure());
+        assertTrue(model.predict(x).isFinite());
+    }
+
+    @org.junit.jupiter.api.Test
+    void featureUpdateNamesRoundTripAndModelsAreImmutable() {
+        for (FeatureUpdate u : new FeatureUpdate[]{new FeatureUpdate.Nfa(1.0, false), new FeatureUpdate.Nfa(0.5, true),
+                new FeatureUpdate.Fact(), new FeatureUpdate.FactGeometricMean()}) {
+            assertEquals(u, FeatureUpdate.parse(u.name()));
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new FeatureUpdate.Nfa(0.25, false));
+        LabeledData train = productTarget(100, 5);
+        RfmModel model = Rfm.fit(RfmConfig.defaults().withIterations(1), Task.REGRESSION, train);
+        Matrix before = model.predict(train.x());
+        ((org.featurelab.kernel.Metric.Full) model.metric()).m().set(0, 0, 1e3);
+        model.basis().centers().scaleInPlace(5);
+        model.centers().scaleInPlace(5);
+        assertEquals(0.0, model.predict(train.x()).minus(before).maxAbs(), 0.0);
+    }
 }
