@@ -43,6 +43,7 @@ public record TabularLearner(Preprocessor preprocessor, LearnerConfig config) {
         }
         progress.message(String.format("data: %d rows, %d features after encoding, task %s", prepared.rows(),
                 prepared.x().cols(), task.label()));
+        warnAboutIdentifierColumns(pre, prepared.rows(), progress);
         LabeledData data = new LabeledData(prepared.x(), prepared.y());
         Tuner.Result tuning = Tuner.tune(config, task, data, progress);
         Tuner.Candidate chosen = tuning.chosen();
@@ -61,5 +62,20 @@ public record TabularLearner(Preprocessor preprocessor, LearnerConfig config) {
         Provenance provenance = Provenance.capture(config.seed(), train.fingerprint(), ModelJson.config(config, preprocessor),
                 commandLine, Blas.describe());
         return new TabularModel(pre, rfm, config, tuning, provenance);
+    }
+
+    /**
+     * A text column with (almost) one category per row is usually an identifier: one-hot encoding it adds a
+     * feature per row and nothing the model can generalise from. Says so, suggesting {@code --drop}.
+     */
+    static void warnAboutIdentifierColumns(FittedPreprocessor pre, int rows, Progress progress) {
+        for (var column : pre.columns()) {
+            if (column instanceof org.featurelab.data.CategoricalEncoding cat && cat.categories().size() > 50
+                    && cat.categories().size() > rows / 2) {
+                progress.message(String.format("warning: text column '%s' has %d distinct values in %d rows (an "
+                        + "identifier?); it becomes %d one-hot features — consider --drop %s", cat.name(),
+                        cat.categories().size(), rows, cat.categories().size(), cat.name()));
+            }
+        }
     }
 }
