@@ -21,7 +21,7 @@ public final class RadialBasis implements KernelBasis {
     private final MahalanobisDistances distances;
     /** W(X, X), kept by {@link #gramAtCenters()} for the gradient pass at the training points; null until then. */
     private Matrix centerWeights;
-    /** float32 copy of {@link #centerWeights} for mixed-precision gradient GEMMs; null unless both apply. */
+    /** W(X, X) in float32 instead of {@link #centerWeights} under mixed precision; null otherwise. */
     private float[] centerWeights32;
     /** μM, computed on first use by the gradient paths. */
     private double[] meanM;
@@ -93,9 +93,12 @@ public final class RadialBasis implements KernelBasis {
         int n = size();
         double[] norms = distances.centerNorms();
         Matrix k = ws.k(n);
-        Matrix w = ws.w(n);
+        // mixed precision keeps W only as float32 (all the float32 gradient GEMM needs); else float64
+        boolean f32 = float32Gradients;
+        Matrix w = f32 ? null : ws.w(n);
+        double[] wv = f32 ? null : w.data();
+        float[] w32 = f32 ? ws.w32(n * n) : null;
         double[] kv = k.data();
-        double[] wv = w.data();
         boolean laplace = kernel instanceof Laplace;
         double l = kernel.bandwidth();
         int blockRows = Math.max(16, Math.min(512, (1 << 21) / Math.max(1, n)));
@@ -118,7 +121,11 @@ public final class RadialBasis implements KernelBasis {
                                 weight = kernel.gradientWeight(r2, value);
                             }
                             kv[a * n + i] = value;
-                            wv[a * n + i] = weight;
+                            if (f32) {
+                                w32[a * n + i] = (float) weight;
+                            } else {
+                                wv[a * n + i] = weight;
+                            }
                         }
                     });
                     // mirror the block's upper part below the diagonal: rows i > r0 receive columns [r0, min(i, r0 + rows))
@@ -127,27 +134,33 @@ public final class RadialBasis implements KernelBasis {
                         int end = Math.min(i, r0 + rows);
                         for (int a = r0; a < end; a++) {
                             kv[i * n + a] = kv[a * n + i];
-                            wv[i * n + a] = wv[a * n + i];
+                        }
+                        if (f32) {
+                            for (int a = r0; a < end; a++) {
+                                w32[i * n + a] = w32[a * n + i];
+                            }
+                        } else {
+                            for (int a = r0; a < end; a++) {
+                                wv[i * n + a] = wv[a * n + i];
+                            }
                         }
                     });
                 });
         centerWeights = w;
-        if (float32Gradients) {
-            centerWeights32 = ws.w32(n * n);
-            Blas.toFloat(w.data(), centerWeights32);
-        }
+        centerWeights32 = w32;
         return k;
     }
 
     /** All rows at once when W(X, X) is already held (no extra n×n memory); else bounded blocks. */
     @Override
     public int gradientBlockRows(int width) {
-        return centerWeights != null ? size() : KernelBasis.blockRows(size(), width);
+        return centerWeights != null || centerWeights32 != null ? size() : KernelBasis.blockRows(size(), width);
     }
 
     /**
-     * Rows [from, to) of W(X, X): from the pass of {@link #gramAtCenters()} if it ran, else computed now.
-     * The full range is returned without a copy: callers must not modify it.
+     * Rows [from, to) of W(X, X): from the pass of {@link #gramAtCenters()} if it ran (widened from float32 in
+     * mixed precision), else computed now. The full float64 range is returned without a copy: callers must not
+     * modify it.
      */
     public Matrix weightsAtCenters(int from, int to) {
         if (centerWeights != null && from == 0 && to == size()) {
@@ -155,6 +168,15 @@ public final class RadialBasis implements KernelBasis {
         }
         if (centerWeights != null) {
             return centerWeights.rowRange(from, to);
+        }
+        if (centerWeights32 != null) {
+            int n = size();
+            Matrix rows = Matrix.zeros(to - from, n);
+            double[] rd = rows.data();
+            for (int i = 0, src = from * n; i < rd.length; i++, src++) {
+                rd[i] = centerWeights32[src];
+            }
+            return rows;
         }
         return gradientWeights(centers().rowRange(from, to), centersTimesMetric().rowRange(from, to));
     }

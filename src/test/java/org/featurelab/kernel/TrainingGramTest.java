@@ -101,6 +101,11 @@ class TrainingGramTest {
         Matrix gm = mixed.gradientsAtCenters(0, n, alpha);
         double rel = gm.minus(gd).frobeniusNorm() / gd.frobeniusNorm();
         assertTrue(rel < 1e-5, "mixed vs double gradients on offset data: relative error " + rel);
+        // FACT from the float32-held weights (widened row blocks) against float64
+        Matrix factD = org.featurelab.rfm.FeatureMatrices.fact(dbl, alpha);
+        Matrix factM = org.featurelab.rfm.FeatureMatrices.fact(mixed, alpha);
+        double relFact = factM.minus(factD).frobeniusNorm() / factD.frobeniusNorm();
+        assertTrue(relFact < 1e-5, "mixed vs double FACT on offset data: relative error " + relFact);
     }
 
     @Test
