@@ -4,7 +4,7 @@ import org.featurelab.linalg.Matrix;
 
 /**
  * Reusable storage for the n×n matrices of repeated training-Gram passes ({@link KernelBasis#gramAtCenters}): the
- * kernel matrix K, the gradient weights W, and a float32 copy of W for mixed-precision gradient GEMMs. A fit
+ * kernel matrix K and the gradient weights W (float64, or float32 for mixed-precision gradient GEMMs). A fit
  * that re-forms K every iteration allocates them once instead of re-faulting fresh memory each time (which on the
  * virtual machines measured here was slow and erratic). Contents are overwritten by every pass: a matrix
  * obtained from an earlier pass is invalid after the next one. Not thread-safe.

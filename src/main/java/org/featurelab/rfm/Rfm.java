@@ -96,13 +96,13 @@ public final class Rfm {
     }
 
     /**
-     * Fails early, with advice, when the n×n matrices of a fit cannot fit in the Java heap: K and the gradient
-     * weights W (8 bytes each per entry) plus a float32 copy of W in mixed precision.
+     * Fails early, with advice, when the n×n matrices of a fit cannot fit in the Java heap (K in float64 and the
+     * gradient weights W in float64, or float32 under mixed precision) or, with the solver's native copy, in RAM.
      */
     static void requireMemory(int n, RfmConfig config) {
         boolean mixed = config.precision().mixedFor(n);
         double nn = n * (double) n;
-        double heap = (16 + (mixed ? 4 : 0)) * nn;           // K, W, float32 copy of W
+        double heap = (8 + (mixed ? 4 : 8)) * nn;            // K, and W in float32 (mixed) or float64
         double nativeBytes = (8 + (mixed ? 4 : 0)) * nn;     // solver copy of K + λI, float32 factor
         Runtime rt = Runtime.getRuntime();
         double available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
