@@ -1,7 +1,6 @@
 package org.featurelab.cli;
 
 import org.featurelab.bench.RfmBenchmark;
-import org.featurelab.linalg.Precision;
 import org.featurelab.linalg.Blas;
 import org.featurelab.rfm.IterationRecord;
 import org.featurelab.rfm.RfmListener;
@@ -41,10 +40,8 @@ final class BenchRfmCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Data seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--precision", paramLabel = "P", defaultValue = "mixed",
-            description = "mixed (float32 factorisation with float64 refinement, float32 gradient GEMM) or double "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String precision;
+    @Mixin
+    PrecisionOption precision;
 
     @Mixin
     CommonOptions common;
@@ -52,7 +49,7 @@ final class BenchRfmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RfmBenchmark.Workload w = new RfmBenchmark.Workload(n, d, classes, iterations, testRows, seed,
-                Precision.parse(precision));
+                precision.parse());
         PrintWriter err = common.err();
         RfmListener listener = common.quiet ? RfmListener.NONE : new RfmListener() {
             @Override

@@ -1,7 +1,6 @@
 package org.featurelab.cli;
 
 import org.featurelab.data.Preprocessor;
-import org.featurelab.linalg.Precision;
 import org.featurelab.data.Table;
 import org.featurelab.metrics.Task;
 import org.featurelab.tabular.LearnerConfig;
@@ -72,10 +71,8 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write (e.g. model.flm).")
     Path out;
 
-    @Option(names = "--precision", paramLabel = "P", defaultValue = "mixed",
-            description = "mixed: float32 factorisation with float64 refinement and float32 gradient GEMMs for "
-                    + "n >= 1500 rows; double: float64 only (default: ${DEFAULT-VALUE}).")
-    String precision;
+    @Mixin
+    PrecisionOption precision;
 
     @Mixin
     CommonOptions common;
@@ -106,7 +103,7 @@ final class FitCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown kernel '" + kernel + "': expected laplace, gaussian or product-laplace");
         }
         LearnerConfig c = LearnerConfig.defaults(kind).withKernel(k).withDiagonal(diagonal).withSeed(seed)
-                .withPrecision(Precision.parse(precision));
+                .withPrecision(precision.parse());
         if (iterations != null) {
             c = c.withIterations(iterations);
         }

@@ -32,13 +32,16 @@ class FeatureMatricesTest {
     }
 
     /** A kernel ridge predictor on random data: the basis and its α (n = 40, d = 5, c = 3). */
-    static Object[] predictor(Kernel kernel, boolean diagonal) {
+    record Predictor(KernelBasis basis, Matrix alpha, Matrix x, Metric metric) {
+    }
+
+    static Predictor predictor(Kernel kernel, boolean diagonal) {
         Matrix x = RandomData.gaussian(40, 5, 21);
         Matrix y = RandomData.gaussian(40, 3, 22);
         Metric metric = RandomData.metric(5, diagonal, 23);
         KernelBasis basis = kernel.basis(x, metric);
         Matrix alpha = KernelRidge.solve(basis.gram(x), y, 0.05).alpha();
-        return new Object[]{basis, alpha, x, metric};
+        return new Predictor(basis, alpha, x, metric);
     }
 
     /** Jacobian J (c×d) of f at training point i, from the single-query gradient path. */
@@ -50,10 +53,10 @@ class FeatureMatricesTest {
     @ParameterizedTest
     @MethodSource("radial")
     void laplaceClosedFormOfFactEqualsDirectDefinition(Kernel kernel, boolean diagonal) {
-        Object[] p = predictor(kernel, diagonal);
-        KernelBasis basis = (KernelBasis) p[0];
-        Matrix alpha = (Matrix) p[1];
-        Matrix x = (Matrix) p[2];
+        Predictor p = predictor(kernel, diagonal);
+        KernelBasis basis = p.basis();
+        Matrix alpha = p.alpha();
+        Matrix x = p.x();
         int n = x.rows();
         int d = x.cols();
         Matrix direct = Matrix.zeros(d, d);   // (1/n) Σᵢ Jᵢᵀ αᵢ xᵢᵀ
@@ -70,10 +73,10 @@ class FeatureMatricesTest {
     @ParameterizedTest
     @MethodSource("all")
     void agopEqualsMeanOfJacobianGramAndCenteringSubtractsMeanGradient(Kernel kernel, boolean diagonal) {
-        Object[] p = predictor(kernel, diagonal);
-        KernelBasis basis = (KernelBasis) p[0];
-        Matrix alpha = (Matrix) p[1];
-        Matrix x = (Matrix) p[2];
+        Predictor p = predictor(kernel, diagonal);
+        KernelBasis basis = p.basis();
+        Matrix alpha = p.alpha();
+        Matrix x = p.x();
         int n = x.rows();
         int d = x.cols();
         int c = alpha.cols();
@@ -92,11 +95,11 @@ class FeatureMatricesTest {
     @ParameterizedTest
     @MethodSource("radial")
     void cachedTrainingWeightsGiveTheSameMatricesAndAreNotConsumed(Kernel kernel, boolean diagonal) {
-        Object[] p = predictor(kernel, diagonal);
-        KernelBasis plain = (KernelBasis) p[0];
-        Matrix alpha = (Matrix) p[1];
-        Matrix x = (Matrix) p[2];
-        Metric metric = (Metric) p[3];
+        Predictor p = predictor(kernel, diagonal);
+        KernelBasis plain = p.basis();
+        Matrix alpha = p.alpha();
+        Matrix x = p.x();
+        Metric metric = p.metric();
         Matrix factRef = FeatureMatrices.fact(plain, alpha);
         Matrix agopRef = FeatureMatrices.agop(plain, alpha, false);
         KernelBasis cached = kernel.basis(x, metric);
