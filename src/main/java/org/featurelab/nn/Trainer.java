@@ -1,0 +1,74 @@
+package org.featurelab.nn;
+
+import org.featurelab.linalg.Matrix;
+
+import java.util.SplittableRandom;
+
+/**
+ * The training loop: {@code steps} updates of {@code optimizer} on {@link Objective} 𝓛. Full-batch optimisers use
+ * all rows every step; mini-batch optimisers walk through a fresh permutation of the rows every epoch
+ * (Fisher–Yates from a {@link SplittableRandom} seeded with {@code seed}), the last batch of an epoch being
+ * shorter when the batch size does not divide n. Same inputs and seed give bit-identical networks.
+ */
+public final class Trainer {
+    private Trainer() {
+    }
+
+    /** Trains and returns the final network; see {@link TrainingListener} for when the listener is called. */
+    public static Network train(Network network, TrainingData data, Objective objective, Optimizer optimizer, int steps,
+                                long seed, TrainingListener listener) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("train: steps must be ≥ 0, got " + steps);
+        }
+        if (data.inputs().cols() != network.inputDim() || data.targets().cols() != network.outputDim()) {
+            throw new IllegalArgumentException("train: data is X " + data.inputs().shape() + ", Y " + data.targets().shape()
+                    + " for a network " + network);
+        }
+        int n = data.size();
+        int batch = optimizer.batchSize() == 0 ? n : Math.min(n, optimizer.batchSize());
+        SplittableRandom rng = new SplittableRandom(seed);
+        OptimizerState state = new OptimizerState();
+        int[] order = identity(n);
+        int cursor = n;
+        Network current = network;
+        for (int t = 0; t < steps; t++) {
+            Gradients g;
+            if (batch == n) {
+                g = objective.gradients(current, data.inputs(), data.targets());
+            } else {
+                if (cursor >= n) {
+                    shuffleInPlace(order, rng);
+                    cursor = 0;
+                }
+                int len = Math.min(batch, n - cursor);
+                int[] idx = java.util.Arrays.copyOfRange(order, cursor, cursor + len);
+                cursor += len;
+                Matrix xb = data.inputs().selectRows(idx);
+                Matrix yb = data.targets().selectRows(idx);
+                g = objective.gradients(current, xb, yb);
+            }
+            listener.onStep(t, current, g.objective(), g.norm());
+            current = optimizer.update(current, g, state);
+        }
+        Gradients last = objective.gradients(current, data.inputs(), data.targets());
+        listener.onStep(steps, current, last.objective(), last.norm());
+        return current;
+    }
+
+    private static int[] identity(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
+    }
+
+    private static void shuffleInPlace(int[] a, SplittableRandom rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}
