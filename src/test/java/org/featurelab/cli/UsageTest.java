@@ -25,7 +25,7 @@ class UsageTest {
 
     @Test
     void unknownCommand() {
-        CliRunner.assertBadInput(CliRunner.run("train", "--data", "x.csv"), "unknown command 'train'");
+        CliRunner.assertBadInput(CliRunner.run("serve", "--data", "x.csv"), "unknown command 'serve'");
         CliRunner.Result typo = CliRunner.run("fti", "--data", "x.csv");
         CliRunner.assertBadInput(typo, "unknown command 'fti' (did you mean fit?)");
         CliRunner.assertBadInput(CliRunner.run("bench", "mlp"), "unknown command 'mlp'");

@@ -1,0 +1,271 @@
+package org.featurelab.cli;
+
+import org.featurelab.data.PreparedData;
+import org.featurelab.data.Preprocessor;
+import org.featurelab.data.Table;
+import org.featurelab.experiment.DiagnosedStep;
+import org.featurelab.experiment.MetricsCsv;
+import org.featurelab.experiment.SummaryJson;
+import org.featurelab.experiment.TrainConfig;
+import org.featurelab.report.TrainingPlots;
+import org.featurelab.experiment.TrainingRun;
+import org.featurelab.io.AtomicFiles;
+import org.featurelab.io.Provenance;
+import org.featurelab.linalg.Blas;
+import org.featurelab.metrics.Task;
+import org.featurelab.nn.Activation;
+import org.featurelab.nn.Loss;
+import org.featurelab.nn.TrainingData;
+import org.featurelab.report.HtmlReport;
+import org.featurelab.tabular.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * {@code featurelab train}: trains a fully connected network on a CSV file and records per-layer feature
+ * diagnostics (FACT, NFA, UC-/C-NFA) every K steps into DIR/metrics.csv, DIR/summary.json, PNG plots and
+ * DIR/index.html. The output directory is created only after every input has been validated.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a network on a CSV file and record per-layer FACT/NFA diagnostics.",
+        footer = {"", "Example (the FACT-vs-NFA acceptance run, docs/networks.md):",
+                "  featurelab train --data digits.csv --arch 64-64-64-64-10 \\",
+                "    --activation relu --loss mse --optimizer sgd --momentum 0.9 --lr 0.05 \\",
+                "    --weight-decay 1e-2 --epochs 20000 --out run/"})
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data: CSV with a header row.")
+    Path data;
+
+    @Option(names = "--target", paramLabel = "COL", description = "Target column (default: the last column).")
+    String target;
+
+    @Option(names = "--drop", split = ",", paramLabel = "COL", description = "Columns to leave out, comma-separated.")
+    List<String> drop = List.of();
+
+    @Option(names = "--task", paramLabel = "TASK", description = "classification or regression (default: detected).")
+    String task;
+
+    @Option(names = "--arch", required = true, paramLabel = "W0-W1-...-WL",
+            description = "Layer widths: encoded inputs, hidden widths, outputs (classes, or 1 for regression).")
+    String arch;
+
+    @Option(names = "--activation", paramLabel = "ACT", defaultValue = "relu",
+            description = "relu, tanh, quadratic or identity (default: ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "mse", description = "mse or ce (default: ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--optimizer", paramLabel = "OPT", defaultValue = "gd",
+            description = "gd, sgd, adam, adamw, slo or sgld (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--lr", required = true, paramLabel = "R", description = "Learning rate η > 0.")
+    double learningRate;
+
+    @Option(names = "--weight-decay", paramLabel = "W", defaultValue = "0",
+            description = "λ ≥ 0; coupled (in the objective) except for adamw (default: ${DEFAULT-VALUE}; FACT needs λ > 0).")
+    double weightDecay;
+
+    @Option(names = "--epochs", required = true, paramLabel = "E", description = "Passes over the data.")
+    int epochs;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Rows per step (default: full batch, one step per epoch).")
+    Integer batch;
+
+    @Option(names = "--momentum", paramLabel = "M", description = "Heavy-ball momentum of sgd, in [0, 1) (default: 0.9).")
+    Double momentum;
+
+    @Option(names = "--init", paramLabel = "INIT", defaultValue = "standard",
+            description = "standard, small:F or balanced (default: ${DEFAULT-VALUE}).")
+    String init;
+
+    @Option(names = "--no-bias", description = "Layers without biases.")
+    boolean noBias;
+
+    @Option(names = "--diagnose-every", paramLabel = "K", description = "Diagnose every K steps and at the last (default: steps/20).")
+    Integer diagnoseEvery;
+
+    @Option(names = "--diagnostic-rows", paramLabel = "N", defaultValue = "2000",
+            description = "Rows of the diagnostics sample set; a seeded subsample when there are more (default: ${DEFAULT-VALUE}).")
+    int diagnosticRows;
+
+    @Option(names = "--slo-speeds", split = ",", paramLabel = "C", description = "Per-layer speeds of slo (default: 1 each).")
+    double[] sloSpeeds;
+
+    @Option(names = "--temperature", paramLabel = "T", description = "Temperature of sgld, ≥ 0 (default: 0).")
+    Double temperature;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Root seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created; may exist).")
+    Path out;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws IOException {
+        checkOptionsFitOptimizer();
+        Activation act = Activation.parse(activation.strip().toLowerCase(Locale.ROOT));
+        Loss lossFn = Loss.parse(loss.strip().toLowerCase(Locale.ROOT));
+        int[] widths = TrainConfig.parseArch(arch);
+        String opt = optimizer.strip().toLowerCase(Locale.ROOT);
+        // validate everything that does not need the data before reading it
+        TrainConfig probe = config(widths, act, lossFn, opt, 1);
+        requireOutputDirectory(out);
+        Outputs.requireReadable(data, "--data");
+        Table table = Table.readCsv(data);
+        String targetColumn = target != null ? target : table.columnNames().get(table.columnCount() - 1);
+        Task parsedTask = task == null || task.equalsIgnoreCase("auto") ? null : Task.parse(task);
+        PreparedData prepared = new Preprocessor(targetColumn, drop, parsedTask).fit(table).prepare(table);
+        if (lossFn instanceof Loss.SoftmaxCrossEntropy && prepared.task() != Task.CLASSIFICATION) {
+            throw new IllegalArgumentException("--loss ce needs a classification target; '" + targetColumn + "' is regression");
+        }
+        TrainingData trainingData = new TrainingData(prepared.x(), prepared.y());
+        int[] expected = widths.clone();
+        expected[0] = prepared.x().cols();
+        expected[expected.length - 1] = prepared.y().cols();
+        if (expected[0] != widths[0] || expected[expected.length - 1] != widths[widths.length - 1]) {
+            throw new IllegalArgumentException("--arch " + TrainConfig.archString(widths) + " does not fit the data: "
+                    + prepared.x().cols() + " encoded inputs and " + prepared.y().cols()
+                    + (prepared.task() == Task.CLASSIFICATION ? " classes" : " output") + ", e.g. --arch "
+                    + TrainConfig.archString(expected));
+        }
+        int total = epochs * probe.stepsPerEpoch(trainingData.size());
+        TrainConfig config = config(widths, act, lossFn, opt, diagnoseEvery != null ? diagnoseEvery : Math.max(1, total / 20));
+        Progress progress = common.progress();
+        progress.message(String.format(Locale.ROOT, "train %s on %d rows (%s), %d steps, diagnostics every %d on %d rows",
+                TrainConfig.archString(widths), trainingData.size(), prepared.task().label(), total, config.diagnoseEvery(),
+                Math.min(trainingData.size(), diagnosticRows)));
+        TrainingRun run;
+        try {
+            run = TrainingRun.execute(config, trainingData, progressLine(progress, total));
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException("training diverged (" + e.getMessage() + "); try a smaller --lr");
+        }
+        Files.createDirectories(out); // only now: a failed run leaves no directory behind
+        Provenance provenance = Provenance.capture(seed, table.fingerprint(), config.toJson(), common.commandLine(), Blas.describe());
+        MetricsCsv.write(out.resolve(MetricsCsv.FILE), run.steps());
+        SummaryJson.write(out.resolve(SummaryJson.FILE), run, provenance.toJson());
+        Map<String, byte[]> plots = TrainingPlots.render(run.steps());
+        for (Map.Entry<String, byte[]> e : plots.entrySet()) {
+            AtomicFiles.writeBytes(out.resolve(e.getKey()), e.getValue());
+        }
+        writeReport(run, plots, provenance);
+        summary(common.out(), run);
+        return 0;
+    }
+
+    private TrainConfig config(int[] widths, Activation act, Loss lossFn, String opt, int every) {
+        return new TrainConfig(widths, act, lossFn, opt, learningRate, weightDecay, epochs, batch == null ? 0 : batch,
+                momentum == null ? 0.9 : momentum, init.strip(), !noBias, every, seed, sloSpeeds,
+                temperature == null ? 0.0 : temperature, diagnosticRows);
+    }
+
+    /** Options that belong to one optimiser are errors with another (a silent no-op hides a typo). */
+    private void checkOptionsFitOptimizer() {
+        String opt = optimizer.strip().toLowerCase(Locale.ROOT);
+        if (momentum != null && !opt.equals("sgd")) {
+            throw new IllegalArgumentException("--momentum applies to --optimizer sgd only, not " + opt);
+        }
+        if (sloSpeeds != null && !opt.equals("slo")) {
+            throw new IllegalArgumentException("--slo-speeds applies to --optimizer slo only, not " + opt);
+        }
+        if (temperature != null && !opt.equals("sgld")) {
+            throw new IllegalArgumentException("--temperature applies to --optimizer sgld only, not " + opt);
+        }
+        if (batch != null && batch < 1) {
+            throw new IllegalArgumentException("--batch must be ≥ 1, got " + batch);
+        }
+    }
+
+    /** DIR must be a directory or not exist, with an existing writable parent. */
+    static void requireOutputDirectory(Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new IllegalArgumentException("--out " + dir + " exists and is not a directory");
+        }
+        Path parent = absolute.getParent();
+        if (!Files.isDirectory(absolute) && (parent == null || !Files.isDirectory(parent))) {
+            throw new IllegalArgumentException("--out " + dir + ": directory " + parent + " does not exist");
+        }
+        Path writable = Files.isDirectory(absolute) ? absolute : parent;
+        if (!Files.isWritable(writable)) {
+            throw new IllegalArgumentException("--out " + dir + ": " + writable + " is not writable");
+        }
+    }
+
+    private static Consumer<DiagnosedStep> progressLine(Progress progress, int total) {
+        return s -> {
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "step %d/%d  loss %.6e  grad %.3e  pearson_fact",
+                    s.step(), total, s.trainLoss(), s.gradNorm()));
+            for (DiagnosedStep.Layer l : s.layers()) {
+                sb.append(String.format(Locale.ROOT, " %.4f", l.pearsonFact()));
+            }
+            sb.append("  pearson_nfa");
+            for (DiagnosedStep.Layer l : s.layers()) {
+                sb.append(String.format(Locale.ROOT, " %.4f", l.pearsonNfa()));
+            }
+            progress.message(sb.toString());
+        };
+    }
+
+    private static List<String> header() {
+        return List.of("layer", "pearson_fact", "pearson_nfa", "cosine_fact", "cosine_nfa", "best_alpha", "uc_nfa", "c_nfa");
+    }
+
+    private static List<List<String>> rows(DiagnosedStep last) {
+        List<List<String>> rows = new ArrayList<>();
+        for (DiagnosedStep.Layer l : last.layers()) {
+            rows.add(List.of(Integer.toString(l.index()), f4(l.pearsonFact()), f4(l.pearsonNfa()), f4(l.cosineFact()),
+                    f4(l.cosineNfa()), String.format(Locale.ROOT, "%.2f", l.bestAlpha()), f4(l.ucNfa()), f4(l.cNfa())));
+        }
+        return rows;
+    }
+
+    private static String f4(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "n/a";
+    }
+
+    private void writeReport(TrainingRun run, Map<String, byte[]> plots, Provenance provenance) {
+        DiagnosedStep last = run.last();
+        HtmlReport report = new HtmlReport().title("featurelab train: " + TrainConfig.archString(run.config().widths()))
+                .paragraph(String.format(Locale.ROOT, "%d steps in %.1f s; final objective %.6e, gradient norm %.3e.",
+                        run.totalSteps(), run.seconds(), last.trainLoss(), last.gradNorm()))
+                .heading("Final per-layer diagnostics").table(header(), rows(last));
+        plots.forEach(report::image);
+        report.heading("Command").preformatted(provenance.commandLine());
+        try {
+            report.writeTo(out.resolve("index.html"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void summary(PrintWriter w, TrainingRun run) {
+        DiagnosedStep last = run.last();
+        w.printf(Locale.ROOT, "steps       %d (%.1f s)%n", run.totalSteps(), run.seconds());
+        w.printf(Locale.ROOT, "objective   %.6e (mean loss %.6e)%n", last.trainLoss(), last.dataLoss());
+        w.printf(Locale.ROOT, "grad norm   %.3e%n", last.gradNorm());
+        TextTable t = new TextTable(header().toArray(new String[0]));
+        rows(last).forEach(r -> t.row(r.toArray()));
+        w.print(t.render());
+        w.printf("written     %s%n", out);
+        w.flush();
+    }
+}

@@ -1,0 +1,177 @@
+package org.featurelab.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.featurelab.io.Json;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code featurelab train} end to end: a 4-8-3 tanh network, MSE, full-batch GD with λ = 10⁻² for 200 epochs on 60
+ * rows of three Gaussian blobs, diagnosed every 50 steps (steps 0, 50, …, 200: 5 rows); and the bad-input contract.
+ */
+class TrainCommandTest {
+    @TempDir
+    static Path dir;
+    static Path csv;
+    static Path out;
+    static CliRunner.Result run;
+
+    @BeforeAll
+    static void trainOnce() throws IOException {
+        csv = CliRunner.blobs(dir.resolve("blobs.csv"), 60, 5);
+        out = dir.resolve("run");
+        run = CliRunner.ok("train", "--data", csv.toString(), "--arch", "4-8-3", "--activation", "tanh", "--loss", "mse",
+                "--optimizer", "gd", "--lr", "0.1", "--weight-decay", "1e-2", "--epochs", "200", "--diagnose-every", "50",
+                "--seed", "7", "--out", out.toString());
+    }
+
+    @Test
+    void writesEveryOutputFile() throws IOException {
+        for (String f : List.of("metrics.csv", "summary.json", "correlations.png", "loss.png", "index.html")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        assertFalse(CliRunner.listing(out).stream().anyMatch(n -> n.startsWith(".")), "no temp files left");
+        assertTrue(run.out().contains("grad norm"), run.out());
+    }
+
+    @Test
+    void metricsHaveOneRowPerDiagnosisAndTheLossDecreases() throws IOException {
+        List<CSVRecord> rows;
+        List<String> header;
+        try (Reader r = Files.newBufferedReader(out.resolve("metrics.csv"));
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().build().parse(r)) {
+            header = p.getHeaderNames();
+            rows = p.getRecords();
+        }
+        assertEquals(4 + 2 * 9, header.size(), header::toString);
+        assertEquals(List.of("step", "train_loss", "data_loss", "grad_norm", "layer0_pearson_fact"), header.subList(0, 5));
+        assertEquals(5, rows.size());
+        for (int k = 0; k < 5; k++) {
+            assertEquals(50 * k, Integer.parseInt(rows.get(k).get("step")));
+            assertEquals(header.size(), rows.get(k).size());
+        }
+        double first = Double.parseDouble(rows.get(0).get("train_loss"));
+        double last = Double.parseDouble(rows.get(4).get("train_loss"));
+        assertTrue(last < 0.5 * first, first + " -> " + last);
+        assertTrue(Double.parseDouble(rows.get(4).get("grad_norm")) < Double.parseDouble(rows.get(0).get("grad_norm")));
+    }
+
+    @Test
+    void summaryHoldsTheLastStepConfigAndProvenance() throws IOException {
+        JsonNode s = Json.read(out.resolve("summary.json"));
+        assertEquals(200, s.get("step").asInt());
+        assertEquals(200, s.get("total_steps").asInt());
+        assertTrue(s.get("train_loss").isNumber());
+        assertTrue(s.get("grad_norm").isNumber());
+        JsonNode layers = s.get("layers");
+        assertEquals(2, layers.size());
+        for (int l = 0; l < 2; l++) {
+            JsonNode layer = layers.get(l);
+            assertEquals(l, layer.get("index").asInt());
+            for (String key : List.of("pearson_fact", "pearson_nfa", "cosine_fact", "cosine_nfa", "best_alpha", "uc_nfa", "c_nfa")) {
+                assertTrue(layer.get(key).isNumber(), key);
+            }
+            double pf = layer.get("pearson_fact").asDouble();
+            assertTrue(pf > -1 && pf <= 1 + 1e-12, "pearson in [-1, 1]: " + pf);
+        }
+        assertEquals("4-8-3", s.get("config").get("arch").asText());
+        assertEquals("gd", s.get("config").get("optimizer").asText());
+        assertEquals(7, s.get("seed").asLong());
+        assertEquals(7, s.get("provenance").get("seed").asLong());
+        assertTrue(s.get("provenance").get("commandLine").asText().startsWith("featurelab train --data "));
+        // the metrics' last row and the summary describe the same step
+        assertEquals(lastMetric("train_loss"), s.get("train_loss").asDouble(), 0.0);
+    }
+
+    @Test
+    void progressLinesGoToStderrUnlessQuiet() throws IOException {
+        assertEquals(1 + 5, run.errLines().size(), run::toString);
+        assertTrue(run.errLines().get(5).startsWith("step 200/200  loss "), run.err());
+        Path quietOut = dir.resolve("quiet");
+        CliRunner.Result q = CliRunner.ok("train", "--data", csv.toString(), "--arch", "4-3-3", "--lr", "0.1",
+                "--weight-decay", "1e-3", "--epochs", "3", "--quiet", "--out", quietOut.toString());
+        assertEquals("", q.err());
+        // default K = max(1, steps / 20) = 1: steps 0..3
+        assertEquals(4, Files.readAllLines(quietOut.resolve("metrics.csv")).size() - 1);
+    }
+
+    @Test
+    void sameSeedGivesTheSameMetrics() throws IOException {
+        Path again = dir.resolve("again");
+        CliRunner.ok("train", "--data", csv.toString(), "--arch", "4-8-3", "--activation", "tanh", "--loss", "mse",
+                "--optimizer", "gd", "--lr", "0.1", "--weight-decay", "1e-2", "--epochs", "200", "--diagnose-every", "50",
+                "--seed", "7", "--quiet", "--out", again.toString());
+        assertEquals(Files.readString(out.resolve("metrics.csv")), Files.readString(again.resolve("metrics.csv")));
+    }
+
+    @Test
+    void archMismatchStatesTheExpectedWidths() {
+        Path d = dir.resolve("mismatch");
+        CliRunner.Result r = CliRunner.run("train", "--data", csv.toString(), "--arch", "5-8-2", "--lr", "0.1",
+                "--epochs", "5", "--out", d.toString());
+        CliRunner.assertBadInput(r, "--arch 4-8-3");
+        assertFalse(Files.exists(d));
+    }
+
+    @Test
+    void unknownOptimizerNegativeLearningRateAndOthersAreBadInput() {
+        String[][] cases = {
+                {"--optimizer", "rmsprop", "--lr", "0.1"},
+                {"--lr", "-0.1"},
+                {"--lr", "0.1", "--activation", "gelu"},
+                {"--lr", "0.1", "--init", "small:x"},
+                {"--lr", "0.1", "--momentum", "0.5"},
+                {"--lr", "0.1", "--optimizer", "slo", "--slo-speeds", "1,2,3"},
+                {"--lr", "0.1", "--batch", "10"},
+        };
+        String[] fragments = {"--optimizer: unknown 'rmsprop'", "--lr must be positive", "activation: unknown 'gelu'",
+                "--init", "--momentum applies to --optimizer sgd", "--slo-speeds: need one speed per layer (2)",
+                "gd is full-batch"};
+        for (int k = 0; k < cases.length; k++) {
+            Path d = dir.resolve("bad" + k);
+            List<String> args = new java.util.ArrayList<>(List.of("train", "--data", csv.toString(), "--arch", "4-8-3",
+                    "--epochs", "5", "--out", d.toString()));
+            args.addAll(List.of(cases[k]));
+            CliRunner.assertBadInput(CliRunner.run(args.toArray(new String[0])), fragments[k]);
+            assertFalse(Files.exists(d), d::toString);
+        }
+    }
+
+    @Test
+    void divergenceIsBadInputWithoutOutputDirectory() {
+        Path d = dir.resolve("diverged");
+        CliRunner.assertBadInput(CliRunner.run("train", "--data", csv.toString(), "--arch", "4-8-3", "--lr", "1e6",
+                "--weight-decay", "1e-3", "--epochs", "20", "--quiet", "--out", d.toString()), "training diverged");
+        assertFalse(Files.exists(d));
+    }
+
+    @Test
+    void missingDataFileIsBadInput() {
+        Path d = dir.resolve("nodata");
+        CliRunner.assertBadInput(CliRunner.run("train", "--data", dir.resolve("nope.csv").toString(), "--arch", "4-8-3",
+                "--lr", "0.1", "--epochs", "5", "--out", d.toString()), "no such file");
+        assertFalse(Files.exists(d));
+    }
+
+    private static double lastMetric(String column) throws IOException {
+        try (Reader r = Files.newBufferedReader(out.resolve("metrics.csv"));
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().build().parse(r)) {
+            List<CSVRecord> rows = p.getRecords();
+            return Double.parseDouble(rows.get(rows.size() - 1).get(column));
+        }
+    }
+}
