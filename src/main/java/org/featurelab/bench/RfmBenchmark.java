@@ -66,7 +66,7 @@ public final class RfmBenchmark {
         RfmConfig config = new RfmConfig(new Laplace(10), 1e-3, w.iterations(), new FeatureUpdate.Nfa(1.0, false),
                 MetricScaling.MAX, false, w.precision());
         // warm-up: JIT-compile the large-size code paths and start the native thread pools (cf. JMH warm-up)
-        LabeledData small = data[0].select(range(Math.min(w.n(), 2000)));
+        LabeledData small = data[0].select(org.featurelab.linalg.Permutations.identity(Math.min(w.n(), 2000)));
         Rfm.fit(config.withIterations(1), Task.CLASSIFICATION, small, data[1], RfmListener.NONE);
 
         long start = System.nanoTime();
@@ -173,11 +173,4 @@ public final class RfmBenchmark {
         return m;
     }
 
-    private static int[] range(int k) {
-        int[] r = new int[k];
-        for (int i = 0; i < k; i++) {
-            r[i] = i;
-        }
-        return r;
-    }
 }

@@ -1,6 +1,7 @@
 package org.featurelab.nn;
 
 import org.featurelab.linalg.Matrix;
+import org.featurelab.linalg.Permutations;
 
 import java.util.SplittableRandom;
 
@@ -28,7 +29,7 @@ public final class Trainer {
         int batch = optimizer.batchSize() == 0 ? n : Math.min(n, optimizer.batchSize());
         SplittableRandom rng = new SplittableRandom(seed);
         OptimizerState state = new OptimizerState();
-        int[] order = identity(n);
+        int[] order = Permutations.identity(n);
         int cursor = n;
         Network current = network;
         for (int t = 0; t < steps; t++) {
@@ -37,7 +38,7 @@ public final class Trainer {
                 g = objective.gradients(current, data.inputs(), data.targets());
             } else {
                 if (cursor >= n) {
-                    shuffleInPlace(order, rng);
+                    Permutations.shuffleInPlace(order, rng);
                     cursor = 0;
                 }
                 int len = Math.min(batch, n - cursor);
@@ -53,22 +54,5 @@ public final class Trainer {
         Gradients last = objective.gradients(current, data.inputs(), data.targets());
         listener.onStep(steps, current, last.objective(), last.norm());
         return current;
-    }
-
-    private static int[] identity(int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        return a;
-    }
-
-    private static void shuffleInPlace(int[] a, SplittableRandom rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 }

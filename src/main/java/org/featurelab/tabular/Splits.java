@@ -1,6 +1,7 @@
 package org.featurelab.tabular;
 
 import org.featurelab.linalg.Matrix;
+import org.featurelab.linalg.Permutations;
 import org.featurelab.metrics.Scores;
 import org.featurelab.metrics.Task;
 
@@ -24,7 +25,7 @@ public final class Splits {
         List<Integer> fit = new ArrayList<>();
         List<Integer> val = new ArrayList<>();
         for (int[] g : groups) {
-            shuffle(g, rng);
+            Permutations.shuffleInPlace(g, rng);
             int nVal = (int) Math.round(fraction * g.length);
             nVal = Math.min(nVal, g.length - 1);
             for (int k = 0; k < g.length; k++) {
@@ -78,15 +79,6 @@ public final class Splits {
             out.add(all);
         }
         return out;
-    }
-
-    private static void shuffle(int[] a, SplittableRandom rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     private static int[] sorted(List<Integer> list) {
