@@ -1,5 +1,6 @@
 package org.featurelab.cli;
 
+import org.featurelab.data.Idx;
 import org.featurelab.data.PreparedData;
 import org.featurelab.data.Preprocessor;
 import org.featurelab.data.Table;
@@ -35,7 +36,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
- * {@code featurelab train}: trains a fully connected network on a CSV file and records per-layer feature
+ * {@code featurelab train}: trains a fully connected network on a CSV file (or IDX images with {@code --labels}:
+ * pixels as read, unsigned bytes scaled to [0, 1], one-hot targets over the label values present) and records per-layer feature
  * diagnostics (FACT, NFA, UC-/C-NFA) every K steps into DIR/metrics.csv, DIR/summary.json, PNG plots and
  * DIR/index.html. The output directory is created only after every input has been validated.
  */
@@ -46,8 +48,14 @@ import java.util.function.Consumer;
                 "    --activation relu --loss mse --optimizer sgd --momentum 0.9 --lr 0.05 \\",
                 "    --weight-decay 1e-2 --epochs 20000 --out run/"})
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data: CSV with a header row.")
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "Training data: CSV with a header row, or IDX images with --labels.")
     Path data;
+
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "IDX labels file (MNIST format, optionally gzipped); --data is then an IDX images file "
+                    + "and the task classification over the label values present.")
+    Path labels;
 
     @Option(names = "--target", paramLabel = "COL", description = "Target column (default: the last column).")
     String target;
@@ -129,28 +137,40 @@ final class TrainCommand implements Callable<Integer> {
         TrainConfig probe = config(widths, act, lossFn, opt, 1);
         requireOutputDirectory(out);
         Outputs.requireReadable(data, "--data");
-        Table table = Table.readCsv(data);
-        String targetColumn = target != null ? target : table.columnNames().get(table.columnCount() - 1);
-        Task parsedTask = task == null || task.equalsIgnoreCase("auto") ? null : Task.parse(task);
-        PreparedData prepared = new Preprocessor(targetColumn, drop, parsedTask).fit(table).prepare(table);
-        if (lossFn instanceof Loss.SoftmaxCrossEntropy && prepared.task() != Task.CLASSIFICATION) {
-            throw new IllegalArgumentException("--loss ce needs a classification target; '" + targetColumn + "' is regression");
-        }
-        TrainingData trainingData = new TrainingData(prepared.x(), prepared.y());
-        int[] expected = widths.clone();
-        expected[0] = prepared.x().cols();
-        expected[expected.length - 1] = prepared.y().cols();
-        if (expected[0] != widths[0] || expected[expected.length - 1] != widths[widths.length - 1]) {
-            throw new IllegalArgumentException("--arch " + TrainConfig.archString(widths) + " does not fit the data: "
-                    + prepared.x().cols() + " encoded inputs and " + prepared.y().cols()
-                    + (prepared.task() == Task.CLASSIFICATION ? " classes" : " output") + ", e.g. --arch "
-                    + TrainConfig.archString(expected));
+        TrainingData trainingData;
+        String fingerprint;
+        String taskLabel;
+        if (labels != null) {
+            // IDX images + labels: classification, one-hot over the label values present, pixels used as read
+            if (target != null || !drop.isEmpty() || (task != null && !task.equalsIgnoreCase("classification")
+                    && !task.equalsIgnoreCase("auto"))) {
+                throw new IllegalArgumentException("--labels (IDX input) is classification without --target or --drop");
+            }
+            Outputs.requireReadable(labels, "--labels");
+            Idx.Labeled idx = Idx.readLabeled(data, labels);
+            trainingData = new TrainingData(idx.x(), idx.oneHot());
+            fingerprint = idx.fingerprint();
+            taskLabel = Task.CLASSIFICATION.label();
+            requireArchFits(widths, trainingData, " pixels per image and ", " classes");
+        } else {
+            Table table = Table.readCsv(data);
+            String targetColumn = target != null ? target : table.columnNames().get(table.columnCount() - 1);
+            Task parsedTask = task == null || task.equalsIgnoreCase("auto") ? null : Task.parse(task);
+            PreparedData prepared = new Preprocessor(targetColumn, drop, parsedTask).fit(table).prepare(table);
+            if (lossFn instanceof Loss.SoftmaxCrossEntropy && prepared.task() != Task.CLASSIFICATION) {
+                throw new IllegalArgumentException("--loss ce needs a classification target; '" + targetColumn + "' is regression");
+            }
+            trainingData = new TrainingData(prepared.x(), prepared.y());
+            fingerprint = table.fingerprint();
+            taskLabel = prepared.task().label();
+            requireArchFits(widths, trainingData, " encoded inputs and ",
+                    prepared.task() == Task.CLASSIFICATION ? " classes" : " output");
         }
         int total = epochs * probe.stepsPerEpoch(trainingData.size());
         TrainConfig config = config(widths, act, lossFn, opt, diagnoseEvery != null ? diagnoseEvery : Math.max(1, total / 20));
         Progress progress = common.progress();
         progress.message(String.format(Locale.ROOT, "train %s on %d rows (%s), %d steps, diagnostics every %d on %d rows",
-                TrainConfig.archString(widths), trainingData.size(), prepared.task().label(), total, config.diagnoseEvery(),
+                TrainConfig.archString(widths), trainingData.size(), taskLabel, total, config.diagnoseEvery(),
                 Math.min(trainingData.size(), diagnosticRows)));
         TrainingRun run;
         try {
@@ -159,7 +179,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new ArithmeticException("training diverged (" + e.getMessage() + "); try a smaller --lr");
         }
         Files.createDirectories(out); // only now: a failed run leaves no directory behind
-        Provenance provenance = Provenance.capture(seed, table.fingerprint(), config.toJson(), common.commandLine(), Blas.describe());
+        Provenance provenance = Provenance.capture(seed, fingerprint, config.toJson(), common.commandLine(), Blas.describe());
         MetricsCsv.write(out.resolve(MetricsCsv.FILE), run.steps());
         SummaryJson.write(out.resolve(SummaryJson.FILE), run, provenance.toJson());
         Map<String, byte[]> plots = TrainingPlots.render(run.steps());
@@ -169,6 +189,18 @@ final class TrainCommand implements Callable<Integer> {
         writeReport(run, plots, provenance);
         summary(common.out(), run);
         return 0;
+    }
+
+    /** The first width must be the input width of the data and the last its number of outputs. */
+    private static void requireArchFits(int[] widths, TrainingData d, String inputs, String outputs) {
+        int[] expected = widths.clone();
+        expected[0] = d.inputs().cols();
+        expected[expected.length - 1] = d.targets().cols();
+        if (expected[0] != widths[0] || expected[expected.length - 1] != widths[widths.length - 1]) {
+            throw new IllegalArgumentException("--arch " + TrainConfig.archString(widths) + " does not fit the data: "
+                    + d.inputs().cols() + inputs + d.targets().cols() + outputs + ", e.g. --arch "
+                    + TrainConfig.archString(expected));
+        }
     }
 
     private TrainConfig config(int[] widths, Activation act, Loss lossFn, String opt, int every) {

@@ -20,6 +20,8 @@
  *       (sealed: {@link org.featurelab.data.ClassificationTarget},
  *       {@link org.featurelab.data.RegressionTarget}): plain records, the exportable description of a fitted
  *       preprocessor, rebuilt with {@link org.featurelab.data.FittedPreprocessor#of}.</li>
+ *   <li>{@link org.featurelab.data.Idx}: IDX (MNIST-format) images and labels, plain or gzipped; unsigned-byte
+ *       pixels scaled to [0, 1], labels one-hot over the values present.</li>
  * </ul>
  *
  * <p>Bad input throws {@link java.lang.IllegalArgumentException} with one sentence, e.g.

@@ -8,7 +8,8 @@
  *   <li>Layer ℓ has weights W_ℓ of shape out×in, an optional bias b_ℓ (1×out) and an activation σ_ℓ
  *       ({@link org.featurelab.nn.Activation}: ReLU, identity, quadratic, tanh). With input H_ℓ (H_0 = X):
  *       U_ℓ = H_ℓ·W_ℓᵀ + 1·b_ℓ, H_{ℓ+1} = σ_ℓ(U_ℓ); networks from
- *       {@link org.featurelab.nn.Initialization} end with an identity layer.</li>
+ *       {@link org.featurelab.nn.Initialization} end with an identity layer;
+ *       {@link org.featurelab.nn.Networks#deepLinearReluHead} builds f(x) = aᵀ[W_L⋯W_1x + b₁]₊ + b₂ from them.</li>
  *   <li>Losses ({@link org.featurelab.nn.Loss}): ℓᵢ = ½‖f(xᵢ) − yᵢ‖² (MSE, constant ½) or softmax cross-entropy;
  *       the training loss is their mean over samples.</li>
  *   <li>Objective ({@link org.featurelab.nn.Objective}): 𝓛(θ) = (1/n)Σᵢℓᵢ + (λ/2)‖θ‖² with coupled decay on

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.featurelab.data.Idx;
+import org.featurelab.data.IdxFiles;
 import org.featurelab.io.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -165,6 +167,42 @@ class TrainCommandTest {
         CliRunner.assertBadInput(CliRunner.run("train", "--data", dir.resolve("nope.csv").toString(), "--arch", "4-8-3",
                 "--lr", "0.1", "--epochs", "5", "--out", d.toString()), "no such file");
         assertFalse(Files.exists(d));
+    }
+
+    @Test
+    void idxImagesWithLabelsTrainAClassifier() throws IOException {
+        Path idxDir = Files.createDirectories(dir.resolve("idx"));
+        Path[] files = IdxFiles.mnistLike(idxDir, 40, 3, 3, 2, true, 11);
+        Path d = dir.resolve("idxrun");
+        CliRunner.Result r = CliRunner.ok("train", "--data", files[0].toString(), "--labels", files[1].toString(),
+                "--arch", "9-4-2", "--loss", "ce", "--lr", "0.5", "--weight-decay", "1e-3", "--epochs", "20", "--quiet",
+                "--out", d.toString());
+        assertTrue(r.out().contains("grad norm"), r.out());
+        JsonNode s = Json.read(d.resolve("summary.json"));
+        assertEquals(20, s.get("total_steps").asInt());
+        assertEquals("9-4-2", s.get("config").get("arch").asText());
+        assertEquals(2, s.get("layers").size());
+    }
+
+    @Test
+    void idxMismatchesAndBadFilesAreBadInput() throws IOException {
+        Path idxDir = Files.createDirectories(dir.resolve("idxbad"));
+        Path[] files = IdxFiles.mnistLike(idxDir, 40, 3, 3, 2, false, 12);
+        Path fewer = IdxFiles.write(idxDir.resolve("fewer"), IdxFiles.bytes(Idx.UBYTE, new int[]{3}, new double[]{0, 1, 0}), false);
+        String[][] cases = {
+                {files[0].toString(), files[1].toString(), "10-4-2"},
+                {files[0].toString(), fewer.toString(), "9-4-2"},
+                {csv.toString(), files[1].toString(), "9-4-2"},
+                {files[0].toString(), idxDir.resolve("none").toString(), "9-4-2"},
+        };
+        String[] fragments = {"--arch 10-4-2 does not fit the data: 9 pixels per image and 2 classes, e.g. --arch 9-4-2",
+                "40 images but 3 labels", "bad magic number", "--labels " + idxDir.resolve("none") + ": no such file"};
+        for (int k = 0; k < cases.length; k++) {
+            Path d = dir.resolve("idxbad" + k);
+            CliRunner.assertBadInput(CliRunner.run("train", "--data", cases[k][0], "--labels", cases[k][1], "--arch",
+                    cases[k][2], "--lr", "0.1", "--epochs", "2", "--out", d.toString()), fragments[k]);
+            assertFalse(Files.exists(d), d::toString);
+        }
     }
 
     private static double lastMetric(String column) throws IOException {
