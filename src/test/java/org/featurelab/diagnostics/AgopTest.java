@@ -100,4 +100,40 @@ class AgopTest {
         assertTrue(d.layers().get(0).balancedness() <= 1e-12, "balanced");
         assertClose(d.gradientNorm(), 0.0, 0, 1e-12, "f = A x interpolates its own targets: ∇𝓛 = 0 at λ = 0");
     }
+
+    /**
+     * Training keeps the deep-linear NFA: a balanced chain (L = 2, 3, no decay) trained by small-step full-batch GD
+     * towards a different rank-2 linear target stays balanced up to O(η²) per step, so W₁ᵀW₁ = AGOP^{1/L} holds to
+     * the accuracy the step size allows — the residual shrinks when η does — and the α-sweep still peaks at 1/L.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void balancedDeepLinearNetworkKeepsNfaWhileTraining(int depth) {
+        Matrix start = RandomData.gaussian(4, 3, 41).scale(0.5);
+        Matrix u = RandomData.gaussian(4, 2, 42);
+        Matrix v = RandomData.gaussian(2, 3, 43);
+        Matrix target = u.times(v);                                 // rank-2 teacher
+        Matrix x = RandomData.gaussian(60, 3, 44);
+        org.featurelab.nn.TrainingData data = new org.featurelab.nn.TrainingData(x, x.times(target.transpose()));
+        org.featurelab.nn.Objective mse = new org.featurelab.nn.Objective(org.featurelab.nn.Loss.MEAN_SQUARED, 0.0);
+        double[] residual = new double[2];
+        double[] steps = {1e-3, 5e-4};
+        for (int k = 0; k < 2; k++) {
+            double eta = steps[k];
+            int count = (int) Math.round(0.6 / eta);                // same training time t = η·steps for both
+            Network net = Initialization.balanced(start, depth, 6, new SplittableRandom(7));
+            Network trained = org.featurelab.nn.Trainer.train(net, data, mse,
+                    new org.featurelab.nn.Optimizer.GradientDescent(eta), count, 1L, (step, n, loss, grad) -> { });
+            Matrix agop = LayerMatrices.outputGradients(trained, x).agop().get(0);
+            Matrix nfm = LayerMatrices.nfm(trained.weights(0));
+            Matrix root = PsdFunctions.power(agop, 1.0 / depth);
+            residual[k] = nfm.minus(root).frobeniusNorm() / root.frobeniusNorm();
+            assertTrue(nfm.minus(LayerMatrices.nfm(net.weights(0))).frobeniusNorm() > 0.05 * root.frobeniusNorm(),
+                    "the network must actually have moved");
+            Correlations.AlphaSweep sweep = Correlations.alphaSweep(nfm, agop, DiagnosticsConfig.grid(0.01, 1.5, 0.01));
+            assertTrue(Math.abs(sweep.bestAlpha() - 1.0 / depth) <= 0.05, "best α " + sweep.bestAlpha() + " for L = " + depth);
+        }
+        assertTrue(residual[0] < 1e-3, "‖W₁ᵀW₁ − AGOP^{1/L}‖/‖·‖ = " + residual[0] + " at η = 1e-3");
+        assertTrue(residual[1] < 0.75 * residual[0], "halving η must shrink the residual: " + residual[1] + " vs " + residual[0]);
+    }
 }
