@@ -6,6 +6,7 @@ import org.featurelab.data.Preprocessor;
 import org.featurelab.data.Table;
 import org.featurelab.experiment.DiagnosedStep;
 import org.featurelab.experiment.MetricsCsv;
+import org.featurelab.experiment.NetworkFile;
 import org.featurelab.experiment.SummaryJson;
 import org.featurelab.experiment.TrainConfig;
 import org.featurelab.report.TrainingPlots;
@@ -16,6 +17,7 @@ import org.featurelab.linalg.Blas;
 import org.featurelab.metrics.Task;
 import org.featurelab.nn.Activation;
 import org.featurelab.nn.Loss;
+import org.featurelab.nn.Network;
 import org.featurelab.nn.TrainingData;
 import org.featurelab.report.HtmlReport;
 import org.featurelab.tabular.Progress;
@@ -38,8 +40,9 @@ import java.util.function.Consumer;
 /**
  * {@code featurelab train}: trains a fully connected network on a CSV file (or IDX images with {@code --labels}:
  * pixels as read, unsigned bytes scaled to [0, 1], one-hot targets over the label values present) and records per-layer feature
- * diagnostics (FACT, NFA, UC-/C-NFA) every K steps into DIR/metrics.csv, DIR/summary.json, PNG plots and
- * DIR/index.html. The output directory is created only after every input has been validated.
+ * diagnostics (FACT, NFA, UC-/C-NFA) every K steps into DIR/metrics.csv, DIR/summary.json, PNG plots,
+ * DIR/index.html and the final network DIR/network.flm ({@link NetworkFile}; {@code --init from:DIR/network.flm}
+ * starts another run from it). The output directory is created only after every input has been validated.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a network on a CSV file and record per-layer FACT/NFA diagnostics.",
@@ -98,7 +101,10 @@ final class TrainCommand implements Callable<Integer> {
     Double momentum;
 
     @Option(names = "--init", paramLabel = "INIT", defaultValue = "standard",
-            description = "standard, small:F or balanced (default: ${DEFAULT-VALUE}).")
+            description = "standard, small:F, balanced or from:FILE (default: ${DEFAULT-VALUE}). from:FILE starts from a "
+                    + "network saved by train (DIR/network.flm), exactly as saved: its widths must equal --arch, its hidden "
+                    + "layers must use --activation (the saved activations are checked, never overridden), and its "
+                    + "biases must agree with --no-bias.")
     String init;
 
     @Option(names = "--no-bias", description = "Layers without biases.")
@@ -136,6 +142,11 @@ final class TrainCommand implements Callable<Integer> {
         // validate everything that does not need the data before reading it
         TrainConfig probe = config(widths, act, lossFn, opt, 1);
         requireOutputDirectory(out);
+        Network start = null;
+        if (probe.initFile() != null) {
+            start = NetworkFile.load(probe.initFile());
+            probe.requireFitsStart(start, "--init " + probe.init());
+        }
         Outputs.requireReadable(data, "--data");
         TrainingData trainingData;
         String fingerprint;
@@ -174,7 +185,7 @@ final class TrainCommand implements Callable<Integer> {
                 Math.min(trainingData.size(), diagnosticRows)));
         TrainingRun run;
         try {
-            run = TrainingRun.execute(config, trainingData, progressLine(progress, total));
+            run = TrainingRun.execute(config, trainingData, start, progressLine(progress, total));
         } catch (ArithmeticException e) {
             throw new ArithmeticException("training diverged (" + e.getMessage() + "); try a smaller --lr");
         }
@@ -182,6 +193,7 @@ final class TrainCommand implements Callable<Integer> {
         Provenance provenance = Provenance.capture(seed, fingerprint, config.toJson(), common.commandLine(), Blas.describe());
         MetricsCsv.write(out.resolve(MetricsCsv.FILE), run.steps());
         SummaryJson.write(out.resolve(SummaryJson.FILE), run, provenance.toJson());
+        NetworkFile.save(run.trained(), out.resolve(NetworkFile.FILE), provenance);
         Map<String, byte[]> plots = TrainingPlots.render(run.steps());
         for (Map.Entry<String, byte[]> e : plots.entrySet()) {
             AtomicFiles.writeBytes(out.resolve(e.getKey()), e.getValue());

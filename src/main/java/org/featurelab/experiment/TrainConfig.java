@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.featurelab.io.Json;
 import org.featurelab.nn.Activation;
 import org.featurelab.nn.Loss;
+import org.featurelab.nn.Network;
 import org.featurelab.nn.Objective;
 import org.featurelab.nn.Optimizer;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +27,10 @@ import java.util.Objects;
  * @param epochs        passes over the data, ≥ 1
  * @param batchSize     rows per step, 0 = full batch (gd is always full batch)
  * @param momentum      heavy-ball μ ∈ [0, 1) of sgd
- * @param init          "standard", "small:F" (standard scaled by F) or "balanced" (deep linear chain)
+ * @param init          "standard", "small:F" (standard scaled by F), "balanced" (deep linear chain) or "from:FILE" (a
+ *                      network saved by {@link NetworkFile}; its widths must equal {@code widths}, its hidden layers
+ *                      must use {@code activation}, its last layer the identity, and its biases must agree with
+ *                      {@code bias}: see {@link #requireFitsStart})
  * @param bias          whether layers have biases (balanced chains never do)
  * @param diagnoseEvery K ≥ 1: diagnostics every K steps and at the last
  * @param seed          root seed: initialisation, batch order, SGLD noise and the diagnostics sample derive from it
@@ -36,6 +41,8 @@ import java.util.Objects;
 public record TrainConfig(int[] widths, Activation activation, Loss loss, String optimizer, double learningRate,
                           double weightDecay, int epochs, int batchSize, double momentum, String init, boolean bias,
                           int diagnoseEvery, long seed, double[] sloSpeeds, double temperature, int maxDiagnosticRows) {
+    /** Prefix of the initialisation from a saved network, "from:FILE". */
+    public static final String FROM = "from:";
     /** Optimiser names. */
     public static final List<String> OPTIMIZERS = List.of("gd", "sgd", "adam", "adamw", "slo", "sgld");
 
@@ -135,6 +142,12 @@ public record TrainConfig(int[] widths, Activation activation, Loss loss, String
         if (init.equals("standard") || init.equals("balanced")) {
             return 1.0;
         }
+        if (init.startsWith(FROM)) {
+            if (init.substring(FROM.length()).isBlank()) {
+                throw new IllegalArgumentException("--init: expected from:FILE with a saved network file, got '" + init + "'");
+            }
+            return 1.0;
+        }
         if (init.startsWith("small:")) {
             double f;
             try {
@@ -145,7 +158,42 @@ public record TrainConfig(int[] widths, Activation activation, Loss loss, String
             requirePositive("--init small:F factor", f);
             return f;
         }
-        throw new IllegalArgumentException("--init: unknown '" + init + "' (standard, small:F, balanced)");
+        throw new IllegalArgumentException("--init: unknown '" + init + "' (standard, small:F, balanced, from:FILE)");
+    }
+
+    /** The FILE of {@code init = "from:FILE"}, or {@code null} for the other initialisations. */
+    public Path initFile() {
+        return init.startsWith(FROM) ? Path.of(init.substring(FROM.length())) : null;
+    }
+
+    /**
+     * Checks that a saved network can start this run: its widths equal {@link #widths()} (saved and requested
+     * architecture both named in the message), every layer but the last uses {@link #activation()} and the last
+     * the identity (the activations of the run are the configured ones; a saved network is never re-interpreted),
+     * and every layer has a bias exactly when {@link #bias()}.
+     *
+     * @param source names the network in messages, e.g. "--init from:run/network.flm"
+     * @throws IllegalArgumentException one sentence saying what differs
+     */
+    public void requireFitsStart(Network start, String source) {
+        int[] saved = start.widths();
+        if (!Arrays.equals(saved, widths)) {
+            throw new IllegalArgumentException(source + ": the saved network is " + archString(saved) + " but --arch is "
+                    + archString(widths) + " (they must be equal)");
+        }
+        for (int l = 0; l < start.depth(); l++) {
+            Activation expected = l + 1 == start.depth() ? Activation.IDENTITY : activation;
+            Activation actual = start.layer(l).activation();
+            if (!actual.name().equals(expected.name())) {
+                throw new IllegalArgumentException(source + ": layer " + l + " of the saved network uses " + actual.name()
+                        + " but this run needs " + expected.name()
+                        + (l + 1 == start.depth() ? " (the last layer is linear)" : " (--activation " + activation.name() + ")"));
+            }
+            if (start.layer(l).hasBias() != bias) {
+                throw new IllegalArgumentException(source + ": layer " + l + " of the saved network has "
+                        + (bias ? "no bias but this run uses biases (add --no-bias)" : "a bias but this run has --no-bias"));
+            }
+        }
     }
 
     @Override

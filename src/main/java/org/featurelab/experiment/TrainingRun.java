@@ -7,6 +7,7 @@ import org.featurelab.nn.Network;
 import org.featurelab.nn.Trainer;
 import org.featurelab.nn.TrainingData;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
  * One training run: initialise, train with {@link Trainer} for {@code epochs × ⌈n/batch⌉} steps with a
  * {@link DiagnosticsRecorder} attached, and return the records. Seeds: from the root seed S a
  * {@link SplittableRandom} hands out, in this order, the initialisation generator, the trainer's batch-order
- * seed, the SGLD noise seed and the diagnostics-sample seed; same config and data give the same run.
+ * seed, the SGLD noise seed and the diagnostics-sample seed; same config and data give the same run. With
+ * {@code init = "from:FILE"} the initial network is the saved one, bit for bit ({@link NetworkFile}).
  *
  * @param initial  network at step 0
  * @param trained  network after the last step
@@ -41,6 +43,17 @@ public record TrainingRun(TrainConfig config, Network initial, Network trained, 
      * @throws IllegalArgumentException when the data widths do not match the first and last width of the architecture
      */
     public static TrainingRun execute(TrainConfig config, TrainingData data, Consumer<DiagnosedStep> onDiagnosis) {
+        return execute(config, data, null, onDiagnosis);
+    }
+
+    /**
+     * As {@link #execute(TrainConfig, TrainingData, Consumer)}, starting from {@code startNetwork} when it is not null
+     * (a network the caller already loaded from {@link TrainConfig#initFile()}; checked with
+     * {@link TrainConfig#requireFitsStart}). The seeds are split as always, so batch order, noise and sample do not
+     * depend on where the initial network came from.
+     */
+    public static TrainingRun execute(TrainConfig config, TrainingData data, Network startNetwork,
+                                      Consumer<DiagnosedStep> onDiagnosis) {
         int[] widths = config.widths();
         if (widths[0] != data.inputs().cols() || widths[widths.length - 1] != data.targets().cols()) {
             throw new IllegalArgumentException("--arch " + TrainConfig.archString(widths) + " does not fit the data: expected "
@@ -52,7 +65,13 @@ public record TrainingRun(TrainConfig config, Network initial, Network trained, 
         long trainerSeed = root.nextLong();
         long noiseSeed = root.nextLong();
         long sampleSeed = root.nextLong();
-        Network initial = initialNetwork(config, initRng);
+        Network initial;
+        if (startNetwork != null) {
+            config.requireFitsStart(startNetwork, "--init " + config.init());
+            initial = startNetwork;
+        } else {
+            initial = initialNetwork(config, initRng);
+        }
         int steps = config.epochs() * config.stepsPerEpoch(data.size());
         TrainingData sample = DiagnosticsRecorder.sample(data, config.maxDiagnosticRows(), sampleSeed);
         DiagnosticsRecorder recorder = new DiagnosticsRecorder(sample, config.diagnosticObjective(),
@@ -68,6 +87,12 @@ public record TrainingRun(TrainConfig config, Network initial, Network trained, 
     static Network initialNetwork(TrainConfig config, SplittableRandom rng) {
         int[] w = config.widths();
         String init = config.init();
+        Path file = config.initFile();
+        if (file != null) {
+            Network saved = NetworkFile.load(file);
+            config.requireFitsStart(saved, "--init " + init);
+            return saved;
+        }
         if (init.equals("balanced")) {
             int d = w[0];
             int c = w[w.length - 1];

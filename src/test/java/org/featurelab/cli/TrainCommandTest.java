@@ -6,7 +6,13 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.featurelab.data.Idx;
 import org.featurelab.data.IdxFiles;
+import org.featurelab.experiment.NetworkFile;
+import org.featurelab.experiment.TrainConfig;
 import org.featurelab.io.Json;
+import org.featurelab.io.ModelArchive;
+import org.featurelab.io.Provenance;
+import org.featurelab.nn.Activation;
+import org.featurelab.nn.Network;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +49,7 @@ class TrainCommandTest {
 
     @Test
     void writesEveryOutputFile() throws IOException {
-        for (String f : List.of("metrics.csv", "summary.json", "correlations.png", "loss.png", "index.html")) {
+        for (String f : List.of("metrics.csv", "summary.json", "correlations.png", "loss.png", "index.html", "network.flm")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         assertFalse(CliRunner.listing(out).stream().anyMatch(n -> n.startsWith(".")), "no temp files left");
@@ -202,6 +208,62 @@ class TrainCommandTest {
             CliRunner.assertBadInput(CliRunner.run("train", "--data", cases[k][0], "--labels", cases[k][1], "--arch",
                     cases[k][2], "--lr", "0.1", "--epochs", "2", "--out", d.toString()), fragments[k]);
             assertFalse(Files.exists(d), d::toString);
+        }
+    }
+
+    @Test
+    void initFromSavedNetworkStartsFromItsExactWeights() throws IOException {
+        Path first = dir.resolve("first");
+        CliRunner.ok("train", "--data", csv.toString(), "--arch", "4-8-3", "--activation", "tanh", "--lr", "0.1",
+                "--weight-decay", "1e-2", "--epochs", "50", "--diagnose-every", "10", "--seed", "3", "--quiet",
+                "--out", first.toString());
+        Path saved = first.resolve("network.flm");
+        Network network = NetworkFile.load(saved);
+        assertEquals("4-8-3", TrainConfig.archString(network.widths()));
+        assertEquals(Activation.TANH, network.layer(0).activation());
+        assertEquals(Activation.IDENTITY, network.layer(1).activation());
+        double finalLoss = Json.read(first.resolve("summary.json")).get("train_loss").asDouble();
+
+        Path second = dir.resolve("second");
+        CliRunner.ok("train", "--data", csv.toString(), "--arch", "4-8-3", "--activation", "tanh", "--lr", "0.1",
+                "--weight-decay", "1e-2", "--epochs", "1", "--diagnose-every", "1", "--seed", "3", "--quiet",
+                "--init", "from:" + saved, "--out", second.toString());
+        assertEquals(0.0, metric(second, 0, "step"), 0.0);
+        assertEquals(finalLoss, metric(second, 0, "train_loss"), 1e-12);
+        assertEquals("from:" + saved, Json.read(second.resolve("summary.json")).get("config").get("init").asText());
+        assertTrue(Files.size(second.resolve("network.flm")) > 0);
+    }
+
+    @Test
+    void initFromMismatchedOrForeignFileIsBadInput() throws IOException {
+        Path first = dir.resolve("small");
+        CliRunner.ok("train", "--data", csv.toString(), "--arch", "4-5-3", "--lr", "0.1", "--epochs", "2", "--quiet",
+                "--out", first.toString());
+        String saved = first.resolve("network.flm").toString();
+        Path d = dir.resolve("wider");
+        CliRunner.assertBadInput(CliRunner.run("train", "--data", csv.toString(), "--arch", "4-8-3", "--lr", "0.1",
+                "--epochs", "2", "--init", "from:" + saved, "--out", d.toString()),
+                "the saved network is 4-5-3 but --arch is 4-8-3");
+        assertFalse(Files.exists(d));
+        CliRunner.assertBadInput(CliRunner.run("train", "--data", csv.toString(), "--arch", "4-5-3", "--lr", "0.1",
+                "--activation", "tanh", "--epochs", "2", "--init", "from:" + saved, "--out", d.toString()),
+                "uses relu but this run needs tanh");
+        CliRunner.assertBadInput(CliRunner.run("train", "--data", csv.toString(), "--arch", "4-5-3", "--lr", "0.1",
+                "--epochs", "2", "--init", "from:" + dir.resolve("absent.flm"), "--out", d.toString()), "absent.flm");
+        Path notNetwork = dir.resolve("other.flm");
+        ModelArchive.write(notNetwork, ModelArchive.of((com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper()
+                .readTree("{\"model\":{\"kind\":\"featurelab-tabular-rfm\"}}"),
+                Provenance.capture(0, "x", Json.object(), Provenance.API, "none"), java.util.Map.of()));
+        CliRunner.assertBadInput(CliRunner.run("train", "--data", csv.toString(), "--arch", "4-5-3", "--lr", "0.1",
+                "--epochs", "2", "--init", "from:" + notNetwork, "--out", d.toString()),
+                "holds a 'featurelab-tabular-rfm' model, not a featurelab network");
+        assertFalse(Files.exists(d));
+    }
+
+    private static double metric(Path runDir, int row, String column) throws IOException {
+        try (Reader r = Files.newBufferedReader(runDir.resolve("metrics.csv"));
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().build().parse(r)) {
+            return Double.parseDouble(p.getRecords().get(row).get(column));
         }
     }
 
