@@ -1,0 +1,7 @@
+/**
+ * Benchmarks on real data: the UCI-121 collection in its "data_py" split format ({@link
+ * org.featurelab.benchmark.UciDataset}) and the per-fold protocol of the RFM and FACT papers ({@link
+ * org.featurelab.benchmark.UciProtocol}). Sits above the models ({@code rfm}, {@code kernel}); nothing in the
+ * models depends on it.
+ */
+package org.featurelab.benchmark;
