@@ -1,0 +1,161 @@
+package org.featurelab.benchmark;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The UCI-121 benchmark loop: every (dataset, fold 0..3, model) unit of a plan through {@link UciProtocol#run}, with
+ * resume and failure isolation.
+ * <ul>
+ *   <li>Order: datasets in the given order, then folds, then models; a dataset is loaded once, and only when one of
+ *       its units is still to run.</li>
+ *   <li>Resume: a unit whose (dataset, fold, model) is already in the {@link UciResultsFile} is skipped; every
+ *       finished unit is appended there at once.</li>
+ *   <li>Isolation: an exception (or an {@link OutOfMemoryError}) while loading a dataset fails all its pending units,
+ *       one while running a unit fails that unit; each failure is reported and the loop goes on. Failed units are not
+ *       written to results.csv, so a later run retries them.</li>
+ * </ul>
+ */
+public final class UciBenchmark {
+    private UciBenchmark() {
+    }
+
+    /** One (dataset, fold, model) of the plan. */
+    public record Unit(String dataset, int fold, String model) {
+    }
+
+    /** A unit that threw; {@code message} is one line. */
+    public record Failure(String dataset, int fold, String model, String message) {
+    }
+
+    /**
+     * Progress after one unit (finished or failed).
+     *
+     * @param done           units done (skipped ones included) out of {@code total}
+     * @param elapsedSeconds wall time since the loop started
+     * @param etaSeconds     remaining units × the mean time of the units run so far (NaN before the first)
+     * @param result         the unit's result, or null when it failed
+     * @param failure        the failure, or null when it finished
+     */
+    public record Progress(int done, int total, Unit unit, double elapsedSeconds, double etaSeconds,
+                           UciProtocol.Result result, Failure failure) {
+    }
+
+    /** Receives one {@link Progress} per unit run. */
+    @FunctionalInterface
+    public interface Listener {
+        Listener NONE = p -> { };
+
+        void unitDone(Progress progress);
+    }
+
+    /**
+     * The outcome of a loop.
+     *
+     * @param results     one result per finished unit of the plan (earlier runs included), in plan order
+     * @param failures    the units that failed in this run
+     * @param skipped     units found in results.csv and not rerun
+     * @param wallSeconds wall time of this run
+     */
+    public record Outcome(List<UciProtocol.Result> results, List<Failure> failures, int skipped, int total,
+                          double wallSeconds) {
+    }
+
+    /**
+     * Runs the plan {@code datasets × folds × models}, loading datasets from {@code dir}.
+     *
+     * @param results the open results file: its rows are the finished units; new results are appended to it
+     */
+    public static Outcome run(Path dir, List<String> datasets, List<UciProtocol.Model> models, UciResultsFile results,
+                              Listener listener) {
+        long start = System.nanoTime();
+        Map<Unit, UciProtocol.Result> finished = new HashMap<>();
+        for (UciProtocol.Result r : results.existing()) {
+            finished.putIfAbsent(new Unit(r.dataset(), r.fold(), r.model()), r);
+        }
+        Map<String, List<Unit>> plan = new LinkedHashMap<>();
+        Set<String> unique = new LinkedHashSet<>(datasets);
+        for (String name : unique) {
+            List<Unit> units = new ArrayList<>();
+            for (int j = 0; j < UciDataset.FOLDS; j++) {
+                for (UciProtocol.Model m : models) {
+                    units.add(new Unit(name, j, m.name()));
+                }
+            }
+            plan.put(name, units);
+        }
+        int total = plan.size() * UciDataset.FOLDS * models.size();
+        int skipped = (int) plan.values().stream().flatMap(List::stream).filter(finished::containsKey).count();
+        int done = skipped;
+        int ran = 0;
+        double ranSeconds = 0;
+        List<Failure> failures = new ArrayList<>();
+        Map<String, UciProtocol.Model> byName = new HashMap<>();
+        models.forEach(m -> byName.put(m.name(), m));
+        for (Map.Entry<String, List<Unit>> e : plan.entrySet()) {
+            List<Unit> pending = e.getValue().stream().filter(u -> !finished.containsKey(u)).toList();
+            if (pending.isEmpty()) {
+                continue;
+            }
+            UciDataset data = null;
+            String loadError = null;
+            long loadStart = System.nanoTime();
+            try {
+                data = UciDataset.load(dir, e.getKey());
+            } catch (RuntimeException | OutOfMemoryError ex) {
+                loadError = "load: " + message(ex);
+            }
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            for (int k = 0; k < pending.size(); k++) {
+                Unit u = pending.get(k);
+                long unitStart = System.nanoTime();
+                UciProtocol.Result result = null;
+                Failure failure = null;
+                if (data == null) {
+                    failure = new Failure(u.dataset(), u.fold(), u.model(), loadError);
+                } else {
+                    try {
+                        result = UciProtocol.run(data, u.fold(), byName.get(u.model()));
+                    } catch (RuntimeException | OutOfMemoryError ex) {
+                        failure = new Failure(u.dataset(), u.fold(), u.model(), message(ex));
+                    }
+                }
+                if (result != null) {
+                    results.append(result);
+                    finished.put(u, result);
+                } else {
+                    failures.add(failure);
+                }
+                done++;
+                ran++;
+                ranSeconds += (System.nanoTime() - unitStart) / 1e9 + (k == 0 ? loadSeconds : 0);
+                double eta = ranSeconds / ran * (total - done);
+                listener.unitDone(new Progress(done, total, u, (System.nanoTime() - start) / 1e9, eta, result, failure));
+            }
+        }
+        List<UciProtocol.Result> ordered = new ArrayList<>();
+        for (List<Unit> units : plan.values()) {
+            for (Unit u : units) {
+                UciProtocol.Result r = finished.get(u);
+                if (r != null) {
+                    ordered.add(r);
+                }
+            }
+        }
+        return new Outcome(ordered, failures, skipped, total, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The exception as one line: its message (or type), newlines folded. */
+    static String message(Throwable t) {
+        String m = t.getMessage();
+        String text = m == null || m.isBlank() ? t.getClass().getSimpleName()
+                : (t instanceof IllegalArgumentException ? "" : t.getClass().getSimpleName() + ": ") + m;
+        return text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

@@ -1,0 +1,192 @@
+package org.featurelab.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.featurelab.benchmark.UciBenchmark;
+import org.featurelab.benchmark.UciDataset;
+import org.featurelab.benchmark.UciProtocol;
+import org.featurelab.benchmark.UciResultsFile;
+import org.featurelab.benchmark.UciSummary;
+import org.featurelab.io.AtomicFiles;
+import org.featurelab.io.Json;
+import org.featurelab.io.Provenance;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code featurelab benchmark uci}: the UCI-121 protocol ({@link UciProtocol}) over every (dataset, fold, model),
+ * resumable through {@code OUT/results.csv} ({@link UciResultsFile}), with failures isolated per unit
+ * ({@link UciBenchmark}); writes {@code failures.csv}, {@code summary.md} ({@link UciSummary}) and
+ * {@code manifest.json} atomically at the end.
+ */
+@Command(name = "uci", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run the UCI-121 protocol of the RFM/FACT papers over datasets x 4 folds x models; resumes from OUT/results.csv.",
+        footer = {"", "Example: featurelab benchmark uci --data ../shared/data/uci121 --datasets iris,wine --out uci-out"})
+final class BenchmarkUciCommand implements Callable<Integer> {
+    /** The papers' four models, the default of --models. */
+    static final List<String> DEFAULT_MODELS = List.of("laplace", "nfa-rfm", "fact-rfm", "fact-rfm-gm");
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "The collection: DIR/INDEX.tsv and one folder per dataset.")
+    Path data;
+
+    @Option(names = "--datasets", split = ",", paramLabel = "NAME", description = "Datasets to run, in this order (default: all of INDEX.tsv, in its order).")
+    List<String> datasets;
+
+    @Option(names = "--models", split = ",", paramLabel = "MODEL",
+            description = "Models (default: laplace,nfa-rfm,fact-rfm,fact-rfm-gm).")
+    List<String> models;
+
+    @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output directory, created if needed; an existing results.csv there is resumed.")
+    Path out;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws IOException {
+        long start = System.nanoTime();
+        List<UciProtocol.Model> plan = parseModels(models == null ? DEFAULT_MODELS : models);
+        List<String> names = chooseDatasets(UciDataset.list(data), datasets);
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a file, not a directory");
+        }
+        Files.createDirectories(out);
+        UciResultsFile results = UciResultsFile.open(out.resolve("results.csv"));
+        PrintWriter err = common.err();
+        List<String> modelNames = plan.stream().map(UciProtocol.Model::name).toList();
+        if (!common.quiet) {
+            long found = results.existing().stream().filter(r -> names.contains(r.dataset()) && modelNames.contains(r.model())).count();
+            err.printf(Locale.ROOT, "benchmark uci: %d datasets x %d folds x %d models = %d units; %d already in results.csv%s%n",
+                    names.size(), UciDataset.FOLDS, plan.size(), names.size() * UciDataset.FOLDS * plan.size(), found,
+                    results.droppedPartialLine() ? " (a partially written last line was dropped)" : "");
+            err.flush();
+        }
+        UciBenchmark.Listener listener = common.quiet ? UciBenchmark.Listener.NONE : p -> {
+            String what = p.result() != null
+                    ? "test accuracy " + TextTable.fixed(p.result().testAccuracy(), 4) + String.format(Locale.ROOT, " (%.1f s)", p.result().seconds())
+                    : "FAILED: " + p.failure().message();
+            err.printf(Locale.ROOT, "[%d/%d] elapsed %s, ETA %s | %s fold %d %s: %s%n", p.done(), p.total(),
+                    UciSummary.duration(p.elapsedSeconds()), UciSummary.duration(p.etaSeconds()), p.unit().dataset(),
+                    p.unit().fold(), p.unit().model(), what);
+            err.flush();
+        };
+        UciBenchmark.Outcome outcome = UciBenchmark.run(data, names, plan, results, listener);
+        double wall = (System.nanoTime() - start) / 1e9;
+        writeFailures(out.resolve("failures.csv"), outcome.failures());
+        AtomicFiles.writeString(out.resolve("summary.md"), UciSummary.markdown(outcome, names, modelNames, wall));
+        Json.writeAtomically(out.resolve("manifest.json"), manifest(names, modelNames, outcome, wall));
+        int failed = outcome.failures().size();
+        if (outcome.results().isEmpty()) {
+            throw new IllegalArgumentException("benchmark uci: all " + outcome.total() + " units failed; see "
+                    + out.resolve("failures.csv"));
+        }
+        PrintWriter w = common.out();
+        w.printf(Locale.ROOT, "benchmark uci: %d of %d units finished (%d resumed from results.csv), %d failed%s; wall time %s%n",
+                outcome.results().size(), outcome.total(), outcome.skipped(), failed,
+                failed > 0 ? " (see failures.csv)" : "", UciSummary.duration(wall));
+        w.printf("outputs: %s (results.csv, failures.csv, summary.md, manifest.json)%n", out.toAbsolutePath().normalize());
+        w.flush();
+        return 0;
+    }
+
+    /** Parses model names; the papers' {@code fact-rfm-gm} keeps that spelling in the outputs. */
+    static List<UciProtocol.Model> parseModels(List<String> texts) {
+        List<UciProtocol.Model> list = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String t : texts) {
+            UciProtocol.Model m = UciProtocol.Model.parse(t);
+            String name = m.name().equals("fact-gm-rfm") ? "fact-rfm-gm" : m.name();
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("--models lists " + name + " twice");
+            }
+            list.add(new UciProtocol.Model(name, m.iterations(), m.update()));
+        }
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("--models is empty");
+        }
+        return list;
+    }
+
+    /** All datasets of the index in its order, or the requested ones in the requested order; unknown names fail. */
+    static List<String> chooseDatasets(List<UciDataset.Entry> index, List<String> requested) {
+        List<String> all = index.stream().map(UciDataset.Entry::name).toList();
+        if (requested == null) {
+            return all;
+        }
+        Set<String> chosen = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (String r : requested) {
+            String name = r.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (all.contains(name)) {
+                chosen.add(name);
+            } else {
+                unknown.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("--datasets: unknown dataset" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + " (not in INDEX.tsv)");
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("--datasets is empty");
+        }
+        return List.copyOf(chosen);
+    }
+
+    private static void writeFailures(Path file, List<UciBenchmark.Failure> failures) {
+        AtomicFiles.write(file, temp -> {
+            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
+                csv.printRecord("dataset", "fold", "model", "message");
+                for (UciBenchmark.Failure f : failures) {
+                    csv.printRecord(f.dataset(), f.fold(), f.model(), f.message());
+                }
+            }
+        });
+    }
+
+    private ObjectNode manifest(List<String> names, List<String> modelNames, UciBenchmark.Outcome outcome, double wall) {
+        ObjectNode m = Json.object();
+        m.put("command", common.commandLine());
+        m.put("libraryVersion", Provenance.currentLibraryVersion());
+        m.put("finishedAt", Instant.now().toString());
+        m.put("data", data.toAbsolutePath().normalize().toString());
+        ArrayNode ds = m.putArray("datasets");
+        names.forEach(ds::add);
+        ArrayNode ms = m.putArray("models");
+        modelNames.forEach(ms::add);
+        ObjectNode protocol = m.putObject("protocol");
+        protocol.put("kernel", "laplace");
+        protocol.put("bandwidth", UciProtocol.BANDWIDTH);
+        ArrayNode ridges = protocol.putArray("ridges");
+        UciProtocol.RIDGES.forEach(ridges::add);
+        protocol.put("rfmIterations", UciProtocol.RFM_ITERATIONS);
+        protocol.put("refit", "train rows only");
+        m.put("units", outcome.total());
+        m.put("finished", outcome.results().size());
+        m.put("resumed", outcome.skipped());
+        m.put("failed", outcome.failures().size());
+        m.put("wallSeconds", wall);
+        return m;
+    }
+}

@@ -1,0 +1,142 @@
+package org.featurelab.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code featurelab benchmark uci} on a tiny collection: trains and lenses copied from ../shared/data/uci121 plus a
+ * dataset with a malformed features file.
+ */
+class BenchmarkUciCommandTest {
+    static final Path UCI = Path.of("../shared/data/uci121");
+
+    @TempDir
+    Path dir;
+
+    /** DIR/data with INDEX.tsv listing trains, broken, lenses. */
+    private Path collection() throws IOException {
+        Path data = dir.resolve("data");
+        for (String name : List.of("trains", "lenses")) {
+            Path target = data.resolve(name);
+            Files.createDirectories(target);
+            try (Stream<Path> files = Files.list(UCI.resolve(name))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, target.resolve(f.getFileName()));
+                }
+            }
+        }
+        Path broken = data.resolve("broken");
+        Files.createDirectories(broken);
+        Files.writeString(broken.resolve("broken_py.dat"), "0.1,0.2\n0.3,oops\n");
+        Files.writeString(broken.resolve("labels_py.dat"), "0\n1\n");
+        Files.writeString(broken.resolve("folds_py.dat"), "1,0,0,0\n0,1,0,0\n");
+        Files.writeString(broken.resolve("validation_folds_py.dat"), "0,1,0,0\n1,0,0,0\n");
+        Files.writeString(data.resolve("INDEX.tsv"), "dataset\tn\td\tclasses\ntrains\t10\t29\t2\nbroken\t2\t2\t2\nlenses\t24\t4\t3\n");
+        return data;
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void runsIsolatesTheBrokenDatasetAndResumes() throws IOException {
+        Path data = collection();
+        Path out = dir.resolve("out");
+        CliRunner.Result r = CliRunner.ok("benchmark", "uci", "--data", data.toString(), "--models", "laplace,nfa-rfm",
+                "--out", out.toString());
+        assertTrue(r.out().contains("16 of 24 units finished") && r.out().contains("8 failed"), r.out());
+        assertTrue(r.err().contains("[24/24]") && r.err().contains("ETA") && r.err().contains("lenses fold 3 nfa-rfm"), r.err());
+
+        List<String> results = lines(out.resolve("results.csv"));
+        assertEquals("dataset,fold,model,ridge,iteration,validation_accuracy,test_accuracy,seconds", results.get(0));
+        assertEquals(1 + 2 * 4 * 2, results.size(), results::toString);
+        assertEquals(triples(results).size(), results.size() - 1);
+        assertTrue(results.get(1).startsWith("trains,0,laplace,"), results.get(1));
+        assertTrue(results.get(16).startsWith("lenses,3,nfa-rfm,"), results.get(16));
+
+        List<String> failures = lines(out.resolve("failures.csv"));
+        assertEquals("dataset,fold,model,message", failures.get(0));
+        assertEquals(1 + 8, failures.size(), failures::toString);
+        assertTrue(failures.stream().skip(1).allMatch(l -> l.startsWith("broken,") && l.contains("oops")), failures::toString);
+
+        String summary = Files.readString(out.resolve("summary.md"));
+        for (String expected : List.of("| laplace |", "| nfa-rfm |", "85.22", "84.99", "85.10", "83.71", "120 datasets",
+                "every model finished", "Wins / ties / losses", "wall time")) {
+            assertTrue(summary.contains(expected), "'" + expected + "' in:\n" + summary);
+        }
+        assertTrue(Files.exists(out.resolve("manifest.json")));
+
+        // interrupt: drop the last 3 rows and leave a half-written line
+        List<String> kept = results.subList(0, results.size() - 3);
+        Files.writeString(out.resolve("results.csv"), String.join("\n", kept) + "\nlenses,3,nfa", StandardCharsets.UTF_8);
+        CliRunner.Result again = CliRunner.ok("benchmark", "uci", "--data", data.toString(), "--models", "laplace,nfa-rfm",
+                "--out", out.toString(), "--quiet");
+        assertEquals("", again.err(), again::toString);
+        assertTrue(again.out().contains("16 of 24 units finished (13 resumed"), again.out());
+        List<String> resumed = lines(out.resolve("results.csv"));
+        assertEquals(results.size(), resumed.size(), resumed::toString);
+        assertEquals(kept, resumed.subList(0, kept.size()));
+        assertEquals(triples(results), triples(resumed));
+        assertEquals(resumed.size() - 1, triples(resumed).size());
+    }
+
+    /** The (dataset, fold, model) of every data row. */
+    private static Set<String> triples(List<String> csv) {
+        Set<String> set = new HashSet<>();
+        for (String line : csv.subList(1, csv.size())) {
+            String[] f = line.split(",");
+            set.add(f[0] + "," + f[1] + "," + f[2]);
+        }
+        return set;
+    }
+
+    @Test
+    void help() {
+        String out = CliRunner.ok("benchmark", "uci", "--help").out();
+        assertTrue(out.contains("Usage: featurelab benchmark uci") && out.contains("--datasets"), out);
+        assertTrue(CliRunner.ok("benchmark", "--help").out().contains("uci"));
+    }
+
+    @Test
+    void unknownDatasetsAreBadInput() throws IOException {
+        Path data = collection();
+        Path out = dir.resolve("out");
+        CliRunner.Result r = CliRunner.run("benchmark", "uci", "--data", data.toString(), "--datasets", "trains,irs,wine2",
+                "--out", out.toString());
+        CliRunner.assertBadInput(r, "unknown datasets irs, wine2");
+        assertFalse(Files.exists(out));
+        CliRunner.assertBadInput(CliRunner.run("benchmark", "uci", "--data", data.toString(), "--models", "laplace,svm",
+                "--out", out.toString()), "unknown uci model 'svm'");
+    }
+
+    @Test
+    void onlyFailuresIsBadInputAndDatasetsSelectTheOrder() throws IOException {
+        Path data = collection();
+        Path out = dir.resolve("out");
+        CliRunner.Result r = CliRunner.run("benchmark", "uci", "--data", data.toString(), "--datasets", "broken",
+                "--models", "laplace", "--out", out.toString(), "-q");
+        CliRunner.assertBadInput(r, "all 4 units failed");
+        assertEquals(5, lines(out.resolve("failures.csv")).size());
+        CliRunner.ok("benchmark", "uci", "--data", data.toString(), "--datasets", "lenses,trains", "--models", "fact-rfm-gm",
+                "--out", out.toString(), "-q");
+        List<String> results = lines(out.resolve("results.csv"));
+        assertEquals(9, results.size());
+        assertTrue(results.get(1).startsWith("lenses,0,fact-rfm-gm,"), results.get(1));
+        assertEquals(1, lines(out.resolve("failures.csv")).size());
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("| fact-rfm-gm |"));
+    }
+}
