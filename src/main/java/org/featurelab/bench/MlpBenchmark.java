@@ -1,5 +1,6 @@
 package org.featurelab.bench;
 
+import org.featurelab.linalg.Blas;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.nn.Activation;
 import org.featurelab.nn.Float32Mlp;
@@ -137,8 +138,8 @@ public final class MlpBenchmark {
         int total = w.warmup() + w.steps();
         if (w.float32()) {
             Float32Mlp mlp = Float32Mlp.fromNetwork(network);
-            float[] xf = toFloat(x.data());
-            float[] yf = toFloat(y.data());
+            float[] xf = Blas.toFloat(x.data());
+            float[] yf = Blas.toFloat(y.data());
             for (int s = 0; s < total; s++) {
                 long t = System.nanoTime();
                 double loss = mlp.sgdStepInPlace(xf, yf, w.batch(), objective, (float) LEARNING_RATE);
@@ -177,11 +178,4 @@ public final class MlpBenchmark {
         return m;
     }
 
-    private static float[] toFloat(double[] x) {
-        float[] f = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            f[i] = (float) x[i];
-        }
-        return f;
-    }
 }

@@ -39,6 +39,13 @@ public final class Blas {
         return rows == 0 || cols == 0 ? 0 : (long) (rows - 1) * ld + cols;
     }
 
+    /** Length checks of the operands of op(A)·op(B), op(A) m×k, op(B) k×n, row-major with leading dimensions. */
+    private static void requireOperands(boolean transA, boolean transB, int m, int n, int k, int aLength, int lda,
+                                        int bLength, int ldb) {
+        requireLength(aLength, transA ? extent(k, m, lda) : extent(m, k, lda), "A");
+        requireLength(bLength, transB ? extent(n, k, ldb) : extent(k, n, ldb), "B");
+    }
+
     /**
      * {@code C ← alpha·op(A)·op(B) + beta·C} for row-major arrays. op(A) is m×k, op(B) is k×n, C is m×n.
      * Cost 2·m·n·k flops.
@@ -60,8 +67,7 @@ public final class Blas {
             }
             return;
         }
-        requireLength(a.length, transA ? extent(k, m, lda) : extent(m, k, lda), "A");
-        requireLength(b.length, transB ? extent(n, k, ldb) : extent(k, n, ldb), "B");
+        requireOperands(transA, transB, m, n, k, a.length, lda, b.length, ldb);
         openblas.cblas_dgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans,
                 transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
@@ -124,8 +130,7 @@ public final class Blas {
             return;
         }
         requireLength(c.length, extent(m, n, ldc), "C");
-        requireLength(a.length, transA ? extent(k, m, lda) : extent(m, k, lda), "A");
-        requireLength(b.length, transB ? extent(n, k, ldb) : extent(k, n, ldb), "B");
+        requireOperands(transA, transB, m, n, k, a.length, lda, b.length, ldb);
         float[] af = toFloat(a);
         float[] bf = toFloat(b);
         float[] cf = new float[m * ldc];
@@ -142,15 +147,7 @@ public final class Blas {
 
     /** {@code C ← A·B} in float32 for row-major float arrays: A m×k, B k×n, C m×n. Cost 2·m·n·k flops. */
     public static void sgemm(int m, int n, int k, float[] a, float[] b, float[] c) {
-        requireLength(c.length, (long) m * n, "C");
-        requireLength(a.length, (long) m * k, "A");
-        requireLength(b.length, (long) k * n, "B");
-        if (m == 0 || n == 0 || k == 0) {
-            java.util.Arrays.fill(c, 0, m * n, 0f);
-            return;
-        }
-        openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, m, n, k, 1.0f,
-                a, k, b, n, 0.0f, c, n);
+        sgemm(false, false, m, n, k, 1.0f, a, Math.max(1, k), b, Math.max(1, n), 0.0f, c, Math.max(1, n));
     }
 
     /**
@@ -171,8 +168,7 @@ public final class Blas {
             }
             return;
         }
-        requireLength(a.length, transA ? extent(k, m, lda) : extent(m, k, lda), "A");
-        requireLength(b.length, transB ? extent(n, k, ldb) : extent(k, n, ldb), "B");
+        requireOperands(transA, transB, m, n, k, a.length, lda, b.length, ldb);
         openblas.cblas_sgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans,
                 transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
@@ -192,8 +188,7 @@ public final class Blas {
             throw new IllegalArgumentException("blas: sgemm on buffers needs m, n, k >= 1, got " + m + ", " + n + ", " + k);
         }
         requireLength(c.capacity(), extent(m, n, ldc), "C");
-        requireLength(a.capacity(), transA ? extent(k, m, lda) : extent(m, k, lda), "A");
-        requireLength(b.capacity(), transB ? extent(n, k, ldb) : extent(k, n, ldb), "B");
+        requireOperands(transA, transB, m, n, k, a.capacity(), lda, b.capacity(), ldb);
         openblas.cblas_sgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans,
                 transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, a.position(0), lda, b.position(0), ldb,
                 beta, c.position(0), ldc);
@@ -209,14 +204,10 @@ public final class Blas {
         });
     }
 
-    private static float[] toFloat(double[] x) {
+    /** {@code x} rounded to float32, as a new array (in parallel for large arrays). */
+    public static float[] toFloat(double[] x) {
         float[] out = new float[x.length];
-        int chunk = 1 << 16;
-        Parallel.rows((x.length + chunk - 1) / chunk, chunk, blk -> {
-            for (int i = blk * chunk, end = Math.min(x.length, i + chunk); i < end; i++) {
-                out[i] = (float) x[i];
-            }
-        });
+        toFloat(x, out);
         return out;
     }
 

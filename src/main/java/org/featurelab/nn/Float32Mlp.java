@@ -79,9 +79,9 @@ public final class Float32Mlp {
                 throw new IllegalArgumentException("float32 mlp: layer " + l + (bias ? " has no bias" : " has a bias")
                         + " unlike layer 0");
             }
-            w[l] = toFloat(layer.weights().data());
+            w[l] = Blas.toFloat(layer.weights().data());
             if (bias) {
-                b[l] = toFloat(layer.bias().data());
+                b[l] = Blas.toFloat(layer.bias().data());
             }
         }
         return new Float32Mlp(network.widths(), w, b);
@@ -323,13 +323,6 @@ public final class Float32Mlp {
         return ByteBuffer.allocateDirect(4 * length).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
-    private static float[] toFloat(double[] x) {
-        float[] out = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = (float) x[i];
-        }
-        return out;
-    }
 
     private static double[] toDouble(float[] x) {
         double[] out = new double[x.length];
