@@ -11,30 +11,33 @@ import org.featurelab.rfm.Rfm;
 import org.featurelab.rfm.RfmConfig;
 import org.featurelab.rfm.RfmListener;
 import org.featurelab.rfm.RfmModel;
+import org.featurelab.rfm.MetricScaling;
+import org.featurelab.tabular.Splits;
 
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The per-fold UCI-121 protocol of the RFM and FACT papers (../shared/REFERENCE.md §8), as a pure function of
- * (dataset, fold, model):
+ * (dataset, fold, model, {@link Settings}):
  * <ol>
  *   <li>Laplace kernel, bandwidth L = {@value #BANDWIDTH} (fixed), other settings of {@link RfmConfig#defaults()}
- *       (max-scaling of M, full M, mixed precision for large n).</li>
- *   <li>For every ridge λ in {@link #RIDGES}: {@link Rfm#fit} on the fold's train rows with its validation rows,
- *       which scores iterations 0..T and keeps the best (validation accuracy, ties → lower validation MSE → earlier
- *       iteration). T = 5 for the RFMs, 0 for the plain kernel.</li>
- *   <li>Across ridges the kept (λ, t) with the best validation accuracy wins; ties → lower validation MSE → smaller
- *       λ.</li>
- *   <li>Refit on the <b>train rows only</b> (not train + validation) with λ for t iterations and score accuracy on
- *       the test rows. Train-only keeps the chosen iteration meaningful: M_t was selected for a predictor fitted on
- *       exactly these rows, and t updates on a larger set would be a different feature matrix. Since {@link Rfm#fit}
- *       is deterministic, that refit is identical to the model kept in step 2 for λ, so it is reused rather than
- *       recomputed.</li>
+ *       (full M, mixed precision from 1,500 rows) and the M scaling of the settings.</li>
+ *   <li>Grid: row normalisation (each row x ↦ x/‖x‖₂, rows of norm 0 kept) in {@link Settings#rowNorms()} × ridge λ in
+ *       {@link #RIDGES}. For each grid point {@link Rfm#fit} runs on the fold's train rows (at most
+ *       {@link Settings#maxTuningRows()}: a seeded class-stratified subset beyond that) and scores iterations
+ *       0..T on the fold's validation rows, keeping the best (validation accuracy, ties → lower validation MSE →
+ *       earlier iteration). T = 5 for the RFMs, 0 for the plain kernel.</li>
+ *   <li>Across the grid the kept (row norm, λ, t) with the best validation accuracy wins; ties → lower validation MSE
+ *       → smaller λ → no row normalisation.</li>
+ *   <li>Refit with the chosen (row norm, λ) for exactly t iterations, on the train + validation rows when
+ *       {@link Settings#refitOnValidation()} (at most {@link Settings#maxRefitRows()}, a seeded stratified subset
+ *       beyond that), else the model of step 2 is reused (it was fitted on exactly the train rows); score accuracy
+ *       on the fold's test rows.</li>
  * </ol>
- * Not yet part of the grid: row normalisation on/off (§8 lists it); all fits use the standardised features as
- * shipped. A fold without validation rows keeps, for each λ, the last iteration, and the smallest λ wins
- * (validation accuracy is NaN in the result).
+ * A fold without validation rows keeps, for each grid point, the last iteration, and the first grid point wins
+ * (validation accuracy is NaN in the result). Subsets are drawn with seed = fold index, so results are
+ * deterministic.
  */
 public final class UciProtocol {
     /** Laplace bandwidth L of the papers. */
@@ -43,6 +46,52 @@ public final class UciProtocol {
     public static final List<Double> RIDGES = List.of(10.0, 1.0, 0.1, 1e-2, 1e-3);
     /** Iterations T of the RFM models (iterations 0..T are candidates). */
     public static final int RFM_ITERATIONS = 5;
+
+    /**
+     * Protocol settings (the choices documented in docs/benchmarks.md).
+     *
+     * @param refitOnValidation refit on train + validation rows (true) or keep the model fitted on the train rows
+     * @param rowNorms          the row-normalisation grid: {@code [false]}, {@code [true]} or {@code [false, true]}
+     * @param maxTuningRows     cap on the training rows of the grid search (a stratified subset beyond it)
+     * @param maxRefitRows      cap on the rows of the refit
+     * @param scaling           scaling of each learned M
+     */
+    public record Settings(boolean refitOnValidation, List<Boolean> rowNorms, int maxTuningRows, int maxRefitRows,
+                           MetricScaling scaling) {
+        public Settings {
+            rowNorms = List.copyOf(new java.util.LinkedHashSet<>(rowNorms));
+            if (rowNorms.isEmpty() || maxTuningRows < 1 || maxRefitRows < 1 || scaling == null) {
+                throw new IllegalArgumentException("uci settings: a row-norm grid, row caps >= 1 and a scaling are required");
+            }
+        }
+
+        /** The defaults of {@code featurelab benchmark uci}: refit on train + validation, row norm off/on, caps. */
+        public static Settings defaults() {
+            return new Settings(true, List.of(false, true), DEFAULT_MAX_TUNING_ROWS, DEFAULT_MAX_REFIT_ROWS,
+                    MetricScaling.MAX);
+        }
+
+        public Settings withRefitOnValidation(boolean b) {
+            return new Settings(b, rowNorms, maxTuningRows, maxRefitRows, scaling);
+        }
+
+        public Settings withRowNorms(List<Boolean> grid) {
+            return new Settings(refitOnValidation, grid, maxTuningRows, maxRefitRows, scaling);
+        }
+
+        public Settings withCaps(int tuning, int refit) {
+            return new Settings(refitOnValidation, rowNorms, tuning, refit, scaling);
+        }
+
+        public Settings withScaling(MetricScaling s) {
+            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, s);
+        }
+    }
+
+    /** Default cap on the grid search's training rows. */
+    public static final int DEFAULT_MAX_TUNING_ROWS = 2000;
+    /** Default cap on the refit's rows. */
+    public static final int DEFAULT_MAX_REFIT_ROWS = 8000;
 
     private UciProtocol() {
     }
@@ -88,10 +137,10 @@ public final class UciProtocol {
             throw new IllegalArgumentException("unknown uci model '" + text + "' (expected laplace, nfa-rfm, fact-rfm or fact-rfm-gm)");
         }
 
-        /** The RFM configuration for ridge λ. */
-        public RfmConfig config(double ridge) {
+        /** The RFM configuration for ridge λ and M scaling. */
+        public RfmConfig config(double ridge, MetricScaling scaling) {
             return RfmConfig.defaults().withKernel(new Laplace(BANDWIDTH)).withUpdate(update).withIterations(iterations)
-                    .withRidge(ridge);
+                    .withRidge(ridge).withScaling(scaling);
         }
     }
 
@@ -100,48 +149,107 @@ public final class UciProtocol {
      *
      * @param ridge              chosen λ
      * @param iteration          chosen iteration t (0 = plain kernel with M = I)
-     * @param validationAccuracy accuracy of the chosen (λ, t) on the validation rows (NaN without them)
+     * @param rowNorm            whether rows were normalised to unit norm
+     * @param tuningRows         training rows of the grid search (after the cap)
+     * @param refitRows          rows of the scored model (after the cap)
+     * @param validationAccuracy accuracy of the chosen (row norm, λ, t) on the validation rows (NaN without them)
      * @param testAccuracy       accuracy of the refit on the test rows (NaN without them)
-     * @param seconds            wall time of the whole fold (all ridges and the scoring)
+     * @param seconds            wall time of the whole fold (grid, refit and scoring)
      */
-    public record Result(String dataset, int fold, String model, double ridge, int iteration, double validationAccuracy,
-                         double testAccuracy, double seconds) {
+    public record Result(String dataset, int fold, String model, double ridge, int iteration, boolean rowNorm,
+                         int tuningRows, int refitRows, double validationAccuracy, double testAccuracy, double seconds) {
+        /** The row of results.csv: hyperparameters {@code ridge=…;iteration=…;row_norm=on|off;tuning_rows=…;refit_rows=…}. */
+        public UnitResult toUnitResult() {
+            String h = "ridge=" + ridge + ";iteration=" + iteration + ";row_norm=" + (rowNorm ? "on" : "off")
+                    + ";tuning_rows=" + tuningRows + ";refit_rows=" + refitRows;
+            return new UnitResult(dataset, fold, model, h, validationAccuracy, testAccuracy, seconds);
+        }
+    }
+
+    /** {@link #run(UciDataset, int, Model, Settings)} with {@link Settings#defaults()}. */
+    public static Result run(UciDataset data, int j, Model model) {
+        return run(data, j, model, Settings.defaults());
     }
 
     /** Runs the protocol on fold {@code j} of {@code data}; see the class comment. Deterministic. */
-    public static Result run(UciDataset data, int j, Model model) {
+    public static Result run(UciDataset data, int j, Model model, Settings settings) {
         long start = System.nanoTime();
         UciDataset.Fold fold = data.fold(j);
         if (fold.train().length == 0) {
             throw new IllegalArgumentException("uci " + data.name() + ": fold " + j + " has no training rows");
         }
-        LabeledData all = new LabeledData(data.x(), oneHot(data.labels(), data.classCount()));
-        LabeledData train = all.select(fold.train());
-        LabeledData validation = all.select(fold.validation());
+        Matrix y = oneHot(data.labels(), data.classCount());
+        int[] tuningRows = Splits.subset(Task.CLASSIFICATION, y, fold.train(), settings.maxTuningRows(), j);
         RfmModel best = null;
+        boolean bestNorm = false;
         double bestAccuracy = Double.NEGATIVE_INFINITY;
         double bestMse = Double.POSITIVE_INFINITY;
         // smallest ridge first, so that only a strict improvement replaces it: ties go to the smaller ridge
         List<Double> ascending = RIDGES.stream().sorted().toList();
-        for (double ridge : ascending) {
-            RfmModel m = Rfm.fit(model.config(ridge), Task.CLASSIFICATION, train, validation, RfmListener.NONE);
-            IterationRecord kept = m.history().get(m.iteration());
-            double acc = Double.isNaN(kept.validationScore()) ? Double.NEGATIVE_INFINITY : kept.validationScore();
-            double mse = Double.isNaN(kept.validationMse()) ? Double.POSITIVE_INFINITY : kept.validationMse();
-            if (best == null || acc > bestAccuracy + 1e-12 || (Math.abs(acc - bestAccuracy) <= 1e-12 && mse < bestMse)) {
-                best = m;
-                bestAccuracy = acc;
-                bestMse = mse;
+        for (boolean norm : settings.rowNorms()) {
+            LabeledData all = new LabeledData(norm ? normalizeRows(data.x()) : data.x(), y);
+            LabeledData train = all.select(tuningRows);
+            LabeledData validation = all.select(fold.validation());
+            for (double ridge : ascending) {
+                RfmModel m = Rfm.fit(model.config(ridge, settings.scaling()), Task.CLASSIFICATION, train, validation,
+                        RfmListener.NONE);
+                IterationRecord kept = m.history().get(m.iteration());
+                double acc = Double.isNaN(kept.validationScore()) ? Double.NEGATIVE_INFINITY : kept.validationScore();
+                double mse = Double.isNaN(kept.validationMse()) ? Double.POSITIVE_INFINITY : kept.validationMse();
+                if (best == null || acc > bestAccuracy + 1e-12 || (Math.abs(acc - bestAccuracy) <= 1e-12 && mse < bestMse)) {
+                    best = m;
+                    bestNorm = norm;
+                    bestAccuracy = acc;
+                    bestMse = mse;
+                }
             }
+        }
+        LabeledData all = new LabeledData(bestNorm ? normalizeRows(data.x()) : data.x(), y);
+        RfmModel scored = best;
+        int refitRows = tuningRows.length;
+        if (settings.refitOnValidation() && fold.validation().length > 0) {
+            int[] rows = Splits.subset(Task.CLASSIFICATION, y, union(fold.train(), fold.validation()),
+                    settings.maxRefitRows(), j);
+            refitRows = rows.length;
+            RfmConfig config = best.config().withIterations(best.iteration());
+            scored = Rfm.fit(config, Task.CLASSIFICATION, all.select(rows), null, RfmListener.NONE);
         }
         double testAccuracy = Double.NaN;
         if (fold.test().length > 0) {
             LabeledData test = all.select(fold.test());
-            testAccuracy = Scores.accuracy(best.predict(test.x()), test.y());
+            testAccuracy = Scores.accuracy(scored.predict(test.x()), test.y());
         }
         double validationAccuracy = best.history().get(best.iteration()).validationScore();
-        return new Result(data.name(), j, model.name(), best.config().ridge(), best.iteration(), validationAccuracy,
-                testAccuracy, (System.nanoTime() - start) / 1e9);
+        return new Result(data.name(), j, model.name(), best.config().ridge(), best.iteration(), bestNorm,
+                tuningRows.length, refitRows, validationAccuracy, testAccuracy, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Rows scaled to unit Euclidean norm (rows of norm 0 unchanged); a new matrix. */
+    static Matrix normalizeRows(Matrix x) {
+        Matrix out = x.copy();
+        double[] a = out.data();
+        int d = x.cols();
+        for (int i = 0; i < x.rows(); i++) {
+            double s = 0;
+            for (int k = 0; k < d; k++) {
+                s += a[i * d + k] * a[i * d + k];
+            }
+            if (s > 0) {
+                double inv = 1 / Math.sqrt(s);
+                for (int k = 0; k < d; k++) {
+                    a[i * d + k] *= inv;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The sorted union of two disjoint row sets. */
+    private static int[] union(int[] a, int[] b) {
+        int[] u = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, u, a.length, b.length);
+        java.util.Arrays.sort(u);
+        return u;
     }
 
     /** n×c one-hot targets. */

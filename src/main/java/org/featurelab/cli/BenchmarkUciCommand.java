@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.featurelab.benchmark.UciBenchmark;
+import org.featurelab.benchmark.BenchmarkRunner;
+import org.featurelab.benchmark.BenchmarkSummary;
+import org.featurelab.benchmark.ResultsFile;
 import org.featurelab.benchmark.UciDataset;
 import org.featurelab.benchmark.UciProtocol;
-import org.featurelab.benchmark.UciResultsFile;
-import org.featurelab.benchmark.UciSummary;
+import org.featurelab.rfm.MetricScaling;
 import org.featurelab.io.AtomicFiles;
 import org.featurelab.io.Json;
 import org.featurelab.io.Provenance;
@@ -32,8 +33,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code featurelab benchmark uci}: the UCI-121 protocol ({@link UciProtocol}) over every (dataset, fold, model),
- * resumable through {@code OUT/results.csv} ({@link UciResultsFile}), with failures isolated per unit
- * ({@link UciBenchmark}); writes {@code failures.csv}, {@code summary.md} ({@link UciSummary}) and
+ * resumable through {@code OUT/results.csv} ({@link ResultsFile}), with failures isolated per unit
+ * ({@link BenchmarkRunner}); writes {@code failures.csv}, {@code summary.md} ({@link BenchmarkSummary}) and
  * {@code manifest.json} atomically at the end.
  */
 @Command(name = "uci", mixinStandardHelpOptions = true, sortOptions = false,
@@ -56,6 +57,26 @@ final class BenchmarkUciCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output directory, created if needed; an existing results.csv there is resumed.")
     Path out;
 
+    @Option(names = "--refit", paramLabel = "ROWS", defaultValue = "train+validation",
+            description = "Rows of the scored model: train+validation (refit with the chosen hyperparameters) or train (default: ${DEFAULT-VALUE}).")
+    String refit;
+
+    @Option(names = "--row-norm", paramLabel = "GRID", defaultValue = "both",
+            description = "Row normalisation to unit norm: off, on, or both (searched on validation; default: ${DEFAULT-VALUE}).")
+    String rowNorm;
+
+    @Option(names = "--max-tuning-rows", paramLabel = "N", description = "Cap on the training rows of the grid search (default: "
+            + UciProtocol.DEFAULT_MAX_TUNING_ROWS + ").")
+    int maxTuningRows = UciProtocol.DEFAULT_MAX_TUNING_ROWS;
+
+    @Option(names = "--max-refit-rows", paramLabel = "N", description = "Cap on the rows of the refit (default: "
+            + UciProtocol.DEFAULT_MAX_REFIT_ROWS + ").")
+    int maxRefitRows = UciProtocol.DEFAULT_MAX_REFIT_ROWS;
+
+    @Option(names = "--scaling", paramLabel = "S", defaultValue = "max",
+            description = "Scaling of each learned M: none, max or trace (default: ${DEFAULT-VALUE}).")
+    String scaling;
+
     @Mixin
     CommonOptions common;
 
@@ -64,11 +85,12 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<UciProtocol.Model> plan = parseModels(models == null ? DEFAULT_MODELS : models);
         List<String> names = chooseDatasets(UciDataset.list(data), datasets);
+        UciProtocol.Settings settings = settings();
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + out + " is a file, not a directory");
         }
         Files.createDirectories(out);
-        UciResultsFile results = UciResultsFile.open(out.resolve("results.csv"));
+        ResultsFile results = ResultsFile.open(out.resolve("results.csv"));
         PrintWriter err = common.err();
         List<String> modelNames = plan.stream().map(UciProtocol.Model::name).toList();
         if (!common.quiet) {
@@ -78,20 +100,24 @@ final class BenchmarkUciCommand implements Callable<Integer> {
                     results.droppedPartialLine() ? " (a partially written last line was dropped)" : "");
             err.flush();
         }
-        UciBenchmark.Listener listener = common.quiet ? UciBenchmark.Listener.NONE : p -> {
+        BenchmarkRunner.Listener listener = common.quiet ? BenchmarkRunner.Listener.NONE : p -> {
             String what = p.result() != null
-                    ? "test accuracy " + TextTable.fixed(p.result().testAccuracy(), 4) + String.format(Locale.ROOT, " (%.1f s)", p.result().seconds())
+                    ? "test accuracy " + TextTable.fixed(p.result().testScore(), 4) + String.format(Locale.ROOT, " (%.1f s)", p.result().seconds())
                     : "FAILED: " + p.failure().message();
             err.printf(Locale.ROOT, "[%d/%d] elapsed %s, ETA %s | %s fold %d %s: %s%n", p.done(), p.total(),
-                    UciSummary.duration(p.elapsedSeconds()), UciSummary.duration(p.etaSeconds()), p.unit().dataset(),
+                    BenchmarkSummary.duration(p.elapsedSeconds()), BenchmarkSummary.duration(p.etaSeconds()), p.unit().dataset(),
                     p.unit().fold(), p.unit().model(), what);
             err.flush();
         };
-        UciBenchmark.Outcome outcome = UciBenchmark.run(data, names, plan, results, listener);
+        java.util.Map<String, UciProtocol.Model> byName = new java.util.HashMap<>();
+        plan.forEach(m -> byName.put(m.name(), m));
+        BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(names, UciDataset.FOLDS, modelNames,
+                name -> UciDataset.load(data, name),
+                (d, fold, model) -> UciProtocol.run(d, fold, byName.get(model), settings).toUnitResult(), results, listener);
         double wall = (System.nanoTime() - start) / 1e9;
         writeFailures(out.resolve("failures.csv"), outcome.failures());
-        AtomicFiles.writeString(out.resolve("summary.md"), UciSummary.markdown(outcome, names, modelNames, wall));
-        Json.writeAtomically(out.resolve("manifest.json"), manifest(names, modelNames, outcome, wall));
+        AtomicFiles.writeString(out.resolve("summary.md"), BenchmarkSummary.markdown(BenchmarkSummary.Spec.uci(), outcome, names, modelNames, wall));
+        Json.writeAtomically(out.resolve("manifest.json"), manifest(names, modelNames, settings, outcome, wall));
         int failed = outcome.failures().size();
         if (outcome.results().isEmpty()) {
             throw new IllegalArgumentException("benchmark uci: all " + outcome.total() + " units failed; see "
@@ -100,10 +126,29 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         PrintWriter w = common.out();
         w.printf(Locale.ROOT, "benchmark uci: %d of %d units finished (%d resumed from results.csv), %d failed%s; wall time %s%n",
                 outcome.results().size(), outcome.total(), outcome.skipped(), failed,
-                failed > 0 ? " (see failures.csv)" : "", UciSummary.duration(wall));
+                failed > 0 ? " (see failures.csv)" : "", BenchmarkSummary.duration(wall));
         w.printf("outputs: %s (results.csv, failures.csv, summary.md, manifest.json)%n", out.toAbsolutePath().normalize());
         w.flush();
         return 0;
+    }
+
+    /** The protocol settings from the options. */
+    UciProtocol.Settings settings() {
+        boolean onValidation = switch (refit.strip().toLowerCase(Locale.ROOT)) {
+            case "train+validation" -> true;
+            case "train" -> false;
+            default -> throw new IllegalArgumentException("--refit must be train or train+validation, got '" + refit + "'");
+        };
+        List<Boolean> grid = switch (rowNorm.strip().toLowerCase(Locale.ROOT)) {
+            case "off" -> List.of(false);
+            case "on" -> List.of(true);
+            case "both" -> List.of(false, true);
+            default -> throw new IllegalArgumentException("--row-norm must be off, on or both, got '" + rowNorm + "'");
+        };
+        if (maxTuningRows < 1 || maxRefitRows < 1) {
+            throw new IllegalArgumentException("--max-tuning-rows and --max-refit-rows must be >= 1");
+        }
+        return new UciProtocol.Settings(onValidation, grid, maxTuningRows, maxRefitRows, MetricScaling.parse(scaling.strip()));
     }
 
     /** Parses model names; the papers' {@code fact-rfm-gm} keeps that spelling in the outputs. */
@@ -153,19 +198,20 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         return List.copyOf(chosen);
     }
 
-    private static void writeFailures(Path file, List<UciBenchmark.Failure> failures) {
+    private static void writeFailures(Path file, List<BenchmarkRunner.Failure> failures) {
         AtomicFiles.write(file, temp -> {
             try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
                  CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
                 csv.printRecord("dataset", "fold", "model", "message");
-                for (UciBenchmark.Failure f : failures) {
+                for (BenchmarkRunner.Failure f : failures) {
                     csv.printRecord(f.dataset(), f.fold(), f.model(), f.message());
                 }
             }
         });
     }
 
-    private ObjectNode manifest(List<String> names, List<String> modelNames, UciBenchmark.Outcome outcome, double wall) {
+    private ObjectNode manifest(List<String> names, List<String> modelNames, UciProtocol.Settings settings,
+                                BenchmarkRunner.Outcome outcome, double wall) {
         ObjectNode m = Json.object();
         m.put("command", common.commandLine());
         m.put("libraryVersion", Provenance.currentLibraryVersion());
@@ -181,7 +227,12 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         ArrayNode ridges = protocol.putArray("ridges");
         UciProtocol.RIDGES.forEach(ridges::add);
         protocol.put("rfmIterations", UciProtocol.RFM_ITERATIONS);
-        protocol.put("refit", "train rows only");
+        protocol.put("refit", settings.refitOnValidation() ? "train+validation rows" : "train rows");
+        ArrayNode norms = protocol.putArray("rowNormalisation");
+        settings.rowNorms().forEach(norms::add);
+        protocol.put("maxTuningRows", settings.maxTuningRows());
+        protocol.put("maxRefitRows", settings.maxRefitRows());
+        protocol.put("scaling", settings.scaling().name().toLowerCase(Locale.ROOT));
         m.put("units", outcome.total());
         m.put("finished", outcome.results().size());
         m.put("resumed", outcome.skipped());

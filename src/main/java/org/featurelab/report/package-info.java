@@ -7,6 +7,8 @@
  *       (viridis) otherwise.</li>
  *   <li>{@link org.featurelab.report.BarChart} and {@link org.featurelab.report.LineChart}: XChart category and XY
  *       charts rendered to PNG bytes.</li>
+ *   <li>{@link org.featurelab.report.BenchmarkReport}: a benchmark page (models × datasets × folds): summary table,
+ *       paired per-dataset scatter plots against a reference model, box plots of scores and seconds.</li>
  *   <li>{@link org.featurelab.report.HtmlReport}: a builder for one HTML page with escaped text, tables and PNGs
  *       embedded as base64 data URIs, written atomically.</li>
  * </ul>

@@ -54,8 +54,40 @@ class UciProtocolTest {
         assertEquals("fact-rfm", UciProtocol.Model.parse("FACT-RFM").name());
         assertEquals("fact-gm-rfm", UciProtocol.Model.parse("fact-rfm-gm").name());
         assertEquals(UciProtocol.RFM_ITERATIONS, UciProtocol.Model.parse("fact-gm-rfm").iterations());
-        assertEquals(10.0, UciProtocol.Model.laplace().config(0.1).kernel().bandwidth());
-        assertEquals(0.1, UciProtocol.Model.laplace().config(0.1).ridge());
+        assertEquals(10.0, UciProtocol.Model.laplace().config(0.1, org.featurelab.rfm.MetricScaling.MAX).kernel().bandwidth());
+        assertEquals(0.1, UciProtocol.Model.laplace().config(0.1, org.featurelab.rfm.MetricScaling.MAX).ridge());
         assertThrows(IllegalArgumentException.class, () -> UciProtocol.Model.parse("svm"));
+    }
+
+    @Test
+    void refitRowsCapsAndRowNormFollowTheSettings() {
+        UciDataset iris = UciDataset.load(UciDatasetTest.UCI, "iris");
+        UciDataset.Fold fold = iris.fold(0);
+        UciProtocol.Model nfa = UciProtocol.Model.parse("nfa-rfm");
+        UciProtocol.Result full = UciProtocol.run(iris, 0, nfa);
+        assertEquals(fold.train().length, full.tuningRows());
+        assertEquals(fold.train().length + fold.validation().length, full.refitRows());
+        assertTrue(full.toUnitResult().hyperparameters().contains("refit_rows=" + full.refitRows()));
+
+        UciProtocol.Settings capped = UciProtocol.Settings.defaults().withCaps(50, 60).withRowNorms(List.of(true));
+        UciProtocol.Result c = UciProtocol.run(iris, 0, nfa, capped);
+        assertEquals(50, c.tuningRows());
+        assertEquals(60, c.refitRows());
+        assertTrue(c.rowNorm());
+        assertTrue(c.testAccuracy() >= 0.8, "capped, normalised iris fold 0: " + c.testAccuracy());
+
+        UciProtocol.Result trainOnly = UciProtocol.run(iris, 0, nfa, UciProtocol.Settings.defaults().withRefitOnValidation(false));
+        assertEquals(trainOnly.tuningRows(), trainOnly.refitRows());
+    }
+
+    @Test
+    void normalizeRowsGivesUnitNormsAndKeepsZeroRows() {
+        org.featurelab.linalg.Matrix x = org.featurelab.linalg.Matrix.of(new double[][]{{3, 4}, {0, 0}, {-1, 1}});
+        org.featurelab.linalg.Matrix n = UciProtocol.normalizeRows(x);
+        assertEquals(0.6, n.get(0, 0), 1e-15);
+        assertEquals(0.8, n.get(0, 1), 1e-15);
+        assertEquals(0.0, n.get(1, 0));
+        assertEquals(-Math.sqrt(0.5), n.get(2, 0), 1e-15);
+        assertEquals(3.0, x.get(0, 0));
     }
 }

@@ -62,7 +62,7 @@ class BenchmarkUciCommandTest {
         assertTrue(r.err().contains("[24/24]") && r.err().contains("ETA") && r.err().contains("lenses fold 3 nfa-rfm"), r.err());
 
         List<String> results = lines(out.resolve("results.csv"));
-        assertEquals("dataset,fold,model,ridge,iteration,validation_accuracy,test_accuracy,seconds", results.get(0));
+        assertEquals("dataset,fold,model,hyperparameters,validation_score,test_score,seconds", results.get(0));
         assertEquals(1 + 2 * 4 * 2, results.size(), results::toString);
         assertEquals(triples(results).size(), results.size() - 1);
         assertTrue(results.get(1).startsWith("trains,0,laplace,"), results.get(1));

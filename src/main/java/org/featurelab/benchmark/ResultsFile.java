@@ -17,32 +17,32 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The incremental {@code results.csv} of {@code featurelab benchmark uci}: one line per finished (dataset, fold,
- * model), appended and flushed as soon as the unit finishes, so that an interrupted run can resume.
+ * The incremental {@code results.csv} of {@code featurelab benchmark uci|csv}: one {@link UnitResult} line per finished
+ * (dataset, fold, model), appended and flushed as soon as the unit finishes, so that an interrupted run can resume.
  *
  * <p>Each {@link #append} writes one complete line with a single write call. On {@link #open}, whatever follows the
  * last newline (a line cut short by a kill) is truncated away; every complete line must parse, or the file is
  * rejected with its line number. A missing or empty file gets the header.
  */
-public final class UciResultsFile {
+public final class ResultsFile {
     /** The columns, in order. */
-    public static final List<String> HEADER = List.of("dataset", "fold", "model", "ridge", "iteration",
-            "validation_accuracy", "test_accuracy", "seconds");
+    public static final List<String> HEADER = List.of("dataset", "fold", "model", "hyperparameters",
+            "validation_score", "test_score", "seconds");
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
 
     private final Path file;
-    private final List<UciProtocol.Result> existing;
+    private final List<UnitResult> existing;
     private final boolean droppedPartialLine;
 
-    private UciResultsFile(Path file, List<UciProtocol.Result> existing, boolean droppedPartialLine) {
+    private ResultsFile(Path file, List<UnitResult> existing, boolean droppedPartialLine) {
         this.file = file;
         this.existing = existing;
         this.droppedPartialLine = droppedPartialLine;
     }
 
     /** Opens (creating it when missing) a results file, dropping a partially written last line. */
-    public static UciResultsFile open(Path file) {
+    public static ResultsFile open(Path file) {
         try {
             boolean dropped = false;
             if (!Files.exists(file)) {
@@ -62,17 +62,17 @@ public final class UciResultsFile {
             }
             if (end == 0) {
                 Files.writeString(file, line(HEADER), StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-                return new UciResultsFile(file, List.of(), dropped);
+                return new ResultsFile(file, List.of(), dropped);
             }
             String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
-            return new UciResultsFile(file, parse(file, text), dropped);
+            return new ResultsFile(file, parse(file, text), dropped);
         } catch (IOException e) {
-            throw new UncheckedIOException("benchmark uci: cannot open " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("benchmark: cannot open " + file + ": " + e.getMessage(), e);
         }
     }
 
     /** The rows already in the file when it was opened, in file order. */
-    public List<UciProtocol.Result> existing() {
+    public List<UnitResult> existing() {
         return existing;
     }
 
@@ -82,14 +82,14 @@ public final class UciResultsFile {
     }
 
     /** Appends one row as one complete line and flushes it to the file. */
-    public void append(UciProtocol.Result r) {
-        String text = line(List.of(r.dataset(), Integer.toString(r.fold()), r.model(), Double.toString(r.ridge()),
-                Integer.toString(r.iteration()), Double.toString(r.validationAccuracy()), Double.toString(r.testAccuracy()),
+    public void append(UnitResult r) {
+        String text = line(List.of(r.dataset(), Integer.toString(r.fold()), r.model(), r.hyperparameters(),
+                Double.toString(r.validationScore()), Double.toString(r.testScore()),
                 String.format(Locale.ROOT, "%.3f", r.seconds())));
         try {
             Files.write(file, text.getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("benchmark uci: cannot append to " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("benchmark: cannot append to " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -98,15 +98,15 @@ public final class UciResultsFile {
         return FORMAT.format(cells.toArray()) + "\n";
     }
 
-    private static List<UciProtocol.Result> parse(Path file, String text) throws IOException {
-        List<UciProtocol.Result> rows = new ArrayList<>();
+    private static List<UnitResult> parse(Path file, String text) throws IOException {
+        List<UnitResult> rows = new ArrayList<>();
         try (CSVParser parser = FORMAT.parse(new StringReader(text))) {
             boolean first = true;
             for (CSVRecord record : parser) {
                 List<String> cells = record.toList();
                 if (first) {
                     if (!cells.equals(HEADER)) {
-                        throw new IllegalArgumentException(file + " is not a results file of benchmark uci: header is "
+                        throw new IllegalArgumentException(file + " is not a results file of featurelab benchmark: header is "
                                 + String.join(",", cells) + ", expected " + String.join(",", HEADER));
                     }
                     first = false;
@@ -118,9 +118,8 @@ public final class UciResultsFile {
                             + " fields, expected " + HEADER.size());
                 }
                 try {
-                    rows.add(new UciProtocol.Result(cells.get(0), Integer.parseInt(cells.get(1)), cells.get(2),
-                            Double.parseDouble(cells.get(3)), Integer.parseInt(cells.get(4)), Double.parseDouble(cells.get(5)),
-                            Double.parseDouble(cells.get(6)), Double.parseDouble(cells.get(7))));
+                    rows.add(new UnitResult(cells.get(0), Integer.parseInt(cells.get(1)), cells.get(2), cells.get(3),
+                            Double.parseDouble(cells.get(4)), Double.parseDouble(cells.get(5)), Double.parseDouble(cells.get(6))));
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException(file + " record " + lineNumber + ": " + String.join(",", cells)
                             + " has a malformed number (" + e.getMessage() + ")");

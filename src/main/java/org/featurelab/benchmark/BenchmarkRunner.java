@@ -1,6 +1,5 @@
 package org.featurelab.benchmark;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,20 +9,32 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The UCI-121 benchmark loop: every (dataset, fold 0..3, model) unit of a plan through {@link UciProtocol#run}, with
- * resume and failure isolation.
+ * The benchmark loop shared by {@code featurelab benchmark uci} and {@code benchmark csv}: every (dataset, fold,
+ * model) unit of a plan through a {@link Task}, with resume and failure isolation.
  * <ul>
  *   <li>Order: datasets in the given order, then folds, then models; a dataset is loaded once, and only when one of
  *       its units is still to run.</li>
- *   <li>Resume: a unit whose (dataset, fold, model) is already in the {@link UciResultsFile} is skipped; every
+ *   <li>Resume: a unit whose (dataset, fold, model) is already in the {@link ResultsFile} is skipped; every
  *       finished unit is appended there at once.</li>
  *   <li>Isolation: an exception (or an {@link OutOfMemoryError}) while loading a dataset fails all its pending units,
  *       one while running a unit fails that unit; each failure is reported and the loop goes on. Failed units are not
  *       written to results.csv, so a later run retries them.</li>
  * </ul>
  */
-public final class UciBenchmark {
-    private UciBenchmark() {
+public final class BenchmarkRunner {
+    private BenchmarkRunner() {
+    }
+
+    /** Loads a dataset by name (may throw; the loop records the failure for all its units). */
+    @FunctionalInterface
+    public interface Loader<D> {
+        D load(String dataset);
+    }
+
+    /** Runs one unit on a loaded dataset (may throw; the loop records the failure for that unit). */
+    @FunctionalInterface
+    public interface Task<D> {
+        UnitResult run(D data, int fold, String model);
     }
 
     /** One (dataset, fold, model) of the plan. */
@@ -44,7 +55,7 @@ public final class UciBenchmark {
      * @param failure        the failure, or null when it finished
      */
     public record Progress(int done, int total, Unit unit, double elapsedSeconds, double etaSeconds,
-                           UciProtocol.Result result, Failure failure) {
+                           UnitResult result, Failure failure) {
     }
 
     /** Receives one {@link Progress} per unit run. */
@@ -63,51 +74,49 @@ public final class UciBenchmark {
      * @param skipped     units found in results.csv and not rerun
      * @param wallSeconds wall time of this run
      */
-    public record Outcome(List<UciProtocol.Result> results, List<Failure> failures, int skipped, int total,
+    public record Outcome(List<UnitResult> results, List<Failure> failures, int skipped, int total,
                           double wallSeconds) {
     }
 
     /**
-     * Runs the plan {@code datasets × folds × models}, loading datasets from {@code dir}.
+     * Runs the plan {@code datasets × folds 0..folds−1 × models}.
      *
      * @param results the open results file: its rows are the finished units; new results are appended to it
      */
-    public static Outcome run(Path dir, List<String> datasets, List<UciProtocol.Model> models, UciResultsFile results,
-                              Listener listener) {
+    public static <D> Outcome run(List<String> datasets, int folds, List<String> models, Loader<D> loader, Task<D> task,
+                                  ResultsFile results, Listener listener) {
         long start = System.nanoTime();
-        Map<Unit, UciProtocol.Result> finished = new HashMap<>();
-        for (UciProtocol.Result r : results.existing()) {
+        Map<Unit, UnitResult> finished = new HashMap<>();
+        for (UnitResult r : results.existing()) {
             finished.putIfAbsent(new Unit(r.dataset(), r.fold(), r.model()), r);
         }
         Map<String, List<Unit>> plan = new LinkedHashMap<>();
         Set<String> unique = new LinkedHashSet<>(datasets);
         for (String name : unique) {
             List<Unit> units = new ArrayList<>();
-            for (int j = 0; j < UciDataset.FOLDS; j++) {
-                for (UciProtocol.Model m : models) {
-                    units.add(new Unit(name, j, m.name()));
+            for (int j = 0; j < folds; j++) {
+                for (String m : models) {
+                    units.add(new Unit(name, j, m));
                 }
             }
             plan.put(name, units);
         }
-        int total = plan.size() * UciDataset.FOLDS * models.size();
+        int total = plan.size() * folds * models.size();
         int skipped = (int) plan.values().stream().flatMap(List::stream).filter(finished::containsKey).count();
         int done = skipped;
         int ran = 0;
         double ranSeconds = 0;
         List<Failure> failures = new ArrayList<>();
-        Map<String, UciProtocol.Model> byName = new HashMap<>();
-        models.forEach(m -> byName.put(m.name(), m));
         for (Map.Entry<String, List<Unit>> e : plan.entrySet()) {
             List<Unit> pending = e.getValue().stream().filter(u -> !finished.containsKey(u)).toList();
             if (pending.isEmpty()) {
                 continue;
             }
-            UciDataset data = null;
+            D data = null;
             String loadError = null;
             long loadStart = System.nanoTime();
             try {
-                data = UciDataset.load(dir, e.getKey());
+                data = loader.load(e.getKey());
             } catch (RuntimeException | OutOfMemoryError ex) {
                 loadError = "load: " + message(ex);
             }
@@ -115,13 +124,13 @@ public final class UciBenchmark {
             for (int k = 0; k < pending.size(); k++) {
                 Unit u = pending.get(k);
                 long unitStart = System.nanoTime();
-                UciProtocol.Result result = null;
+                UnitResult result = null;
                 Failure failure = null;
                 if (data == null) {
                     failure = new Failure(u.dataset(), u.fold(), u.model(), loadError);
                 } else {
                     try {
-                        result = UciProtocol.run(data, u.fold(), byName.get(u.model()));
+                        result = task.run(data, u.fold(), u.model());
                     } catch (RuntimeException | OutOfMemoryError ex) {
                         failure = new Failure(u.dataset(), u.fold(), u.model(), message(ex));
                     }
@@ -139,10 +148,10 @@ public final class UciBenchmark {
                 listener.unitDone(new Progress(done, total, u, (System.nanoTime() - start) / 1e9, eta, result, failure));
             }
         }
-        List<UciProtocol.Result> ordered = new ArrayList<>();
+        List<UnitResult> ordered = new ArrayList<>();
         for (List<Unit> units : plan.values()) {
             for (Unit u : units) {
-                UciProtocol.Result r = finished.get(u);
+                UnitResult r = finished.get(u);
                 if (r != null) {
                     ordered.add(r);
                 }

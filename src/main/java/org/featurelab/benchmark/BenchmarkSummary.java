@@ -1,0 +1,221 @@
+package org.featurelab.benchmark;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@code summary.md} of {@code featurelab benchmark uci|csv}: per model the mean test score over datasets (each
+ * dataset = mean over its folds), counted only over the datasets on which <em>every</em> model of the run finished
+ * all folds, so that all models are averaged over the same datasets; wins/ties/losses between each pair of models on
+ * those datasets (ties: fold means equal within {@value #TIE}); reference numbers (for UCI, the papers') side by side;
+ * one row per dataset.
+ */
+public final class BenchmarkSummary {
+    /** Fold means closer than this are a tie. */
+    public static final double TIE = 1e-9;
+
+    /** Mean test accuracy (%) over 120 UCI datasets reported by the RFM / FACT papers (../shared/REFERENCE.md §8). */
+    public static final Map<String, Double> PAPERS = papers();
+
+    private BenchmarkSummary() {
+    }
+
+    /**
+     * What the summary is about.
+     *
+     * @param command   the command, e.g. {@code featurelab benchmark uci}
+     * @param folds     folds per dataset
+     * @param scoreName e.g. {@code test accuracy}
+     * @param percent   whether scores are shown ×100 with a {@code (%)} suffix
+     * @param reference published means per model name (may be empty) and, in {@code referenceLabel}, what they are
+     */
+    public record Spec(String command, int folds, String scoreName, boolean percent, Map<String, Double> reference,
+                       String referenceLabel) {
+        public Spec {
+            reference = Map.copyOf(reference);
+        }
+
+        /** The UCI-121 summary with the papers' numbers. */
+        public static Spec uci() {
+            return new Spec("featurelab benchmark uci", UciDataset.FOLDS, "test accuracy", true, PAPERS, "papers (120 datasets)");
+        }
+
+        String format(double score) {
+            return percent ? String.format(Locale.ROOT, "%.2f", 100 * score) : String.format(Locale.ROOT, "%.4f", score);
+        }
+
+        String unit() {
+            return percent ? " (%)" : "";
+        }
+    }
+
+    private static Map<String, Double> papers() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("fact-rfm", 85.22);
+        m.put("fact-rfm-gm", 84.99);
+        m.put("nfa-rfm", 85.10);
+        m.put("laplace", 83.71);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * Per dataset (in {@code datasets} order) and model, the mean test score over the folds, or NaN unless all
+     * {@code folds} folds finished with a finite test score.
+     */
+    public static Map<String, double[]> foldMeans(List<UnitResult> results, List<String> datasets, List<String> models,
+                                                  int folds) {
+        Map<String, double[][]> byFold = new HashMap<>();
+        for (UnitResult r : results) {
+            int m = models.indexOf(r.model());
+            if (m < 0 || r.fold() < 0 || r.fold() >= folds) {
+                continue;
+            }
+            double[][] a = byFold.computeIfAbsent(r.dataset(), k -> nanGrid(models.size(), folds));
+            a[m][r.fold()] = r.testScore();
+        }
+        Map<String, double[]> means = new LinkedHashMap<>();
+        for (String d : datasets) {
+            double[][] a = byFold.getOrDefault(d, nanGrid(models.size(), folds));
+            double[] mean = new double[models.size()];
+            for (int m = 0; m < models.size(); m++) {
+                double s = 0;
+                for (double v : a[m]) {
+                    s += v;
+                }
+                mean[m] = Double.isFinite(s) ? s / folds : Double.NaN;
+            }
+            means.put(d, mean);
+        }
+        return means;
+    }
+
+    private static double[][] nanGrid(int models, int folds) {
+        double[][] a = new double[models][folds];
+        for (double[] row : a) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        return a;
+    }
+
+    /** The datasets on which every model has a fold mean. */
+    public static List<String> common(Map<String, double[]> means) {
+        List<String> out = new ArrayList<>();
+        means.forEach((d, v) -> {
+            if (java.util.Arrays.stream(v).allMatch(Double::isFinite)) {
+                out.add(d);
+            }
+        });
+        return out;
+    }
+
+    /** Wins, ties and losses of model a against model b over {@code datasets}. */
+    public static int[] winsTiesLosses(Map<String, double[]> means, List<String> datasets, int a, int b) {
+        int[] wtl = new int[3];
+        for (String d : datasets) {
+            double diff = means.get(d)[a] - means.get(d)[b];
+            wtl[Math.abs(diff) <= TIE ? 1 : diff > 0 ? 0 : 2]++;
+        }
+        return wtl;
+    }
+
+    /**
+     * The markdown summary.
+     *
+     * @param outcome     the loop's outcome (results of the plan, failures of this run)
+     * @param datasets    the plan's datasets, in order
+     * @param models      the plan's model names, in order
+     * @param wallSeconds wall time of this invocation
+     */
+    public static String markdown(Spec spec, BenchmarkRunner.Outcome outcome, List<String> datasets, List<String> models,
+                                  double wallSeconds) {
+        Map<String, double[]> means = foldMeans(outcome.results(), datasets, models, spec.folds());
+        List<String> common = common(means);
+        String score = spec.scoreName();
+        StringBuilder sb = new StringBuilder("# ").append(spec.command()).append(": summary\n\n");
+        sb.append(String.format(Locale.ROOT, "%d datasets × %d folds × %d models = %d units; %d finished, %d failed in this run.%n%n",
+                datasets.size(), spec.folds(), models.size(), outcome.total(), outcome.results().size(),
+                outcome.failures().size()));
+        sb.append("## Mean ").append(score).append("\n\n");
+        sb.append("Each dataset counts with the mean of its ").append(spec.folds()).append(" folds' ").append(score)
+                .append(". Only the ").append(common.size())
+                .append(" datasets on which every model finished all folds are averaged, so that all models are"
+                        + " compared on the same datasets.");
+        if (!spec.reference().isEmpty()) {
+            sb.append(" Reference numbers: ").append(spec.referenceLabel()).append("; ours are over the datasets run here.");
+        }
+        sb.append("\n\n| model | mean ").append(score).append(spec.unit()).append(" | datasets averaged | datasets finished by this model |");
+        sb.append(spec.reference().isEmpty() ? "\n|---|---|---|---|\n" : " " + spec.referenceLabel() + " |\n|---|---|---|---|---|\n");
+        for (int m = 0; m < models.size(); m++) {
+            double s = 0;
+            for (String d : common) {
+                s += means.get(d)[m];
+            }
+            int own = 0;
+            for (double[] v : means.values()) {
+                own += Double.isFinite(v[m]) ? 1 : 0;
+            }
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d |", models.get(m),
+                    common.isEmpty() ? "-" : spec.format(s / common.size()), common.size(), own));
+            if (!spec.reference().isEmpty()) {
+                Double ref = spec.reference().get(models.get(m));
+                sb.append(ref == null ? " - |" : String.format(Locale.ROOT, " %.2f |", ref));
+            }
+            sb.append('\n');
+        }
+        if (!spec.reference().isEmpty()) {
+            List<String> quoted = new ArrayList<>();
+            spec.reference().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> quoted.add(String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue())));
+            sb.append("\nReference (").append(spec.referenceLabel()).append("): ").append(String.join(", ", quoted)).append(".\n");
+        }
+        sb.append("\n## Wins / ties / losses\n\n");
+        sb.append("Row model against column model over the ").append(common.size())
+                .append(" averaged datasets, on the fold means (tie: equal within 1e-9).\n\n");
+        sb.append("| |");
+        models.forEach(m -> sb.append(' ').append(m).append(" |"));
+        sb.append("\n|---|").append("---|".repeat(models.size())).append('\n');
+        for (int a = 0; a < models.size(); a++) {
+            sb.append("| ").append(models.get(a)).append(" |");
+            for (int b = 0; b < models.size(); b++) {
+                if (a == b) {
+                    sb.append(" - |");
+                } else {
+                    int[] w = winsTiesLosses(means, common, a, b);
+                    sb.append(' ').append(w[0]).append('/').append(w[1]).append('/').append(w[2]).append(" |");
+                }
+            }
+            sb.append('\n');
+        }
+        sb.append("\n## Per dataset (mean ").append(score).append(" over the folds").append(spec.percent() ? ", %" : "")
+                .append(")\n\n| dataset |");
+        models.forEach(m -> sb.append(' ').append(m).append(" |"));
+        sb.append("\n|---|").append("---|".repeat(models.size())).append('\n');
+        means.forEach((d, v) -> {
+            sb.append("| ").append(d).append(" |");
+            for (double x : v) {
+                sb.append(' ').append(Double.isFinite(x) ? spec.format(x) : "-").append(" |");
+            }
+            sb.append('\n');
+        });
+        double compute = outcome.results().stream().mapToDouble(UnitResult::seconds).sum();
+        sb.append(String.format(Locale.ROOT, "%n## Time%n%nTotal wall time of this run: %s. Sum of the units' seconds in"
+                + " results.csv (earlier runs included): %s.%n", duration(wallSeconds), duration(compute)));
+        if (!outcome.failures().isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "%n%d units failed in this run; see failures.csv.%n", outcome.failures().size()));
+        }
+        return sb.toString();
+    }
+
+    /** Seconds as {@code h:mm:ss}. */
+    public static String duration(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "-";
+        }
+        long s = Math.round(seconds);
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+    }
+}
