@@ -57,6 +57,7 @@ public final class Rfm {
                 KernelRidge.Solution solution = KernelRidge.solve(k, train.y(), config.ridge(), config.precision(),
                         solverSpace);
                 Matrix alpha = solution.alpha();
+                events.solved(t, metric, basis, alpha);
                 double trainScore = task.score(fittedOnTraining(train.y(), alpha, config.ridge()), train.y());
                 long t2 = System.nanoTime();
                 double valScore = Double.NaN;

@@ -10,6 +10,15 @@ public interface RfmListener {
     default void phaseStarted(int iteration, String phase) {
     }
 
+    /**
+     * Iteration t solved (K(M_t) + λI)α = Y: the predictor of iteration t is {@code basis.predict(z, alpha)}, its
+     * feature matrix {@code metric} (M_t). For experiments that observe every iterate; the arguments must not be
+     * modified.
+     */
+    default void solved(int iteration, org.featurelab.kernel.Metric metric, org.featurelab.kernel.KernelBasis basis,
+                        org.featurelab.linalg.Matrix alpha) {
+    }
+
     /** Iteration t finished. */
     default void iterationFinished(IterationRecord record) {
     }
