@@ -1,9 +1,12 @@
 /**
- * Benchmarks on real data: the UCI-121 collection in its "data_py" split format ({@link
- * org.featurelab.benchmark.UciDataset}) and the per-fold protocol of the RFM and FACT papers ({@link
- * org.featurelab.benchmark.UciProtocol}), and the resumable loop over a collection ({@link
- * org.featurelab.benchmark.UciBenchmark}, {@link org.featurelab.benchmark.UciResultsFile}, {@link
- * org.featurelab.benchmark.UciSummary}). Sits above the models ({@code rfm}, {@code kernel}); nothing in the
- * models depends on it.
+ * Benchmarks on real data. The resumable loop shared by both harnesses ({@link
+ * org.featurelab.benchmark.BenchmarkRunner}, {@link org.featurelab.benchmark.ResultsFile}, {@link
+ * org.featurelab.benchmark.BenchmarkSummary}); the UCI-121 collection in its "data_py" split format ({@link
+ * org.featurelab.benchmark.UciDataset}) with the per-fold protocol of the RFM and FACT papers ({@link
+ * org.featurelab.benchmark.UciProtocol}); raw CSV files listed in a manifest ({@link
+ * org.featurelab.benchmark.CsvManifest}) with seeded stratified K folds ({@link org.featurelab.benchmark.CsvFolds})
+ * and the fit-and-evaluate unit of {@code featurelab fit} / {@code eval} ({@link
+ * org.featurelab.benchmark.CsvProtocol}). Sits above the models ({@code rfm}, {@code kernel}, {@code tabular});
+ * nothing in the models depends on it.
  */
 package org.featurelab.benchmark;

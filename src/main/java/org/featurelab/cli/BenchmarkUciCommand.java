@@ -2,8 +2,6 @@ package org.featurelab.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.featurelab.benchmark.BenchmarkRunner;
 import org.featurelab.benchmark.BenchmarkSummary;
 import org.featurelab.benchmark.ResultsFile;
@@ -19,8 +17,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,7 +31,7 @@ import java.util.concurrent.Callable;
  * {@code featurelab benchmark uci}: the UCI-121 protocol ({@link UciProtocol}) over every (dataset, fold, model),
  * resumable through {@code OUT/results.csv} ({@link ResultsFile}), with failures isolated per unit
  * ({@link BenchmarkRunner}); writes {@code failures.csv}, {@code summary.md} ({@link BenchmarkSummary}) and
- * {@code manifest.json} atomically at the end.
+ * {@code report.html} and {@code manifest.json} atomically at the end.
  */
 @Command(name = "uci", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the UCI-121 protocol of the RFM/FACT papers over datasets x 4 folds x models; resumes from OUT/results.csv.",
@@ -100,23 +96,17 @@ final class BenchmarkUciCommand implements Callable<Integer> {
                     results.droppedPartialLine() ? " (a partially written last line was dropped)" : "");
             err.flush();
         }
-        BenchmarkRunner.Listener listener = common.quiet ? BenchmarkRunner.Listener.NONE : p -> {
-            String what = p.result() != null
-                    ? "test accuracy " + TextTable.fixed(p.result().testScore(), 4) + String.format(Locale.ROOT, " (%.1f s)", p.result().seconds())
-                    : "FAILED: " + p.failure().message();
-            err.printf(Locale.ROOT, "[%d/%d] elapsed %s, ETA %s | %s fold %d %s: %s%n", p.done(), p.total(),
-                    BenchmarkSummary.duration(p.elapsedSeconds()), BenchmarkSummary.duration(p.etaSeconds()), p.unit().dataset(),
-                    p.unit().fold(), p.unit().model(), what);
-            err.flush();
-        };
+        BenchmarkRunner.Listener listener = BenchmarkOutputs.progress(common, "test accuracy");
         java.util.Map<String, UciProtocol.Model> byName = new java.util.HashMap<>();
         plan.forEach(m -> byName.put(m.name(), m));
         BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(names, UciDataset.FOLDS, modelNames,
                 name -> UciDataset.load(data, name),
                 (d, fold, model) -> UciProtocol.run(d, fold, byName.get(model), settings).toUnitResult(), results, listener);
         double wall = (System.nanoTime() - start) / 1e9;
-        writeFailures(out.resolve("failures.csv"), outcome.failures());
+        BenchmarkOutputs.writeFailures(out.resolve("failures.csv"), outcome.failures());
         AtomicFiles.writeString(out.resolve("summary.md"), BenchmarkSummary.markdown(BenchmarkSummary.Spec.uci(), outcome, names, modelNames, wall));
+        BenchmarkOutputs.writeReport(out.resolve("report.html"), "UCI-121", "test accuracy", modelNames, outcome.results(),
+                common.commandLine());
         Json.writeAtomically(out.resolve("manifest.json"), manifest(names, modelNames, settings, outcome, wall));
         int failed = outcome.failures().size();
         if (outcome.results().isEmpty()) {
@@ -127,7 +117,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "benchmark uci: %d of %d units finished (%d resumed from results.csv), %d failed%s; wall time %s%n",
                 outcome.results().size(), outcome.total(), outcome.skipped(), failed,
                 failed > 0 ? " (see failures.csv)" : "", BenchmarkSummary.duration(wall));
-        w.printf("outputs: %s (results.csv, failures.csv, summary.md, manifest.json)%n", out.toAbsolutePath().normalize());
+        w.printf("outputs: %s (results.csv, failures.csv, summary.md, report.html, manifest.json)%n", out.toAbsolutePath().normalize());
         w.flush();
         return 0;
     }
@@ -196,18 +186,6 @@ final class BenchmarkUciCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--datasets is empty");
         }
         return List.copyOf(chosen);
-    }
-
-    private static void writeFailures(Path file, List<BenchmarkRunner.Failure> failures) {
-        AtomicFiles.write(file, temp -> {
-            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
-                csv.printRecord("dataset", "fold", "model", "message");
-                for (BenchmarkRunner.Failure f : failures) {
-                    csv.printRecord(f.dataset(), f.fold(), f.model(), f.message());
-                }
-            }
-        });
     }
 
     private ObjectNode manifest(List<String> names, List<String> modelNames, UciProtocol.Settings settings,

@@ -79,6 +79,8 @@ class BenchmarkUciCommandTest {
             assertTrue(summary.contains(expected), "'" + expected + "' in:\n" + summary);
         }
         assertTrue(Files.exists(out.resolve("manifest.json")));
+        String report = Files.readString(out.resolve("report.html"));
+        assertTrue(report.contains("UCI-121") && report.contains("<img"), "report.html has the title and plots");
 
         // interrupt: drop the last 3 rows and leave a half-written line
         List<String> kept = results.subList(0, results.size() - 3);

@@ -1,0 +1,190 @@
+package org.featurelab.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.featurelab.benchmark.BenchmarkRunner;
+import org.featurelab.benchmark.BenchmarkSummary;
+import org.featurelab.benchmark.CsvManifest;
+import org.featurelab.benchmark.CsvFolds;
+import org.featurelab.benchmark.CsvProtocol;
+import org.featurelab.benchmark.ResultsFile;
+import org.featurelab.io.AtomicFiles;
+import org.featurelab.io.Json;
+import org.featurelab.io.Provenance;
+import org.featurelab.tabular.LearnerConfig;
+import org.featurelab.tabular.ModelKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code featurelab benchmark csv}: {@link CsvProtocol} (what {@code fit} + {@code eval} do) over every (dataset of a
+ * {@link CsvManifest}, fold of {@link CsvFolds}, model), resumable through {@code OUT/results.csv}
+ * ({@link ResultsFile}), with failures isolated per dataset and unit ({@link BenchmarkRunner}); writes
+ * {@code failures.csv}, {@code summary.md}, {@code report.html} and {@code manifest.json} atomically at the end.
+ */
+@Command(name = "csv", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Compare models on raw CSV files listed in a manifest with stratified K-fold cross-validation "
+                + "(the tuning of 'fit'); resumes from OUT/results.csv.",
+        footer = {"", "Manifest: tab-separated, header 'file<TAB>target<TAB>task<TAB>drop'; file relative to the manifest,",
+                "task classification or regression, drop a comma-separated list (may be empty). Example:",
+                "  featurelab benchmark csv --manifest benchmarks/small-manifest.tsv --out csv-out"})
+final class BenchmarkCsvCommand implements Callable<Integer> {
+    /** Default of --models: every model of {@code fit}. */
+    static final List<String> DEFAULT_MODELS = List.of("laplace", "nfa-rfm", "fact-rfm", "fact-rfm-gm");
+    /** Default of --folds. */
+    static final int DEFAULT_FOLDS = 4;
+
+    @Option(names = "--manifest", required = true, paramLabel = "FILE.tsv", description = "The datasets: file, target, task, drop (tab-separated).")
+    Path manifest;
+
+    @Option(names = "--folds", paramLabel = "K", description = "Folds of the stratified cross-validation (default: " + DEFAULT_FOLDS + ").")
+    int folds = DEFAULT_FOLDS;
+
+    @Option(names = "--models", split = ",", paramLabel = "MODEL",
+            description = "Models (default: laplace,nfa-rfm,fact-rfm,fact-rfm-gm).")
+    List<String> models;
+
+    @Option(names = "--quick", description = "Small grid: bandwidth fixed to 10 and at most 2 RFM iterations "
+            + "(as 'fit --bandwidth 10 --iters 2'); the ridge is still tuned.")
+    boolean quick;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "Seed of the folds and of the tuning split, as 'fit --seed' (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output directory, created if needed; an existing results.csv there is resumed.")
+    Path out;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws IOException {
+        long start = System.nanoTime();
+        Map<String, ModelKind> plan = parseModels(models == null ? DEFAULT_MODELS : models);
+        if (folds < 2) {
+            throw new IllegalArgumentException("--folds must be >= 2, got " + folds);
+        }
+        CsvManifest datasets = CsvManifest.read(manifest);
+        List<String> names = datasets.names();
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a file, not a directory");
+        }
+        Files.createDirectories(out);
+        ResultsFile results = ResultsFile.open(out.resolve("results.csv"));
+        List<String> modelNames = List.copyOf(plan.keySet());
+        if (!common.quiet) {
+            long found = results.existing().stream().filter(r -> names.contains(r.dataset()) && modelNames.contains(r.model())
+                    && r.fold() < folds).count();
+            PrintWriter err = common.err();
+            err.printf(Locale.ROOT, "benchmark csv: %d datasets x %d folds x %d models = %d units; %d already in results.csv%s%n",
+                    names.size(), folds, plan.size(), names.size() * folds * plan.size(), found,
+                    results.droppedPartialLine() ? " (a partially written last line was dropped)" : "");
+            err.flush();
+        }
+        BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(names, folds, modelNames,
+                name -> CsvProtocol.load(datasets.entry(name), folds, seed),
+                (d, fold, model) -> CsvProtocol.run(d, fold, model, CsvProtocol.config(plan.get(model), quick, seed)),
+                results, BenchmarkOutputs.progress(common, "test score"));
+        double wall = (System.nanoTime() - start) / 1e9;
+        BenchmarkOutputs.writeFailures(out.resolve("failures.csv"), outcome.failures());
+        BenchmarkSummary.Spec spec = new BenchmarkSummary.Spec("featurelab benchmark csv", folds,
+                "test score (accuracy / R²)", false, Map.of(), "");
+        AtomicFiles.writeString(out.resolve("summary.md"), BenchmarkSummary.markdown(spec, outcome, names, modelNames, wall));
+        BenchmarkOutputs.writeReport(out.resolve("report.html"), "featurelab benchmark csv: "
+                        + manifest.getFileName(), "test score (accuracy / R²)", modelNames, outcome.results(),
+                common.commandLine());
+        Json.writeAtomically(out.resolve("manifest.json"), manifest(datasets, modelNames, outcome, wall));
+        int failed = outcome.failures().size();
+        if (outcome.results().isEmpty()) {
+            throw new IllegalArgumentException("benchmark csv: all " + outcome.total() + " units failed; see "
+                    + out.resolve("failures.csv"));
+        }
+        PrintWriter w = common.out();
+        w.printf(Locale.ROOT, "benchmark csv: %d of %d units finished (%d resumed from results.csv), %d failed%s; wall time %s%n",
+                outcome.results().size(), outcome.total(), outcome.skipped(), failed,
+                failed > 0 ? " (see failures.csv)" : "", BenchmarkSummary.duration(wall));
+        w.printf("outputs: %s (results.csv, failures.csv, summary.md, report.html, manifest.json)%n",
+                out.toAbsolutePath().normalize());
+        w.flush();
+        return 0;
+    }
+
+    /** Model names (those of {@code fit --model}) in the given order, each at most once. */
+    static Map<String, ModelKind> parseModels(List<String> texts) {
+        Map<String, ModelKind> plan = new LinkedHashMap<>();
+        for (String t : texts) {
+            if (t.isBlank()) {
+                continue;
+            }
+            ModelKind k = ModelKind.parse(t);
+            if (plan.put(k.id(), k) != null) {
+                throw new IllegalArgumentException("--models lists " + k.id() + " twice");
+            }
+        }
+        if (plan.isEmpty()) {
+            throw new IllegalArgumentException("--models is empty");
+        }
+        return plan;
+    }
+
+    private ObjectNode manifest(CsvManifest datasets, List<String> modelNames, BenchmarkRunner.Outcome outcome, double wall) {
+        ObjectNode m = Json.object();
+        m.put("command", common.commandLine());
+        m.put("libraryVersion", Provenance.currentLibraryVersion());
+        m.put("finishedAt", Instant.now().toString());
+        m.put("manifest", manifest.toAbsolutePath().normalize().toString());
+        ArrayNode ds = m.putArray("datasets");
+        for (CsvManifest.Entry e : datasets.entries()) {
+            ObjectNode o = ds.addObject();
+            o.put("name", e.name());
+            o.put("file", e.path().toString());
+            o.put("target", e.target());
+            o.put("task", e.task().label());
+            ArrayNode drop = o.putArray("drop");
+            e.drop().forEach(drop::add);
+        }
+        ArrayNode ms = m.putArray("models");
+        modelNames.forEach(ms::add);
+        ObjectNode protocol = m.putObject("protocol");
+        protocol.put("folds", folds);
+        protocol.put("foldAssignment", "stratified by target cell (classification), shuffled (regression); seed " + seed);
+        protocol.put("seed", seed);
+        protocol.put("quick", quick);
+        ObjectNode perModel = protocol.putObject("learner");
+        for (String name : modelNames) {
+            LearnerConfig c = CsvProtocol.config(ModelKind.parse(name), quick, seed);
+            ObjectNode o = perModel.putObject(name);
+            o.put("kernel", c.kernel());
+            o.put("iterations", c.iterations());
+            ArrayNode bw = o.putArray("bandwidths");
+            c.bandwidths().forEach(bw::add);
+            ArrayNode rg = o.putArray("ridges");
+            c.ridges().forEach(rg::add);
+            o.put("scaling", c.scaling().name().toLowerCase(Locale.ROOT));
+            o.put("validationFraction", c.validationFraction());
+            o.put("maxTuningRows", c.maxTuningRows());
+            o.put("precision", c.precision().name().toLowerCase(Locale.ROOT));
+        }
+        protocol.put("testScore", "accuracy (classification), R² (regression)");
+        protocol.put("validationScore", "the tuner's: accuracy (classification), −MSE (regression)");
+        m.put("units", outcome.total());
+        m.put("finished", outcome.results().size());
+        m.put("resumed", outcome.skipped());
+        m.put("failed", outcome.failures().size());
+        m.put("wallSeconds", wall);
+        return m;
+    }
+}
