@@ -5,6 +5,8 @@ import picocli.CommandLine.Command;
 /** {@code featurelab experiment}: one-command reproductions of the seed papers' phenomena. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Reproduce a published feature-learning phenomenon: writes summary.json, metrics.csv, PNG plots and index.html.",
-        subcommands = {ExperimentGrokkingCommand.class, ExperimentSparseParityCommand.class, ExperimentAllCommand.class})
+        subcommands = {ExperimentGrokkingCommand.class, ExperimentSparseParityCommand.class,
+                ExperimentFactValidationCommand.class, ExperimentDeepLinearCommand.class, ExperimentCounterexampleCommand.class,
+                ExperimentCenteredNfaCommand.class, ExperimentAllCommand.class})
 final class ExperimentCommand {
 }

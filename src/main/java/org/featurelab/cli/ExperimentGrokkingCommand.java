@@ -18,13 +18,13 @@ final class ExperimentGrokkingCommand implements Callable<Integer> {
     @Option(names = "--op", paramLabel = "OP", defaultValue = "add", description = "add, sub, mul or div (default: ${DEFAULT-VALUE}).")
     String op;
 
-    @Option(names = "--p", paramLabel = "P", description = "Prime modulus (default: 61; 31 with --quick).")
+    @Option(names = "--p", paramLabel = "P", description = "Prime modulus (default: 61).")
     Integer p;
 
     @Option(names = "--train-fraction", paramLabel = "F", defaultValue = "0.5", description = "Share of pairs for training (default: ${DEFAULT-VALUE}).")
     double trainFraction;
 
-    @Option(names = "--iterations", paramLabel = "T", description = "RFM iterations (default: 75; 30 with --quick).")
+    @Option(names = "--iterations", paramLabel = "T", description = "RFM iterations (default: 75; 35 with --quick).")
     Integer iterations;
 
     @Option(names = "--scaling", paramLabel = "S", defaultValue = "max", description = "Scaling of each new M: none, max or trace (default: ${DEFAULT-VALUE}).")

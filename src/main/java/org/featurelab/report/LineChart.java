@@ -37,6 +37,11 @@ public final class LineChart {
      */
     public static byte[] pngBytes(String title, String xLabel, String yLabel, Map<String, double[][]> series,
                                   int width, int height) {
+        return render(title, xLabel, yLabel, series, width, height, false);
+    }
+
+    private static byte[] render(String title, String xLabel, String yLabel, Map<String, double[][]> series,
+                                 int width, int height, boolean logY) {
         if (series.isEmpty()) {
             throw new IllegalArgumentException("line chart: no series");
         }
@@ -50,6 +55,7 @@ public final class LineChart {
                 .setMarkerSize(5);
         chart.getStyler().setPlotBorderVisible(false);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setYAxisLogarithmic(logY);
         for (Map.Entry<String, double[][]> e : series.entrySet()) {
             double[][] xy = e.getValue();
             String name = e.getKey();
@@ -63,6 +69,27 @@ public final class LineChart {
             chart.addSeries(Labels.shorten(name), xy[0], xy[1]).setMarker(SeriesMarkers.CIRCLE);
         }
         return XCharts.png(chart);
+    }
+
+    /**
+     * {@link #WIDTH}×{@link #HEIGHT} line chart with a base-10 logarithmic y axis (e.g. a residual decaying like
+     * e^{−2λt}); {@code series} as in {@link #pngBytes(String, String, String, Map, int, int)}.
+     *
+     * @throws IllegalArgumentException as there, or if a y value is not strictly positive
+     */
+    public static byte[] pngBytesLogY(String title, String xLabel, String yLabel, Map<String, double[][]> series) {
+        for (Map.Entry<String, double[][]> e : series.entrySet()) {
+            double[][] xy = e.getValue();
+            if (xy != null && xy.length == 2 && xy[1] != null) {
+                for (int i = 0; i < xy[1].length; i++) {
+                    if (!(xy[1][i] > 0)) {
+                        throw new IllegalArgumentException("line chart (log y): series '" + e.getKey() + "' has " + xy[1][i]
+                                + " at " + i + "; values must be > 0");
+                    }
+                }
+            }
+        }
+        return render(title, xLabel, yLabel, series, WIDTH, HEIGHT, true);
     }
 
     private static void requireFinite(String name, double[] v) {

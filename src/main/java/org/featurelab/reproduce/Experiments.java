@@ -28,6 +28,18 @@ public final class Experiments {
                 new Entry("sparse-parity", "RFMs learn sparse parities; M concentrates on the support",
                         (quick, seed, progress) -> SparseParityExperiment.run(
                                 (quick ? SparseParityExperiment.Sweep.quick() : SparseParityExperiment.Sweep.defaults())
-                                        .with(null, null, null, seed), progress)));
+                                        .with(null, null, null, seed), progress)),
+                new Entry("fact-validation", "Deep ReLU MLP with weight decay: WᵀW = FACT at convergence, above the NFA",
+                        (quick, seed, progress) -> FactValidationExperiment.run(
+                                (quick ? FactValidation.Config.quick() : FactValidation.Config.defaults()).withSeed(seed), progress)),
+                new Entry("deep-linear", "Deep linear NFA: balanced nets have W1ᵀW1 = AGOP^(1/L); standard init needs weight decay",
+                        (quick, seed, progress) -> DeepLinearExperiment.run(
+                                (quick ? DeepLinear.Config.quick() : DeepLinear.Config.defaults()).with(null, null, null, seed), progress)),
+                new Entry("counterexample", "A ReLU net fits [x1]+ + [x2]+ while WᵀW matches no power of the AGOP",
+                        (quick, seed, progress) -> CounterexampleExperiment.run(
+                                (quick ? Counterexample.Config.quick() : Counterexample.Config.defaults()).with(null, null, seed), progress)),
+                new Entry("centered-nfa", "Centered NFA is higher for smaller init; SGD versus SLO",
+                        (quick, seed, progress) -> CenteredNfaExperiment.run(
+                                (quick ? CenteredNfa.Config.quick() : CenteredNfa.Config.defaults()).withSeed(seed), progress)));
     }
 }

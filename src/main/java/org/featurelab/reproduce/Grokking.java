@@ -57,9 +57,12 @@ public final class Grokking {
             return new Config(ModularArithmetic.Op.ADD, 61, 0.5, 2.5, 0, 75, MetricScaling.MAX, 0);
         }
 
-        /** The quick setting: p = 31, 30 iterations. */
+        /**
+         * The quick setting: p = 61, 35 iterations. Smaller p groks more slowly (p = 31: test accuracy 0.83 after 25
+         * iterations), so quick keeps p and stops at 35, after FACT-RFM's rise (100% from iteration ~32 at seed 0).
+         */
         public static Config quick() {
-            return defaults().withP(31).withIterations(30);
+            return defaults().withIterations(35);
         }
 
         public Config withOp(ModularArithmetic.Op o) {

@@ -1,0 +1,56 @@
+package org.featurelab.cli;
+
+import org.featurelab.reproduce.CenteredNfa;
+import org.featurelab.reproduce.CenteredNfaExperiment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code featurelab experiment centered-nfa}: see {@link CenteredNfaExperiment}. */
+@Command(name = "centered-nfa", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "UC-NFA and C-NFA of deep ReLU MLPs over training, per init scale, SGD versus SLO.",
+        footer = {"", "Example: featurelab experiment centered-nfa --quick --out cnfa/"})
+final class ExperimentCenteredNfaCommand implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "CSV", description = "Real-data task: a CSV file (target = last column); default: the bundled breast_cancer table.")
+    Path data;
+
+    @Option(names = "--no-real-data", description = "Run the chain-monomial task only.")
+    boolean noRealData;
+
+    @Option(names = "--width", paramLabel = "W", description = "Hidden width (default: 256; 64 with --quick).")
+    Integer width;
+
+    @Option(names = "--epochs", paramLabel = "E", description = "Epochs (default: 200; 100 with --quick).")
+    Integer epochs;
+
+    @Option(names = "--init-scales", paramLabel = "F", split = ",", description = "Init scale factors (default: 0.4,0.7,1).")
+    List<Double> initScales;
+
+    @Option(names = "--optimizers", paramLabel = "O", split = ",", description = "sgd and/or slo (default: sgd,slo).")
+    List<String> optimizers;
+
+    @Mixin
+    ExperimentOptions options;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        options.checkOut();
+        if (data != null) {
+            Outputs.requireReadable(data, "--data");
+        }
+        CenteredNfa.Config base = options.quick ? CenteredNfa.Config.quick() : CenteredNfa.Config.defaults();
+        CenteredNfa.Config config = base.withData(data, !noRealData).withTraining(width, epochs, initScales, optimizers)
+                .withSeed(options.seed);
+        long start = System.nanoTime();
+        var report = CenteredNfaExperiment.run(config, common.progress());
+        ExperimentOptions.finish(report, options.out, (System.nanoTime() - start) / 1e9, common);
+        return 0;
+    }
+}
