@@ -5,12 +5,11 @@ import org.featurelab.linalg.Matrix;
 /**
  * Block-circulant structure of a grokking feature matrix M ∈ R^{2p×2p} (blocks M_aa, M_ab, M_ba, M_bb of size p×p).
  *
- * <p>Shifting one operand by a group element only permutes the outputs, and shifting a by s and b by the inverse
- * of s (add, mul) or by s (sub, div) leaves them unchanged, so a predictor that has learned the task makes each block
- * circulant once a's residues are in group order ({@link ModularArithmetic#groupOrder()}) and b's in the matching
- * order ({@link ModularArithmetic#secondOperandOrder()}): entry (i, j) depends only on (j − i) mod m. (In the raw
- * order the M_ab block of addition is therefore a Hankel matrix, constant along anti-diagonals.) The deviation of a block B is measured against its
- * projection C(B) onto circulant matrices (the mean of each wrapped diagonal):
+ * <p>An RFM that has grokked uses Fourier features of the group (Mallinar et al.): with residues in group order
+ * (see {@link ModularArithmetic#groupOrder()}), M ≈ Σ_k (u_k u_kᵀ + w_k w_kᵀ) with u_k = [cos(ω_k i) ; cos(ω_k j)] and
+ * w_k = [sin(ω_k i) ; sin(ω_k j)] over the a-index i and b-index j, so every block, M_ab included, depends only on
+ * (j − i) mod m: it is circulant (for addition this is visible in the raw order). The deviation of a block B is
+ * measured against its projection C(B) onto circulant matrices (the mean of each wrapped diagonal):
  * <pre>
  *   deviation(M) = sqrt( Σ_blocks ‖B − C(B)‖²_F ) / sqrt( Σ_blocks ‖B‖²_F )  ∈ [0, 1]
  * </pre>
@@ -26,7 +25,7 @@ public final class Circulant {
         if (m.rows() != 2 * p || m.cols() != 2 * p) {
             throw new IllegalArgumentException("circulant deviation: M is " + m.shape() + ", expected " + 2 * p + "x" + 2 * p);
         }
-        int[][] orders = {task.groupOrder(), task.secondOperandOrder()};
+        int[] order = task.groupOrder();
         int start = task.groupStart();
         int size = p - start;
         double residual = 0;
@@ -36,7 +35,7 @@ public final class Circulant {
                 double[] diagonalMean = new double[size];
                 for (int i = 0; i < size; i++) {
                     for (int j = 0; j < size; j++) {
-                        diagonalMean[Math.floorMod(j - i, size)] += entry(m, p, orders, start, bi, bj, i, j);
+                        diagonalMean[Math.floorMod(j - i, size)] += entry(m, p, order, start, bi, bj, i, j);
                     }
                 }
                 for (int k = 0; k < size; k++) {
@@ -44,7 +43,7 @@ public final class Circulant {
                 }
                 for (int i = 0; i < size; i++) {
                     for (int j = 0; j < size; j++) {
-                        double v = entry(m, p, orders, start, bi, bj, i, j);
+                        double v = entry(m, p, order, start, bi, bj, i, j);
                         double r = v - diagonalMean[Math.floorMod(j - i, size)];
                         residual += r * r;
                         total += v * v;
@@ -55,19 +54,18 @@ public final class Circulant {
         return total > 0 ? Math.sqrt(residual / total) : 0;
     }
 
-    private static double entry(Matrix m, int p, int[][] orders, int start, int bi, int bj, int i, int j) {
-        return m.get(bi * p + orders[bi][start + i], bj * p + orders[bj][start + j]);
+    private static double entry(Matrix m, int p, int[] order, int start, int bi, int bj, int i, int j) {
+        return m.get(bi * p + order[start + i], bj * p + order[start + j]);
     }
 
-    /** M with a's rows and columns in group order and b's in the matching order (for the reordered image). */
+    /** M with rows and columns of each operand block permuted into group order (for the reordered image). */
     public static Matrix reorder(Matrix m, ModularArithmetic task) {
         int p = task.p();
-        int[] orderA = task.groupOrder();
-        int[] orderB = task.secondOperandOrder();
+        int[] order = task.groupOrder();
         int[] index = new int[2 * p];
         for (int k = 0; k < p; k++) {
-            index[k] = orderA[k];
-            index[p + k] = p + orderB[k];
+            index[k] = order[k];
+            index[p + k] = p + order[k];
         }
         Matrix out = Matrix.zeros(2 * p, 2 * p);
         for (int i = 0; i < 2 * p; i++) {

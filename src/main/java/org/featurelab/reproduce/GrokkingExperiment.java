@@ -71,7 +71,7 @@ public final class GrokkingExperiment {
                 "circulant deviation of final M"), rows);
         r.note(String.format(Locale.ROOT, "(a %s b) mod %d, %.0f%% of the pairs for training, Gaussian kernel L = %s, ridge %s, "
                         + "%d iterations, M scaled by %s. Chance accuracy is %.3f. Circulant deviation: relative Frobenius distance of "
-                        + "M's four p×p blocks (a in group order, b in the matching order) from circulant matrices; M₀ = I is trivially circulant.",
+                        + "M's four p×p blocks (in group order) from circulant matrices; M₀ = I is trivially circulant.",
                 config.op().id(), config.p(), 100 * config.trainFraction(), config.bandwidth(), config.ridge(),
                 config.iterations(), config.scaling().name().toLowerCase(Locale.ROOT), 1.0 / config.p()));
         Map<String, double[][]> acc = new LinkedHashMap<>();
@@ -86,14 +86,14 @@ public final class GrokkingExperiment {
         r.plot("circulant_deviation.png", "Deviation of M from block-circulant structure per iteration",
                 LineChart.pngBytes("Circulant deviation per iteration", "iteration", "deviation",
                         perMethod(runs, Grokking.Step::circulantDeviation)));
-        List<String> labels = inputLabels(config.p());
-        List<String> ordered = orderedLabels(task);
+        List<String> labels = inputLabels(config.p(), task.groupOrder(), false);
+        List<String> ordered = inputLabels(config.p(), task.groupOrder(), true);
         for (Grokking.Trajectory t : runs) {
             Matrix m = t.finalM();
             r.plot(t.method() + "_M.png", t.method() + ": final M, inputs in natural order (a = 0..p−1, then b)",
                     HeatMap.pngBytes(m, labels, labels, t.method() + " M (raw)"));
-            r.plot(t.method() + "_M_reordered.png", t.method() + ": final M with a in group order and b in the matching order"
-                            + " (add: b ↦ −b; mul: discrete-log order, b inverted; sub, div: both in group order), where every block is circulant",
+            r.plot(t.method() + "_M_reordered.png", t.method() + ": final M with each block in group order"
+                            + (task.groupStart() == 0 ? " (for add/sub the natural order is the group order)" : " (discrete-log order)"),
                     HeatMap.pngBytes(Circulant.reorder(m, task), ordered, ordered, t.method() + " M (group order)"));
         }
         return r;
@@ -115,23 +115,12 @@ public final class GrokkingExperiment {
         return s;
     }
 
-    private static List<String> inputLabels(int p) {
+    private static List<String> inputLabels(int p, int[] order, boolean grouped) {
         List<String> l = new ArrayList<>();
         for (String side : List.of("a", "b")) {
             for (int k = 0; k < p; k++) {
-                l.add(side + k);
+                l.add(side + (grouped ? order[k] : k));
             }
-        }
-        return l;
-    }
-
-    private static List<String> orderedLabels(ModularArithmetic task) {
-        List<String> l = new ArrayList<>();
-        for (int v : task.groupOrder()) {
-            l.add("a" + v);
-        }
-        for (int v : task.secondOperandOrder()) {
-            l.add("b" + v);
         }
         return l;
     }

@@ -121,26 +121,6 @@ public record ModularArithmetic(Op op, int p) {
         return order;
     }
 
-    /**
-     * The order of the second operand's residues in the blocks of M that involve b: position k holds the group
-     * inverse of {@link #groupOrder()}[k] when the operation is symmetric in a "+ s, b − s" way (add: −k mod p; mul:
-     * g^{−k}), else the same order (sub, div). With it, the shifts that leave a ∘ b unchanged move a and b in the same
-     * direction, so every block of M, including M_ab, is circulant in (j − i).
-     */
-    public int[] secondOperandOrder() {
-        int[] a = groupOrder();
-        if (op == Op.SUB || op == Op.DIV) {
-            return a;
-        }
-        int start = groupStart();
-        int m = p - start;
-        int[] b = a.clone();
-        for (int k = 0; k < m; k++) {
-            b[start + k] = a[start + Math.floorMod(-k, m)];
-        }
-        return b;
-    }
-
     /** The first residue of {@link #groupOrder()} inside the cyclic group: 0 for add/sub, 1 for mul/div (skips 0). */
     public int groupStart() {
         return op == Op.ADD || op == Op.SUB ? 0 : 1;

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +14,7 @@ class CirculantTest {
         int p = task.p();
         int start = task.groupStart();
         int m = p - start;
-        int[][] orders = {task.groupOrder(), task.secondOperandOrder()};
+        int[] order = task.groupOrder();
         SplittableRandom rng = new SplittableRandom(seed);
         Matrix out = Matrix.zeros(2 * p, 2 * p);
         for (int bi = 0; bi < 2; bi++) {
@@ -26,7 +25,7 @@ class CirculantTest {
                 }
                 for (int i = 0; i < m; i++) {
                     for (int j = 0; j < m; j++) {
-                        out.set(bi * p + orders[bi][start + i], bj * p + orders[bj][start + j], first[Math.floorMod(j - i, m)]);
+                        out.set(bi * p + order[start + i], bj * p + order[start + j], first[Math.floorMod(j - i, m)]);
                     }
                 }
             }
@@ -51,32 +50,13 @@ class CirculantTest {
         assertEquals(0, Circulant.deviation(m, mul), 1e-14);
         assertTrue(Circulant.deviation(m, add) > 0.1, "discrete-log circulant read in natural order");
         Matrix r = Circulant.reorder(m, mul);
-        int[] a = mul.groupOrder();
-        int[] b = mul.secondOperandOrder();
+        int[] order = mul.groupOrder();
         for (int k = 0; k < 11; k++) {
             for (int l = 0; l < 11; l++) {
-                assertEquals(m.get(a[k], 11 + b[l]), r.get(k, 11 + l));
-                assertEquals(m.get(11 + b[k], a[l]), r.get(11 + k, l));
+                assertEquals(m.get(order[k], 11 + order[l]), r.get(k, 11 + l));
+                assertEquals(m.get(11 + order[k], order[l]), r.get(11 + k, l));
             }
         }
-    }
-
-    /** Addition's M_ab is a Hankel matrix in the raw order (constant on a + b): it counts as circulant. */
-    @Test
-    void additionsOffDiagonalBlockIsHankelInRawOrder() {
-        ModularArithmetic add = new ModularArithmetic(ModularArithmetic.Op.ADD, 7);
-        ModularArithmetic sub = new ModularArithmetic(ModularArithmetic.Op.SUB, 7);
-        Matrix m = Matrix.identity(14);
-        for (int i = 0; i < 7; i++) {
-            for (int j = 0; j < 7; j++) {
-                double h = Math.cos(2 * Math.PI * 2 * ((i + j) % 7) / 7.0);
-                m.set(i, 7 + j, h);
-                m.set(7 + j, i, h);
-            }
-        }
-        assertEquals(0, Circulant.deviation(m, add), 1e-14);
-        assertTrue(Circulant.deviation(m, sub) > 0.3, "a Hankel block read as circulant in (j - i)");
-        assertArrayEquals(new int[]{0, 6, 5, 4, 3, 2, 1}, add.secondOperandOrder());
     }
 
     @Test
@@ -92,5 +72,29 @@ class CirculantTest {
         // for i.i.d. zero-mean entries the residual keeps (m−1)/m of the energy: deviation ≈ sqrt(12/13) ≈ 0.96
         double dev = Circulant.deviation(m, task);
         assertTrue(dev > 0.85 && dev <= 1, "deviation " + dev);
+    }
+
+    /** Fourier features shared by both operands give an exactly block-circulant M. */
+    @Test
+    void fourierFeatureMatricesAreBlockCirculant() {
+        ModularArithmetic add = new ModularArithmetic(ModularArithmetic.Op.ADD, 11);
+        Matrix m = Matrix.zeros(22, 22);
+        for (int k : new int[]{1, 3}) {
+            double w = 2 * Math.PI * k / 11;
+            double[] u = new double[22];
+            double[] v = new double[22];
+            for (int i = 0; i < 11; i++) {
+                u[i] = Math.cos(w * i);
+                u[11 + i] = Math.cos(w * i);
+                v[i] = Math.sin(w * i);
+                v[11 + i] = Math.sin(w * i);
+            }
+            for (int i = 0; i < 22; i++) {
+                for (int j = 0; j < 22; j++) {
+                    m.set(i, j, m.get(i, j) + k * (u[i] * u[j] + v[i] * v[j]));
+                }
+            }
+        }
+        assertEquals(0, Circulant.deviation(m, add), 1e-13);
     }
 }
