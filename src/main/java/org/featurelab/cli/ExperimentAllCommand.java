@@ -54,6 +54,11 @@ final class ExperimentAllCommand implements Callable<Integer> {
         index.paragraph(String.format(Locale.ROOT, "%s; seed %d; total %.1f s. Each experiment's page is OUT/<name>/index.html.",
                 common.commandLine(), options.seed, (System.nanoTime() - start) / 1e9));
         index.table(List.of("experiment", "what", "seconds", "summary.json (headline numbers)"), rows);
+        for (Experiments.Entry e : Experiments.all()) {
+            if (java.nio.file.Files.exists(options.out.resolve(e.name()).resolve("index.html"))) {
+                index.link(e.name() + ": " + e.description(), e.name() + "/index.html");
+            }
+        }
         index.writeTo(options.out.resolve("index.html"));
         if (failed > 0) {
             throw new IllegalStateException(failed + " experiment(s) failed; see " + options.out.resolve("index.html"));

@@ -97,6 +97,12 @@ public final class HtmlReport {
         return this;
     }
 
+    /** Adds a paragraph holding one link; {@code href} is a relative path or URL, escaped like the text. */
+    public HtmlReport link(String text, String href) {
+        blocks.add("<p><a href=\"" + escape(href) + "\">" + escape(text) + "</a></p>");
+        return this;
+    }
+
     /** Adds preformatted text (logs, configuration, a manifest) in a monospaced block. */
     public HtmlReport preformatted(String text) {
         blocks.add("<pre>" + escape(text) + "</pre>");

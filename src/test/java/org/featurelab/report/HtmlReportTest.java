@@ -50,6 +50,13 @@ class HtmlReportTest {
     }
 
     @Test
+    void linksAreEscapedAndRelative() {
+        String html = new HtmlReport().link(ATTACK, "grokking/index.html?a=\"b\"").render();
+        assertTrue(html.contains("<a href=\"grokking/index.html?a=&quot;b&quot;\">"), html);
+        assertEquals(1, count(html, "&lt;script&gt;alert(&#39;x &amp; y&#39;)&lt;/script&gt;</a>"));
+    }
+
+    @Test
     void embedsImageAsBase64DataUri() {
         byte[] png = smallPng();
         String html = new HtmlReport().title("t").image("M heat map", png).render();
