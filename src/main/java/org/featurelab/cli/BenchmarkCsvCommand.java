@@ -8,7 +8,6 @@ import org.featurelab.benchmark.CsvManifest;
 import org.featurelab.benchmark.CsvFolds;
 import org.featurelab.benchmark.CsvProtocol;
 import org.featurelab.benchmark.ResultsFile;
-import org.featurelab.io.AtomicFiles;
 import org.featurelab.io.Json;
 import org.featurelab.io.Provenance;
 import org.featurelab.tabular.LearnerConfig;
@@ -18,8 +17,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -79,47 +76,18 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
         }
         CsvManifest datasets = CsvManifest.read(manifest);
         List<String> names = datasets.names();
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " is a file, not a directory");
-        }
-        Files.createDirectories(out);
-        ResultsFile results = ResultsFile.open(out.resolve("results.csv"));
         List<String> modelNames = List.copyOf(plan.keySet());
-        if (!common.quiet) {
-            long found = results.existing().stream().filter(r -> names.contains(r.dataset()) && modelNames.contains(r.model())
-                    && r.fold() < folds).count();
-            PrintWriter err = common.err();
-            err.printf(Locale.ROOT, "benchmark csv: %d datasets x %d folds x %d models = %d units; %d already in results.csv%s%n",
-                    names.size(), folds, plan.size(), names.size() * folds * plan.size(), found,
-                    results.droppedPartialLine() ? " (a partially written last line was dropped)" : "");
-            err.flush();
-        }
+        ResultsFile results = BenchmarkOutputs.openResults("benchmark csv", out, names, folds, modelNames, common);
         BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(names, folds, modelNames,
                 name -> CsvProtocol.load(datasets.entry(name), folds, seed),
                 (d, fold, model) -> CsvProtocol.run(d, fold, model, CsvProtocol.config(plan.get(model), quick, seed)),
                 results, BenchmarkOutputs.progress(common, "test score"));
         double wall = (System.nanoTime() - start) / 1e9;
-        BenchmarkOutputs.writeFailures(out.resolve("failures.csv"), outcome.failures());
         BenchmarkSummary.Spec spec = new BenchmarkSummary.Spec("featurelab benchmark csv", folds,
                 "test score (accuracy / R²)", false, Map.of(), "");
-        AtomicFiles.writeString(out.resolve("summary.md"), BenchmarkSummary.markdown(spec, outcome, names, modelNames, wall));
-        BenchmarkOutputs.writeReport(out.resolve("report.html"), "featurelab benchmark csv: "
-                        + manifest.getFileName(), "test score (accuracy / R²)", modelNames, outcome.results(),
-                common.commandLine());
-        Json.writeAtomically(out.resolve("manifest.json"), manifest(datasets, modelNames, outcome, wall));
-        int failed = outcome.failures().size();
-        if (outcome.results().isEmpty()) {
-            throw new IllegalArgumentException("benchmark csv: all " + outcome.total() + " units failed; see "
-                    + out.resolve("failures.csv"));
-        }
-        PrintWriter w = common.out();
-        w.printf(Locale.ROOT, "benchmark csv: %d of %d units finished (%d resumed from results.csv), %d failed%s; wall time %s%n",
-                outcome.results().size(), outcome.total(), outcome.skipped(), failed,
-                failed > 0 ? " (see failures.csv)" : "", BenchmarkSummary.duration(wall));
-        w.printf("outputs: %s (results.csv, failures.csv, summary.md, report.html, manifest.json)%n",
-                out.toAbsolutePath().normalize());
-        w.flush();
-        return 0;
+        return BenchmarkOutputs.finish("benchmark csv", out, spec, outcome, names, modelNames, wall,
+                "featurelab benchmark csv: " + manifest.getFileName(), "test score (accuracy / R²)",
+                manifest(datasets, modelNames, outcome, wall), common);
     }
 
     /** Model names (those of {@code fit --model}) in the given order, each at most once. */

@@ -4,8 +4,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.featurelab.benchmark.BenchmarkRunner;
 import org.featurelab.benchmark.BenchmarkSummary;
+import org.featurelab.benchmark.ResultsFile;
 import org.featurelab.benchmark.UnitResult;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.featurelab.io.AtomicFiles;
+import org.featurelab.io.Json;
 import org.featurelab.linalg.Blas;
 import org.featurelab.report.BenchmarkReport;
 
@@ -18,9 +21,61 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** The outputs {@code benchmark uci} and {@code benchmark csv} share: progress lines, failures.csv, report.html. */
+/**
+ * What {@code benchmark uci} and {@code benchmark csv} share: opening OUT/results.csv with the plan line, progress
+ * lines, and the closing outputs (failures.csv, summary.md, report.html, manifest.json) with the summary on stdout.
+ */
 final class BenchmarkOutputs {
     private BenchmarkOutputs() {
+    }
+
+    /**
+     * Creates {@code out} if needed and opens (resumes) its results.csv; unless {@code --quiet}, prints the plan
+     * ({@code datasets x folds x models = units; n already in results.csv}) on stderr.
+     */
+    static ResultsFile openResults(String command, Path out, List<String> datasets, int folds, List<String> models,
+                                   CommonOptions common) throws IOException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a file, not a directory");
+        }
+        Files.createDirectories(out);
+        ResultsFile results = ResultsFile.open(out.resolve("results.csv"));
+        if (!common.quiet) {
+            long found = results.existing().stream().filter(r -> datasets.contains(r.dataset()) && models.contains(r.model())
+                    && r.fold() < folds).count();
+            PrintWriter err = common.err();
+            err.printf(Locale.ROOT, "%s: %d datasets x %d folds x %d models = %d units; %d already in results.csv%s%n",
+                    command, datasets.size(), folds, models.size(), datasets.size() * folds * models.size(), found,
+                    results.droppedPartialLine() ? " (a partially written last line was dropped)" : "");
+            err.flush();
+        }
+        return results;
+    }
+
+    /**
+     * Writes failures.csv, summary.md, report.html and manifest.json (each atomically), then fails with exit 2 when
+     * no unit of the plan has a result, else prints the counts and the output folder on stdout.
+     */
+    static int finish(String command, Path out, BenchmarkSummary.Spec spec, BenchmarkRunner.Outcome outcome,
+                      List<String> datasets, List<String> models, double wallSeconds, String reportTitle,
+                      String scoreLabel, ObjectNode manifest, CommonOptions common) throws IOException {
+        writeFailures(out.resolve("failures.csv"), outcome.failures());
+        AtomicFiles.writeString(out.resolve("summary.md"), BenchmarkSummary.markdown(spec, outcome, datasets, models, wallSeconds));
+        writeReport(out.resolve("report.html"), reportTitle, scoreLabel, models, outcome.results(), common.commandLine());
+        Json.writeAtomically(out.resolve("manifest.json"), manifest);
+        int failed = outcome.failures().size();
+        if (outcome.results().isEmpty()) {
+            throw new IllegalArgumentException(command + ": all " + outcome.total() + " units failed; see "
+                    + out.resolve("failures.csv"));
+        }
+        PrintWriter w = common.out();
+        w.printf(Locale.ROOT, "%s: %d of %d units finished (%d resumed from results.csv), %d failed%s; wall time %s%n",
+                command, outcome.results().size(), outcome.total(), outcome.skipped(), failed,
+                failed > 0 ? " (see failures.csv)" : "", BenchmarkSummary.duration(wallSeconds));
+        w.printf("outputs: %s (results.csv, failures.csv, summary.md, report.html, manifest.json)%n",
+                out.toAbsolutePath().normalize());
+        w.flush();
+        return 0;
     }
 
     /**
@@ -45,7 +100,7 @@ final class BenchmarkOutputs {
     }
 
     /** failures.csv ({@code dataset, fold, model, message}), written atomically; header only when none failed. */
-    static void writeFailures(Path file, List<BenchmarkRunner.Failure> failures) {
+    private static void writeFailures(Path file, List<BenchmarkRunner.Failure> failures) {
         AtomicFiles.write(file, temp -> {
             try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
                  CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
@@ -62,7 +117,7 @@ final class BenchmarkOutputs {
      *
      * @param models the models in plan order (the first is the reference of the scatter plots)
      */
-    static void writeReport(Path file, String title, String scoreLabel, List<String> models, List<UnitResult> results,
+    private static void writeReport(Path file, String title, String scoreLabel, List<String> models, List<UnitResult> results,
                             String commandLine) throws IOException {
         List<BenchmarkReport.Row> rows = results.stream()
                 .map(r -> new BenchmarkReport.Row(r.dataset(), r.fold(), r.model(), r.testScore(), r.seconds())).toList();

@@ -8,7 +8,6 @@ import org.featurelab.benchmark.ResultsFile;
 import org.featurelab.benchmark.UciDataset;
 import org.featurelab.benchmark.UciProtocol;
 import org.featurelab.rfm.MetricScaling;
-import org.featurelab.io.AtomicFiles;
 import org.featurelab.io.Json;
 import org.featurelab.io.Provenance;
 import picocli.CommandLine.Command;
@@ -16,8 +15,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,20 +79,8 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         List<UciProtocol.Model> plan = parseModels(models == null ? DEFAULT_MODELS : models);
         List<String> names = chooseDatasets(UciDataset.list(data), datasets);
         UciProtocol.Settings settings = settings();
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " is a file, not a directory");
-        }
-        Files.createDirectories(out);
-        ResultsFile results = ResultsFile.open(out.resolve("results.csv"));
-        PrintWriter err = common.err();
         List<String> modelNames = plan.stream().map(UciProtocol.Model::name).toList();
-        if (!common.quiet) {
-            long found = results.existing().stream().filter(r -> names.contains(r.dataset()) && modelNames.contains(r.model())).count();
-            err.printf(Locale.ROOT, "benchmark uci: %d datasets x %d folds x %d models = %d units; %d already in results.csv%s%n",
-                    names.size(), UciDataset.FOLDS, plan.size(), names.size() * UciDataset.FOLDS * plan.size(), found,
-                    results.droppedPartialLine() ? " (a partially written last line was dropped)" : "");
-            err.flush();
-        }
+        ResultsFile results = BenchmarkOutputs.openResults("benchmark uci", out, names, UciDataset.FOLDS, modelNames, common);
         BenchmarkRunner.Listener listener = BenchmarkOutputs.progress(common, "test accuracy");
         java.util.Map<String, UciProtocol.Model> byName = new java.util.HashMap<>();
         plan.forEach(m -> byName.put(m.name(), m));
@@ -103,23 +88,8 @@ final class BenchmarkUciCommand implements Callable<Integer> {
                 name -> UciDataset.load(data, name),
                 (d, fold, model) -> UciProtocol.run(d, fold, byName.get(model), settings).toUnitResult(), results, listener);
         double wall = (System.nanoTime() - start) / 1e9;
-        BenchmarkOutputs.writeFailures(out.resolve("failures.csv"), outcome.failures());
-        AtomicFiles.writeString(out.resolve("summary.md"), BenchmarkSummary.markdown(BenchmarkSummary.Spec.uci(), outcome, names, modelNames, wall));
-        BenchmarkOutputs.writeReport(out.resolve("report.html"), "UCI-121", "test accuracy", modelNames, outcome.results(),
-                common.commandLine());
-        Json.writeAtomically(out.resolve("manifest.json"), manifest(names, modelNames, settings, outcome, wall));
-        int failed = outcome.failures().size();
-        if (outcome.results().isEmpty()) {
-            throw new IllegalArgumentException("benchmark uci: all " + outcome.total() + " units failed; see "
-                    + out.resolve("failures.csv"));
-        }
-        PrintWriter w = common.out();
-        w.printf(Locale.ROOT, "benchmark uci: %d of %d units finished (%d resumed from results.csv), %d failed%s; wall time %s%n",
-                outcome.results().size(), outcome.total(), outcome.skipped(), failed,
-                failed > 0 ? " (see failures.csv)" : "", BenchmarkSummary.duration(wall));
-        w.printf("outputs: %s (results.csv, failures.csv, summary.md, report.html, manifest.json)%n", out.toAbsolutePath().normalize());
-        w.flush();
-        return 0;
+        return BenchmarkOutputs.finish("benchmark uci", out, BenchmarkSummary.Spec.uci(), outcome, names, modelNames, wall,
+                "UCI-121", "test accuracy", manifest(names, modelNames, settings, outcome, wall), common);
     }
 
     /** The protocol settings from the options. */

@@ -16,10 +16,6 @@ import org.featurelab.tabular.Splits;
 import org.featurelab.tabular.TabularLearner;
 import org.featurelab.tabular.TabularModel;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,7 +71,7 @@ final class Demo {
     static Result run(long seed, String commandLine, Progress progress) {
         List<Fit> fits = new ArrayList<>();
         for (Dataset d : DATASETS) {
-            Table table = load(d.name());
+            Table table = Table.readBundled(d.name());
             Matrix y = Preprocessor.forTarget(d.target()).withTask(Task.CLASSIFICATION).fit(table).prepare(table).y();
             Splits.Split split = Splits.holdOut(Task.CLASSIFICATION, y, TEST_FRACTION, seed);
             Table train = table.selectRows(split.fit());
@@ -144,24 +140,4 @@ final class Demo {
         return html;
     }
 
-    /** Reads a bundled CSV (copied to a temporary file so that {@link Table#readCsv} can parse it). */
-    static Table load(String name) {
-        String resource = "/datasets/" + name + ".csv";
-        try (InputStream in = Demo.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled dataset " + resource + " is missing from the classpath");
-            }
-            Path dir = Files.createTempDirectory("featurelab-demo");
-            Path file = dir.resolve(name + ".csv");
-            try {
-                Files.copy(in, file);
-                return Table.readCsv(file);
-            } finally {
-                Files.deleteIfExists(file);
-                Files.deleteIfExists(dir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read bundled dataset " + resource + ": " + e.getMessage(), e);
-        }
-    }
 }

@@ -41,16 +41,12 @@ final class ExperimentCenteredNfaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        options.checkOut();
         if (data != null) {
             Outputs.requireReadable(data, "--data");
         }
         CenteredNfa.Config base = options.quick ? CenteredNfa.Config.quick() : CenteredNfa.Config.defaults();
         CenteredNfa.Config config = base.withData(data, !noRealData).withTraining(width, epochs, initScales, optimizers)
                 .withSeed(options.seed);
-        long start = System.nanoTime();
-        var report = CenteredNfaExperiment.run(config, common.progress());
-        ExperimentOptions.finish(report, options.out, (System.nanoTime() - start) / 1e9, common);
-        return 0;
+        return options.run(common, progress -> CenteredNfaExperiment.run(config, progress));
     }
 }

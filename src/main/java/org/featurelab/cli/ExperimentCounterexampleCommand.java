@@ -27,12 +27,8 @@ final class ExperimentCounterexampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        options.checkOut();
         Counterexample.Config base = options.quick ? Counterexample.Config.quick() : Counterexample.Config.defaults();
         Counterexample.Config config = base.with(steps, weightDecay, options.seed);
-        long start = System.nanoTime();
-        var report = CounterexampleExperiment.run(config, common.progress());
-        ExperimentOptions.finish(report, options.out, (System.nanoTime() - start) / 1e9, common);
-        return 0;
+        return options.run(common, progress -> CounterexampleExperiment.run(config, progress));
     }
 }

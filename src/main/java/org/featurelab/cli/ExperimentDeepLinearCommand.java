@@ -30,12 +30,8 @@ final class ExperimentDeepLinearCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        options.checkOut();
         DeepLinear.Config base = options.quick ? DeepLinear.Config.quick() : DeepLinear.Config.defaults();
         DeepLinear.Config config = base.with(depths, steps, weightDecay, options.seed);
-        long start = System.nanoTime();
-        var report = DeepLinearExperiment.run(config, common.progress());
-        ExperimentOptions.finish(report, options.out, (System.nanoTime() - start) / 1e9, common);
-        return 0;
+        return options.run(common, progress -> DeepLinearExperiment.run(config, progress));
     }
 }

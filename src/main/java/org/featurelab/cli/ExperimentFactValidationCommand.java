@@ -42,16 +42,12 @@ final class ExperimentFactValidationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        options.checkOut();
         if (data != null && !java.nio.file.Files.isDirectory(data)) {
             Outputs.requireReadable(data, "--data");
         }
         FactValidation.Config base = options.quick ? FactValidation.Config.quick() : FactValidation.Config.defaults();
         FactValidation.Config config = base.withData(data, trainSize).withTraining(width, lr, weightDecay, steps)
                 .withSeed(options.seed);
-        long start = System.nanoTime();
-        var report = FactValidationExperiment.run(config, common.progress());
-        ExperimentOptions.finish(report, options.out, (System.nanoTime() - start) / 1e9, common);
-        return 0;
+        return options.run(common, progress -> FactValidationExperiment.run(config, progress));
     }
 }

@@ -38,14 +38,10 @@ final class ExperimentGrokkingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        options.checkOut();
         Grokking.Config base = options.quick ? Grokking.Config.quick() : Grokking.Config.defaults();
         Grokking.Config config = new Grokking.Config(ModularArithmetic.Op.parse(op), p == null ? base.p() : p, trainFraction,
                 base.bandwidth(), base.ridge(), iterations == null ? base.iterations() : iterations,
                 MetricScaling.parse(scaling.strip()), options.seed);
-        long start = System.nanoTime();
-        var report = GrokkingExperiment.run(config, common.progress());
-        ExperimentOptions.finish(report, options.out, (System.nanoTime() - start) / 1e9, common);
-        return 0;
+        return options.run(common, progress -> GrokkingExperiment.run(config, progress));
     }
 }

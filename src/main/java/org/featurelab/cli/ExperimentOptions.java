@@ -1,11 +1,13 @@
 package org.featurelab.cli;
 
 import org.featurelab.reproduce.ExperimentReport;
+import org.featurelab.tabular.Progress;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** Options shared by every {@code featurelab experiment} subcommand; mixed in with {@code @Mixin}. */
 final class ExperimentOptions {
@@ -23,6 +25,18 @@ final class ExperimentOptions {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + out + " is a file, not a directory");
         }
+    }
+
+    /**
+     * Checks --out, runs the experiment with the command's progress, writes its report into --out and prints where;
+     * the exit code 0.
+     */
+    int run(CommonOptions common, Function<Progress, ExperimentReport> experiment) {
+        checkOut();
+        long start = System.nanoTime();
+        ExperimentReport report = experiment.apply(common.progress());
+        finish(report, out, (System.nanoTime() - start) / 1e9, common);
+        return 0;
     }
 
     /** Writes the report into --out and prints where. */

@@ -30,12 +30,8 @@ final class ExperimentSparseParityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        options.checkOut();
         SparseParityExperiment.Sweep base = options.quick ? SparseParityExperiment.Sweep.quick() : SparseParityExperiment.Sweep.defaults();
         SparseParityExperiment.Sweep sweep = base.with(k, n, iterations, options.seed);
-        long start = System.nanoTime();
-        var report = SparseParityExperiment.run(sweep, common.progress());
-        ExperimentOptions.finish(report, options.out, (System.nanoTime() - start) / 1e9, common);
-        return 0;
+        return options.run(common, progress -> SparseParityExperiment.run(sweep, progress));
     }
 }

@@ -62,6 +62,32 @@ public final class Table {
     }
 
     /**
+     * Reads a CSV bundled in the jar under {@code /datasets/NAME.csv} (e.g. the demo's and the experiments' data),
+     * through a temporary file so that it is parsed exactly like {@link #readCsv(Path)}.
+     *
+     * @throws IllegalStateException if the resource is not on the classpath
+     */
+    public static Table readBundled(String name) {
+        String resource = "/datasets/" + name + ".csv";
+        try (java.io.InputStream in = Table.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled dataset " + resource + " is missing from the classpath");
+            }
+            Path dir = java.nio.file.Files.createTempDirectory("featurelab-data");
+            Path file = dir.resolve(name + ".csv");
+            try {
+                java.nio.file.Files.copy(in, file);
+                return readCsv(file);
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+                java.nio.file.Files.deleteIfExists(dir);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read bundled dataset " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * A table from column names and rows of cells (each row as long as {@code names}); cells are trimmed,
      * {@code null} cells become missing. The table has no source file.
      *

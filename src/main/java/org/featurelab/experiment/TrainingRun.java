@@ -96,12 +96,7 @@ public record TrainingRun(TrainConfig config, Network initial, Network trained, 
         if (init.equals("balanced")) {
             int d = w[0];
             int c = w[w.length - 1];
-            Matrix a = Matrix.zeros(c, d);
-            double[] data = a.data();
-            double std = 1.0 / Math.sqrt(d);
-            for (int i = 0; i < data.length; i++) {
-                data[i] = std * rng.nextGaussian();
-            }
+            Matrix a = Matrix.gaussian(c, d, 1.0 / Math.sqrt(d), rng);
             int width = w.length > 2 ? w[1] : Math.min(c, d);
             return Initialization.balanced(a, config.depth(), width, rng);
         }

@@ -29,6 +29,15 @@ public final class Matrix {
         this.data = data;
     }
 
+    /** A rows×cols matrix of independent N(0, std²) entries, drawn from {@code rng} in row-major order. */
+    public static Matrix gaussian(int rows, int cols, double std, java.util.random.RandomGenerator rng) {
+        Matrix m = zeros(rows, cols);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = std * rng.nextGaussian();
+        }
+        return m;
+    }
+
     /** A rows×cols matrix of zeros. */
     public static Matrix zeros(int rows, int cols) {
         if (rows < 0 || cols < 0) {

@@ -38,7 +38,7 @@ public final class Initialization {
             boolean last = l + 2 == widths.length;
             Activation act = last ? Activation.IDENTITY : hidden;
             double gain = act instanceof Activation.Relu ? 2.0 : 1.0;
-            Matrix w = gaussian(out, in, Math.sqrt(gain / in), rng);
+            Matrix w = Matrix.gaussian(out, in, Math.sqrt(gain / in), rng);
             layers.add(new Layer(w, bias ? Matrix.zeros(1, out) : null, act));
         }
         return new Network(layers);
@@ -91,7 +91,7 @@ public final class Initialization {
 
     /** A rows×cols matrix with orthonormal columns: the polar factor G(GᵀG)^{-½} of a Gaussian G. */
     static Matrix orthonormalColumns(int rows, int cols, RandomGenerator rng) {
-        Matrix g = gaussian(rows, cols, 1.0, rng);
+        Matrix g = Matrix.gaussian(rows, cols, 1.0, rng);
         SymmetricEigen e = SymmetricEigen.of(g.gramOfColumns());
         Matrix q = g.times(e.reconstruct(v -> 1.0 / Math.sqrt(v)));
         // one refinement step Q ← Q(3I − QᵀQ)/2 (Newton–Schulz) brings QᵀQ to I within round-off
@@ -101,12 +101,4 @@ public final class Initialization {
         return q.times(corr);
     }
 
-    static Matrix gaussian(int rows, int cols, double std, RandomGenerator rng) {
-        Matrix m = Matrix.zeros(rows, cols);
-        double[] d = m.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = std * rng.nextGaussian();
-        }
-        return m;
-    }
 }

@@ -62,9 +62,9 @@ public final class Networks {
         for (int l = 0; l < depth; l++) {
             int in = l == 0 ? inputDim : width;
             double gain = l == depth - 1 ? 2.0 : 1.0;
-            chain.add(Initialization.gaussian(width, in, Math.sqrt(gain / in), rng));
+            chain.add(Matrix.gaussian(width, in, Math.sqrt(gain / in), rng));
         }
-        Matrix a = Initialization.gaussian(1, width, Math.sqrt(1.0 / width), rng);
+        Matrix a = Matrix.gaussian(1, width, Math.sqrt(1.0 / width), rng);
         return deepLinearReluHead(chain, Matrix.zeros(1, width), a, 0.0);
     }
 }

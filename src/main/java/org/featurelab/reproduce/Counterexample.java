@@ -97,8 +97,8 @@ public final class Counterexample {
     /** Trains and measures; deterministic in the seed. */
     public static Result run(Config config, Progress progress) {
         SplittableRandom rng = new SplittableRandom(config.seed());
-        Matrix x = DeepLinear.gaussian(config.samples(), config.dim(), 1.0, rng);
-        Matrix xTest = DeepLinear.gaussian(config.samples(), config.dim(), 1.0, rng);
+        Matrix x = Matrix.gaussian(config.samples(), config.dim(), 1.0, rng);
+        Matrix xTest = Matrix.gaussian(config.samples(), config.dim(), 1.0, rng);
         Network net = Initialization.scaled(Initialization.standard(new int[]{config.dim(), config.width(), 1},
                 Activation.RELU, true, rng), config.initScale());
         Objective objective = new Objective(Loss.MEAN_SQUARED, config.weightDecay());

@@ -163,7 +163,7 @@ public final class DeepLinear {
         Matrix u = orthonormal(config.outputs(), rank, data);
         Matrix v = orthonormal(config.dim(), rank, data);
         double[] s = Arrays.copyOf(new double[]{2.0, 1.0}, rank);
-        Matrix x = gaussian(config.samples(), config.dim(), 1.0, data);
+        Matrix x = Matrix.gaussian(config.samples(), config.dim(), 1.0, data);
         Matrix y;
         double[] targetSingular;
         if (model == Model.LINEAR) {
@@ -223,18 +223,18 @@ public final class DeepLinear {
         int out = model == Model.LINEAR ? config.outputs() : m;
         List<Matrix> chain = new ArrayList<>();
         if (init == Init.BALANCED) {
-            Matrix a0 = gaussian(out, d, config.initScale() / Math.sqrt(d), rng);
+            Matrix a0 = Matrix.gaussian(out, d, config.initScale() / Math.sqrt(d), rng);
             for (Layer layer : Initialization.balanced(a0, depth, m, rng).layers()) {
                 chain.add(layer.weights());
             }
         } else {
             for (int l = 0; l < depth; l++) {
                 int in = l == 0 ? d : m;
-                chain.add(gaussian(l == depth - 1 ? out : m, in, Math.sqrt(1.0 / in), rng));
+                chain.add(Matrix.gaussian(l == depth - 1 ? out : m, in, Math.sqrt(1.0 / in), rng));
             }
         }
         if (model == Model.RELU_HEAD) {
-            return Networks.deepLinearReluHead(chain, Matrix.zeros(1, m), gaussian(1, m, Math.sqrt(1.0 / m), rng), 0.0);
+            return Networks.deepLinearReluHead(chain, Matrix.zeros(1, m), Matrix.gaussian(1, m, Math.sqrt(1.0 / m), rng), 0.0);
         }
         List<Layer> layers = new ArrayList<>();
         chain.forEach(w -> layers.add(Layer.of(w, Activation.IDENTITY)));
@@ -246,9 +246,9 @@ public final class DeepLinear {
      * c_k ~ N(0, 1), β_k ~ N(0, ¼), μ and σ the mean and standard deviation of g over the sample rows.
      */
     private static Network teacher(Matrix v, Matrix x, SplittableRandom rng) {
-        Matrix w = gaussian(4, v.cols(), 1.0, rng).timesTranspose(v);   // 4×d: rows w_kᵀVᵀ
-        Matrix c = gaussian(1, 4, 1.0, rng);
-        Layer hidden = new Layer(w, gaussian(1, 4, 0.5, rng), Activation.RELU);
+        Matrix w = Matrix.gaussian(4, v.cols(), 1.0, rng).timesTranspose(v);   // 4×d: rows w_kᵀVᵀ
+        Matrix c = Matrix.gaussian(1, 4, 1.0, rng);
+        Layer hidden = new Layer(w, Matrix.gaussian(1, 4, 0.5, rng), Activation.RELU);
         Matrix y = new Network(List.of(hidden, Layer.of(c, Activation.IDENTITY))).output(x);
         double mean = 0;
         double sq = 0;
@@ -263,15 +263,7 @@ public final class DeepLinear {
     }
 
     static Matrix orthonormal(int rows, int cols, SplittableRandom rng) {
-        return ThinSvd.of(gaussian(rows, cols, 1.0, rng)).u();
+        return ThinSvd.of(Matrix.gaussian(rows, cols, 1.0, rng)).u();
     }
 
-    static Matrix gaussian(int rows, int cols, double std, SplittableRandom rng) {
-        Matrix m = Matrix.zeros(rows, cols);
-        double[] d = m.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = std * rng.nextGaussian();
-        }
-        return m;
-    }
 }

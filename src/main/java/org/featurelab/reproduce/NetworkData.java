@@ -8,9 +8,6 @@ import org.featurelab.linalg.Matrix;
 import org.featurelab.metrics.Task;
 import org.featurelab.nn.TrainingData;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -39,7 +36,7 @@ public record NetworkData(TrainingData train, TrainingData test, boolean classif
      * ⌊testFraction·n⌋ test rows and the rest (seeded permutation), then capped at {@code maxTrain} training rows.
      */
     public static NetworkData table(Path csv, double testFraction, int maxTrain, long seed) {
-        Table table = csv == null ? bundled(BUNDLED) : Table.readCsv(csv);
+        Table table = csv == null ? Table.readBundled(BUNDLED) : Table.readCsv(csv);
         String target = csv == null ? BUNDLED_TARGET : table.columnNames().get(table.columnCount() - 1);
         int n = table.rowCount();
         int[] order = permutation(n, seed);
@@ -231,24 +228,4 @@ public record NetworkData(TrainingData train, TrainingData test, boolean classif
         throw new IllegalArgumentException("--data " + dir + ": no " + stem + "[.gz] (MNIST IDX files) in that directory");
     }
 
-    /** Reads a bundled CSV resource (copied to a temporary file for {@link Table#readCsv}). */
-    static Table bundled(String name) {
-        String resource = "/datasets/" + name + ".csv";
-        try (InputStream in = NetworkData.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled dataset " + resource + " is missing from the classpath");
-            }
-            Path dir = Files.createTempDirectory("featurelab-data");
-            Path file = dir.resolve(name + ".csv");
-            try {
-                Files.copy(in, file);
-                return Table.readCsv(file);
-            } finally {
-                Files.deleteIfExists(file);
-                Files.deleteIfExists(dir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read bundled dataset " + resource + ": " + e.getMessage(), e);
-        }
-    }
 }
