@@ -1,5 +1,6 @@
 package org.featurelab.api;
 
+import org.featurelab.testing.TestData;
 import org.featurelab.data.Table;
 import org.featurelab.tabular.Evaluation;
 import org.featurelab.tabular.ModelKind;
@@ -61,7 +62,7 @@ class QuickStartTest {
 
     @Test
     void quickStartRunsOnBreastCancer() throws IOException {
-        writeSplit(Path.of("../shared/data/small/breast_cancer.csv"), 0.25, 3);
+        writeSplit(TestData.small("breast_cancer"), 0.25, 3);
         Result r = quickStart(dir);
 
         assertTrue(r.evaluation().accuracy() >= 0.95, "test accuracy " + r.evaluation().accuracy());

@@ -1,5 +1,6 @@
 package org.featurelab.benchmark;
 
+import org.featurelab.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,16 +16,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Loading the shipped UCI-121 data (../shared/data/uci121) and broken copies written to a temporary folder. */
+/**
+ * Loading UCI-121 data in its split format: three datasets copied from the collection (test fixtures) and broken
+ * copies written to a temporary folder. {@link UciCollectionTest} checks the whole collection.
+ */
 class UciDatasetTest {
-    static final Path UCI = Path.of("../shared/data/uci121");
+    static final Path UCI = TestData.uciFixture();
     static final List<String> SMALL = List.of("trains", "lenses", "iris");
 
     @Test
-    void indexListsAllDatasetsInFileOrder() {
+    void indexListsTheDatasetsInFileOrder() {
         List<UciDataset.Entry> entries = UciDataset.list(UCI);
-        assertEquals(116, entries.size());
-        assertEquals(new UciDataset.Entry("abalone", 4177, 8, 3), entries.get(0));
+        assertEquals(List.of(new UciDataset.Entry("iris", 150, 4, 3), new UciDataset.Entry("lenses", 24, 4, 3),
+                new UciDataset.Entry("trains", 10, 29, 2)), entries);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.featurelab.benchmark;
 
+import org.featurelab.testing.TestData;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,7 +19,7 @@ class UciProtocolTest {
      */
     @Test
     void irisReachesTheFloorAndChoicesComeFromTheGrid() {
-        UciDataset iris = UciDataset.load(UciDatasetTest.UCI, "iris");
+        UciDataset iris = UciDataset.load(TestData.uciFixture(), "iris");
         for (UciProtocol.Model model : List.of(UciProtocol.Model.laplace(), UciProtocol.Model.parse("nfa-rfm"))) {
             double sum = 0;
             for (int j = 0; j < UciDataset.FOLDS; j++) {
@@ -38,7 +39,7 @@ class UciProtocolTest {
 
     @Test
     void deterministic() {
-        UciDataset lenses = UciDataset.load(UciDatasetTest.UCI, "lenses");
+        UciDataset lenses = UciDataset.load(TestData.uciFixture(), "lenses");
         UciProtocol.Model fact = UciProtocol.Model.parse("fact-rfm");
         UciProtocol.Result a = UciProtocol.run(lenses, 2, fact);
         UciProtocol.Result b = UciProtocol.run(lenses, 2, fact);
@@ -61,7 +62,7 @@ class UciProtocolTest {
 
     @Test
     void refitRowsCapsAndRowNormFollowTheSettings() {
-        UciDataset iris = UciDataset.load(UciDatasetTest.UCI, "iris");
+        UciDataset iris = UciDataset.load(TestData.uciFixture(), "iris");
         UciDataset.Fold fold = iris.fold(0);
         UciProtocol.Model nfa = UciProtocol.Model.parse("nfa-rfm");
         UciProtocol.Result full = UciProtocol.run(iris, 0, nfa);

@@ -1,5 +1,6 @@
 package org.featurelab.cli;
 
+import org.featurelab.testing.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -27,12 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code featurelab benchmark csv --quick} on copies of ../shared/data/small/iris.csv (classification) and
+ * {@code featurelab benchmark csv --quick} on copies of the fixtures small/iris.csv (classification) and
  * diabetes.csv (regression) plus a manifest line whose CSV is missing; its test scores must equal, bit for bit, what
  * {@code fit} (with the flags --quick stands for) and {@code eval} give on the same fold's rows.
  */
 class BenchmarkCsvCommandTest {
-    static final Path SMALL = Path.of("../shared/data/small");
+    static final Path SMALL = TestData.small("iris").getParent();
     static final int FOLDS = 3;
 
     @TempDir

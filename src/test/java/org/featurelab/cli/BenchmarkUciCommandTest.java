@@ -1,5 +1,6 @@
 package org.featurelab.cli;
 
+import org.featurelab.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,11 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code featurelab benchmark uci} on a tiny collection: trains and lenses copied from ../shared/data/uci121 plus a
+ * {@code featurelab benchmark uci} on a tiny collection: trains and lenses copied from the test fixtures (data/uci121) plus a
  * dataset with a malformed features file.
  */
 class BenchmarkUciCommandTest {
-    static final Path UCI = Path.of("../shared/data/uci121");
+    static final Path UCI = TestData.uciFixture();
 
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package org.featurelab.data;
 
+import org.featurelab.testing.TestData;
 import org.featurelab.metrics.Task;
 import org.featurelab.linalg.Matrix;
 import org.junit.jupiter.api.Test;
@@ -10,9 +11,9 @@ import java.util.List;
 import static org.featurelab.testing.Close.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The shared small data sets (header row, target in the last column), read as a user would. */
+/** The small real data sets (test fixtures) (header row, target in the last column), read as a user would. */
 class RealDataTest {
-    private static final Path DATA = Path.of("../shared/data/small");
+    private static final Path DATA = TestData.small("iris").getParent();
 
     /** Column means 0 and population standard deviations 1 of a standardised training matrix. */
     private static void assertStandardised(Matrix x) {

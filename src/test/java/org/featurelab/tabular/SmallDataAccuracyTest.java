@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Test accuracy of the default learners ({@link TabularLearner#of}, default {@link LearnerConfig}) on the small
- * real data sets of {@code ../shared/data/small}: the accuracy part of issue 2's "Done when".
+ * real data sets of {@code small/} (test fixtures copied from ../shared/data/small): the accuracy part of issue 2's "Done when".
  *
  * <p>Every data set is split once into 75% training and 25% test rows, stratified by class, with the fixed seed
  * {@link #SPLIT_SEED} ({@link TabularFixtures#split}); the learners tune themselves on the training rows only.

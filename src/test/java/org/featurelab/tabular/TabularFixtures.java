@@ -1,8 +1,8 @@
 package org.featurelab.tabular;
 
+import org.featurelab.testing.TestData;
 import org.featurelab.data.Table;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,15 +11,12 @@ import java.util.TreeMap;
 
 /** Shared helpers of the tabular tests: the bundled small data sets and seeded row splits of a {@link Table}. */
 final class TabularFixtures {
-    /** The small real data sets, relative to the repository root (the tests' working directory). */
-    static final Path SMALL = Path.of("../shared/data/small");
-
     private TabularFixtures() {
     }
 
-    /** Reads {@code ../shared/data/small/<name>.csv}. */
+    /** Reads the fixture {@code small/<name>.csv} (see {@link TestData#small}). */
     static Table small(String name) {
-        return Table.readCsv(SMALL.resolve(name + ".csv"));
+        return Table.readCsv(TestData.small(name));
     }
 
     /** The last column's name: the target of every bundled data set. */
