@@ -1,8 +1,8 @@
 package org.featurelab.benchmark;
 
-import org.featurelab.data.Table;
-import org.featurelab.linalg.Permutations;
-import org.featurelab.metrics.Task;
+import org.featurelab.table.Table;
+import org.featurelab.base.Permutations;
+import org.featurelab.base.Task;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package org.featurelab.benchmark;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.featurelab.metrics.Task;
+import org.featurelab.base.Task;
 
 import java.io.IOException;
 import java.io.StringReader;

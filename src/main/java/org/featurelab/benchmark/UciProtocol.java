@@ -2,8 +2,8 @@ package org.featurelab.benchmark;
 
 import org.featurelab.kernel.Laplace;
 import org.featurelab.linalg.Matrix;
-import org.featurelab.metrics.Scores;
-import org.featurelab.metrics.Task;
+import org.featurelab.scoring.Scores;
+import org.featurelab.base.Task;
 import org.featurelab.rfm.FeatureUpdate;
 import org.featurelab.rfm.IterationRecord;
 import org.featurelab.rfm.LabeledData;

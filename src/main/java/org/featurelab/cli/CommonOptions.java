@@ -1,6 +1,6 @@
 package org.featurelab.cli;
 
-import org.featurelab.tabular.Progress;
+import org.featurelab.base.Progress;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -2,8 +2,8 @@ package org.featurelab.cli;
 
 import org.featurelab.io.Json;
 import org.featurelab.report.HtmlReport;
-import org.featurelab.reproduce.ExperimentReport;
-import org.featurelab.reproduce.Experiments;
+import org.featurelab.experiment.ExperimentReport;
+import org.featurelab.experiment.catalog.Experiments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

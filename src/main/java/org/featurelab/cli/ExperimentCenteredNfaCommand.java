@@ -1,7 +1,7 @@
 package org.featurelab.cli;
 
-import org.featurelab.reproduce.CenteredNfa;
-import org.featurelab.reproduce.CenteredNfaExperiment;
+import org.featurelab.experiment.alignment.CenteredNfa;
+import org.featurelab.experiment.alignment.CenteredNfaExperiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

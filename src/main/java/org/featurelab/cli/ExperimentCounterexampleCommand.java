@@ -1,7 +1,7 @@
 package org.featurelab.cli;
 
-import org.featurelab.reproduce.Counterexample;
-import org.featurelab.reproduce.CounterexampleExperiment;
+import org.featurelab.experiment.deeplinear.Counterexample;
+import org.featurelab.experiment.deeplinear.CounterexampleExperiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package org.featurelab.cli;
 
-import org.featurelab.reproduce.DeepLinear;
-import org.featurelab.reproduce.DeepLinearExperiment;
+import org.featurelab.experiment.deeplinear.DeepLinear;
+import org.featurelab.experiment.deeplinear.DeepLinearExperiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

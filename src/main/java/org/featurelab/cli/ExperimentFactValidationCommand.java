@@ -1,7 +1,7 @@
 package org.featurelab.cli;
 
-import org.featurelab.reproduce.FactValidation;
-import org.featurelab.reproduce.FactValidationExperiment;
+import org.featurelab.experiment.fact.FactValidation;
+import org.featurelab.experiment.fact.FactValidationExperiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

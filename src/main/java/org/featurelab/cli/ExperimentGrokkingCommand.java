@@ -1,8 +1,8 @@
 package org.featurelab.cli;
 
-import org.featurelab.reproduce.Grokking;
-import org.featurelab.reproduce.GrokkingExperiment;
-import org.featurelab.reproduce.ModularArithmetic;
+import org.featurelab.experiment.grokking.Grokking;
+import org.featurelab.experiment.grokking.GrokkingExperiment;
+import org.featurelab.experiment.grokking.ModularArithmetic;
 import org.featurelab.rfm.MetricScaling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

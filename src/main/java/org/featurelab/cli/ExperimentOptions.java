@@ -1,7 +1,7 @@
 package org.featurelab.cli;
 
-import org.featurelab.reproduce.ExperimentReport;
-import org.featurelab.tabular.Progress;
+import org.featurelab.experiment.ExperimentReport;
+import org.featurelab.base.Progress;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;

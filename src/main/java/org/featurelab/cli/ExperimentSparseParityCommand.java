@@ -1,6 +1,6 @@
 package org.featurelab.cli;
 
-import org.featurelab.reproduce.SparseParityExperiment;
+import org.featurelab.experiment.fact.SparseParityExperiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package org.featurelab.cli;
 
-import org.featurelab.data.Preprocessor;
-import org.featurelab.data.Table;
-import org.featurelab.metrics.Task;
+import org.featurelab.encoding.Preprocessor;
+import org.featurelab.table.Table;
+import org.featurelab.base.Task;
 import org.featurelab.tabular.LearnerConfig;
 import org.featurelab.tabular.ModelKind;
 import org.featurelab.tabular.TabularLearner;

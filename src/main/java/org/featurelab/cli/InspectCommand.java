@@ -2,7 +2,7 @@ package org.featurelab.cli;
 
 import org.featurelab.io.AtomicFiles;
 import org.featurelab.io.Provenance;
-import org.featurelab.metrics.Task;
+import org.featurelab.base.Task;
 import org.featurelab.report.HeatMap;
 import org.featurelab.rfm.RfmModel;
 import org.featurelab.tabular.FeatureImportances;

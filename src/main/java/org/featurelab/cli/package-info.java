@@ -7,7 +7,7 @@
  *   <li>{@code fit}, {@code predict}, {@code eval}, {@code inspect}: the tabular workflow on CSV files;</li>
  *   <li>{@code train}: a fully connected network with per-layer FACT/NFA diagnostics every K steps
  *       ({@link org.featurelab.experiment}), written to metrics.csv, summary.json, PNG plots and index.html;</li>
- *   <li>{@code bench rfm}: per-phase times and GFLOP/s of an RFM fit on synthetic data;</li>
+ *   <li>{@code speed rfm}: per-phase times and GFLOP/s of an RFM fit on synthetic data;</li>
  *   <li>{@code demo}: Laplace vs NFA-RFM vs FACT-RFM on bundled datasets, with an HTML report.</li>
  * </ul>
  *

@@ -1,12 +1,18 @@
 /**
- * Training runs with per-layer feature diagnostics: {@link org.featurelab.experiment.TrainConfig} (a validated
- * record of the run's settings), {@link org.featurelab.experiment.TrainingRun} (initialise, train, diagnose),
- * {@link org.featurelab.experiment.DiagnosticsRecorder} (a {@link org.featurelab.nn.TrainingListener} that runs
- * {@link org.featurelab.diagnostics.NetworkDiagnostics#compute} every K steps on a fixed sample set and keeps one
- * {@link org.featurelab.experiment.DiagnosedStep} per diagnosis), and the sinks that write those records:
- * {@link org.featurelab.experiment.MetricsCsv}, {@link org.featurelab.experiment.SummaryJson},
- * {@code org.featurelab.report.TrainingPlots} (plots live in the report layer). The training loop knows only the listener.
+ * One-command reproductions of the seed papers' phenomena ({@code featurelab experiment NAME}), one sub-package per
+ * paper. Each experiment is a compute class with a {@code Config} record (the papers' {@code defaults()} and a
+ * {@code quick()} variant) and an {@code XxxExperiment.run(config, progress)} that returns an
+ * {@link org.featurelab.experiment.ExperimentReport}; {@link org.featurelab.experiment.catalog.Experiments} lists them.
+ * <ul>
+ *   <li>{@code experiment.grokking}: RFMs grok modular arithmetic (Mallinar et al.), block-circulant M.</li>
+ *   <li>{@code experiment.fact}: the FACT paper: FACT versus NFA on trained networks, sparse parity with RFMs.</li>
+ *   <li>{@code experiment.deeplinear}: Tansley, Massart &amp; Cartis: the deep linear NFA and its counterexample.</li>
+ *   <li>{@code experiment.alignment}: Beaglehole et al.: centered NFA and speed-limited optimisation.</li>
+ * </ul>
+ * This package holds what several papers' experiments share: the report, {@link org.featurelab.experiment.NetworkData}
+ * (data sets for network experiments) and {@link org.featurelab.experiment.PowerSweep} (α-sweeps).
  *
- * <p>Layer: after {@code nn} and {@code diagnostics}; uses {@code io} and {@code report}; imported by {@code cli}.
+ * <p>Sits above {@code rfm}, {@code nn}, {@code diagnostics}, {@code training}, {@code tabular} and {@code report};
+ * only {@code cli} depends on it.
  */
 package org.featurelab.experiment;

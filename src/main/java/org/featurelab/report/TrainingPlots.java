@@ -1,7 +1,7 @@
 package org.featurelab.report;
 
 import org.featurelab.io.AtomicFiles;
-import org.featurelab.experiment.DiagnosedStep;
+import org.featurelab.training.DiagnosedStep;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

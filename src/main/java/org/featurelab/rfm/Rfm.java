@@ -1,13 +1,13 @@
 package org.featurelab.rfm;
 
-import org.featurelab.metrics.Task;
+import org.featurelab.base.Task;
 import org.featurelab.kernel.GramWorkspace;
 import org.featurelab.kernel.KernelBasis;
 import org.featurelab.kernel.KernelRidge;
 import org.featurelab.kernel.Metric;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.linalg.SolverWorkspace;
-import org.featurelab.metrics.Scores;
+import org.featurelab.scoring.Scores;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.featurelab.rfm;
 
-import org.featurelab.metrics.Task;
+import org.featurelab.base.Task;
 import org.featurelab.kernel.Kernel;
 import org.featurelab.kernel.KernelBasis;
 import org.featurelab.kernel.Metric;

@@ -1,6 +1,6 @@
 package org.featurelab.tabular;
 
-import org.featurelab.data.FittedPreprocessor;
+import org.featurelab.encoding.FittedPreprocessor;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.linalg.SymmetricEigen;
 

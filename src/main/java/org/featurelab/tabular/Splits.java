@@ -1,9 +1,9 @@
 package org.featurelab.tabular;
 
 import org.featurelab.linalg.Matrix;
-import org.featurelab.linalg.Permutations;
-import org.featurelab.metrics.Scores;
-import org.featurelab.metrics.Task;
+import org.featurelab.base.Permutations;
+import org.featurelab.scoring.Scores;
+import org.featurelab.base.Task;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,14 @@
 package org.featurelab.tabular;
 
-import org.featurelab.data.FittedPreprocessor;
-import org.featurelab.data.PreparedData;
-import org.featurelab.data.Preprocessor;
-import org.featurelab.data.Table;
+import org.featurelab.base.Progress;
+
+import org.featurelab.encoding.FittedPreprocessor;
+import org.featurelab.encoding.PreparedData;
+import org.featurelab.encoding.Preprocessor;
+import org.featurelab.table.Table;
 import org.featurelab.io.Provenance;
 import org.featurelab.linalg.Blas;
-import org.featurelab.metrics.Task;
+import org.featurelab.base.Task;
 import org.featurelab.rfm.IterationRecord;
 import org.featurelab.rfm.LabeledData;
 import org.featurelab.rfm.Rfm;
@@ -70,7 +72,7 @@ public record TabularLearner(Preprocessor preprocessor, LearnerConfig config) {
      */
     static void warnAboutIdentifierColumns(FittedPreprocessor pre, int rows, Progress progress) {
         for (var column : pre.columns()) {
-            if (column instanceof org.featurelab.data.CategoricalEncoding cat && cat.categories().size() > 50
+            if (column instanceof org.featurelab.encoding.CategoricalEncoding cat && cat.categories().size() > 50
                     && cat.categories().size() > rows / 2) {
                 progress.message(String.format("warning: text column '%s' has %d distinct values in %d rows (an "
                         + "identifier?); it becomes %d one-hot features — consider --drop %s", cat.name(),

@@ -1,12 +1,12 @@
 package org.featurelab.tabular;
 
-import org.featurelab.data.ClassificationTarget;
-import org.featurelab.data.FittedPreprocessor;
-import org.featurelab.data.Table;
+import org.featurelab.encoding.ClassificationTarget;
+import org.featurelab.encoding.FittedPreprocessor;
+import org.featurelab.table.Table;
 import org.featurelab.io.Provenance;
 import org.featurelab.linalg.Matrix;
-import org.featurelab.metrics.Scores;
-import org.featurelab.metrics.Task;
+import org.featurelab.scoring.Scores;
+import org.featurelab.base.Task;
 import org.featurelab.rfm.RfmModel;
 
 import java.nio.file.Path;

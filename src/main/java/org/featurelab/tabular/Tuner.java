@@ -1,7 +1,9 @@
 package org.featurelab.tabular;
 
+import org.featurelab.base.Progress;
+
 import org.featurelab.kernel.Kernel;
-import org.featurelab.metrics.Task;
+import org.featurelab.base.Task;
 import org.featurelab.rfm.LabeledData;
 import org.featurelab.rfm.Rfm;
 import org.featurelab.rfm.RfmConfig;

@@ -1,7 +1,7 @@
 package org.featurelab.api;
 
 import org.featurelab.testing.TestData;
-import org.featurelab.data.Table;
+import org.featurelab.table.Table;
 import org.featurelab.tabular.Evaluation;
 import org.featurelab.tabular.ModelKind;
 import org.featurelab.tabular.Predictions;
@@ -91,7 +91,7 @@ class QuickStartTest {
     @Test
     void readmeCheckCatchesADifference() throws IOException {
         List<String> good = new ArrayList<>(List.of("# featurelab", "", "## " + HEADING, "", "```java",
-                "import org.featurelab.data.Table;", "import org.featurelab.tabular.TabularModel;", ""));
+                "import org.featurelab.table.Table;", "import org.featurelab.tabular.TabularModel;", ""));
         snippet().forEach(s -> good.add("    " + s));
         good.addAll(List.of("```", "", "## More"));
         Path readme = dir.resolve("README.md");

@@ -1,6 +1,6 @@
 package org.featurelab.benchmark;
 
-import org.featurelab.metrics.Task;
+import org.featurelab.base.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,9 +6,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.featurelab.benchmark.CsvFolds;
-import org.featurelab.data.Table;
+import org.featurelab.table.Table;
 import org.featurelab.io.Json;
-import org.featurelab.metrics.Task;
+import org.featurelab.base.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package org.featurelab.cli;
 
-import org.featurelab.reproduce.Experiments;
+import org.featurelab.experiment.catalog.Experiments;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

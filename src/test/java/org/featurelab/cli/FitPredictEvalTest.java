@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.featurelab.data.Table;
+import org.featurelab.table.Table;
 import org.featurelab.io.Json;
 import org.featurelab.tabular.ModelKind;
 import org.featurelab.tabular.Predictions;

@@ -28,19 +28,19 @@ class UsageTest {
         CliRunner.assertBadInput(CliRunner.run("serve", "--data", "x.csv"), "unknown command 'serve'");
         CliRunner.Result typo = CliRunner.run("fti", "--data", "x.csv");
         CliRunner.assertBadInput(typo, "unknown command 'fti' (did you mean fit?)");
-        CliRunner.assertBadInput(CliRunner.run("bench", "gpu"), "unknown command 'gpu'");
-        assertTrue(CliRunner.run("bench", "gpu").err().contains("try 'featurelab bench --help'"));
+        CliRunner.assertBadInput(CliRunner.run("speed", "gpu"), "unknown command 'gpu'");
+        assertTrue(CliRunner.run("speed", "gpu").err().contains("try 'featurelab speed --help'"));
     }
 
     @Test
     void helpEverywhere() {
         assertTrue(CliRunner.ok("--help").out().contains("Usage: featurelab"));
-        for (String command : new String[] {"fit", "predict", "eval", "inspect", "bench", "demo"}) {
+        for (String command : new String[] {"fit", "predict", "eval", "inspect", "speed", "demo"}) {
             String out = CliRunner.ok(command, "--help").out();
             assertTrue(out.contains("Usage: featurelab " + command), out);
         }
-        String rfm = CliRunner.ok("bench", "rfm", "--help").out();
-        assertTrue(rfm.contains("Usage: featurelab bench rfm") && rfm.contains("--classes=C"), rfm);
+        String rfm = CliRunner.ok("speed", "rfm", "--help").out();
+        assertTrue(rfm.contains("Usage: featurelab speed rfm") && rfm.contains("--classes=C"), rfm);
         assertTrue(CliRunner.ok("help", "fit").out().contains("--target=COL"));
     }
 

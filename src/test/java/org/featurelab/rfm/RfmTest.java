@@ -1,9 +1,9 @@
 package org.featurelab.rfm;
 
-import org.featurelab.metrics.Task;
+import org.featurelab.base.Task;
 import org.featurelab.kernel.Laplace;
 import org.featurelab.linalg.Matrix;
-import org.featurelab.metrics.Scores;
+import org.featurelab.scoring.Scores;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

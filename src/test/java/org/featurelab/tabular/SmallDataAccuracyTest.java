@@ -1,6 +1,6 @@
 package org.featurelab.tabular;
 
-import org.featurelab.data.Table;
+import org.featurelab.table.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 

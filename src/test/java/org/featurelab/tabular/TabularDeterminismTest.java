@@ -1,9 +1,9 @@
 package org.featurelab.tabular;
 
-import org.featurelab.data.Preprocessor;
-import org.featurelab.data.Table;
+import org.featurelab.encoding.Preprocessor;
+import org.featurelab.table.Table;
 import org.featurelab.linalg.Matrix;
-import org.featurelab.metrics.Task;
+import org.featurelab.base.Task;
 import org.featurelab.rfm.IterationRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,13 +1,13 @@
 package org.featurelab.tabular;
 
-import org.featurelab.data.CategoricalEncoding;
-import org.featurelab.data.ClassificationTarget;
-import org.featurelab.data.NumericEncoding;
-import org.featurelab.data.Preprocessor;
-import org.featurelab.data.RegressionTarget;
-import org.featurelab.data.Table;
+import org.featurelab.encoding.CategoricalEncoding;
+import org.featurelab.encoding.ClassificationTarget;
+import org.featurelab.encoding.NumericEncoding;
+import org.featurelab.encoding.Preprocessor;
+import org.featurelab.encoding.RegressionTarget;
+import org.featurelab.table.Table;
 import org.featurelab.kernel.Metric;
-import org.featurelab.metrics.Task;
+import org.featurelab.base.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The PyTorch peer of {@code featurelab bench mlp}: one full float32 training step (forward, backward, plain SGD
+ * The PyTorch peer of {@code featurelab speed mlp}: one full float32 training step (forward, backward, plain SGD
  * update) of a dense ReLU MLP with a linear output layer and biases, on a fixed synthetic batch, through DJL's
  * PyTorch engine (libtorch). Same shapes, loss and update as featurelab's {@code Float32Mlp}:
  * <pre>  U_ℓ = H_ℓ·W_ℓᵀ + b_ℓ,  H_{ℓ+1} = relu(U_ℓ) (identity on the last layer),

@@ -1,0 +1,6 @@
+/**
+ * The few basics every layer shares, with no dependencies: {@link org.featurelab.base.Task} (classification or
+ * regression), {@link org.featurelab.base.Progress} (a progress callback for long runs) and
+ * {@link org.featurelab.base.Permutations} (the one seeded shuffle used for splits, folds and mini-batches).
+ */
+package org.featurelab.base;

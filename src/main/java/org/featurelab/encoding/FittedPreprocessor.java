@@ -1,0 +1,201 @@
+package org.featurelab.encoding;
+
+import org.featurelab.table.Cells;
+import org.featurelab.table.ColumnType;
+import org.featurelab.table.Table;
+
+import org.featurelab.base.Task;
+import org.featurelab.linalg.Matrix;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The immutable result of {@link Preprocessor#fit}: how each input column becomes features (learned on
+ * training rows only) and how the target becomes Y. Apply it unchanged to validation, test and
+ * prediction data.
+ *
+ * <p>It is fully described by {@link #columns()} and {@link #target()}, both records; persistence writes
+ * those and rebuilds with {@link #of}. Features come column by column in {@link #columns()} order, each
+ * column's block as in {@link ColumnEncoding#featureNames()}.
+ */
+public final class FittedPreprocessor {
+    private final List<ColumnEncoding> columns;
+    private final TargetEncoding target;
+    private final List<String> featureNames;
+    private final int[] featureSource;
+
+    private FittedPreprocessor(List<ColumnEncoding> columns, TargetEncoding target) {
+        this.columns = List.copyOf(columns);
+        this.target = target;
+        if (target == null) {
+            throw new IllegalArgumentException("fitted preprocessor: no target encoding");
+        }
+        if (this.columns.isEmpty()) {
+            throw new IllegalArgumentException("fitted preprocessor: no feature columns");
+        }
+        Set<String> seen = new HashSet<>();
+        List<String> names = new ArrayList<>();
+        List<Integer> source = new ArrayList<>();
+        for (int c = 0; c < this.columns.size(); c++) {
+            ColumnEncoding e = this.columns.get(c);
+            if (!seen.add(e.name())) {
+                throw new IllegalArgumentException("fitted preprocessor: column '" + e.name() + "' is encoded twice");
+            }
+            if (e.name().equals(target.column())) {
+                throw new IllegalArgumentException("fitted preprocessor: target '" + e.name() + "' is also a feature");
+            }
+            for (String f : e.featureNames()) {
+                names.add(f);
+                source.add(c);
+            }
+        }
+        this.featureNames = List.copyOf(names);
+        this.featureSource = source.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Rebuilds a fitted preprocessor from its description (as written by persistence). */
+    public static FittedPreprocessor of(List<ColumnEncoding> columns, TargetEncoding target) {
+        return new FittedPreprocessor(columns, target);
+    }
+
+    /** The per-column encodings, in feature order. */
+    public List<ColumnEncoding> columns() {
+        return columns;
+    }
+
+    /** The target encoding. */
+    public TargetEncoding target() {
+        return target;
+    }
+
+    /** The task (classification or regression). */
+    public Task task() {
+        return target.task();
+    }
+
+    /** Names of the p output features, e.g. {@code age}, {@code age_missing}, {@code colour=red}. */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /** Number of output features p. */
+    public int featureCount() {
+        return featureNames.size();
+    }
+
+    /** The raw input columns the features are built from, in order (the target not included). */
+    public List<String> inputColumns() {
+        List<String> out = new ArrayList<>(columns.size());
+        for (ColumnEncoding e : columns) {
+            out.add(e.name());
+        }
+        return List.copyOf(out);
+    }
+
+    /** The raw column that output feature {@code feature} (0-based) comes from. */
+    public String sourceColumn(int feature) {
+        return columns.get(featureSource[feature]).name();
+    }
+
+    /**
+     * The n×p design matrix of a table holding every input column (extra columns, the target included,
+     * are ignored; order does not matter). Numeric cells become {@code (x − mean) / std}, missing ones 0
+     * plus indicator 1; categorical cells a one-hot block, unseen categories all zeros. Cost O(n·p).
+     *
+     * @throws IllegalArgumentException naming the absent input columns, or the file, row, column and
+     *     value of text or a non-finite number in a numeric column
+     */
+    public Matrix transform(Table table) {
+        List<String> absent = table.absent(inputColumns());
+        if (!absent.isEmpty()) {
+            throw new IllegalArgumentException(table.describe() + " has no column" + (absent.size() == 1 ? " '" : "s '")
+                    + String.join("', '", absent) + "', which the model was trained on (columns: "
+                    + table.listColumns() + ")");
+        }
+        int n = table.rowCount();
+        int p = featureNames.size();
+        double[] x = new double[n * p];
+        int offset = 0;
+        for (ColumnEncoding e : columns) {
+            if (e instanceof NumericEncoding num) {
+                encodeNumeric(num, table, x, p, offset);
+            } else if (e instanceof CategoricalEncoding cat) {
+                encodeCategorical(cat, table, x, p, offset);
+            }
+            offset += e.width();
+        }
+        return Matrix.wrap(n, p, x);
+    }
+
+    /**
+     * X and Y of a table holding the input columns and the target (training, validation or test data).
+     *
+     * @throws IllegalArgumentException as {@link #transform} and {@link TargetEncoding#encode}
+     */
+    public PreparedData prepare(Table table) {
+        Matrix y = target.encode(table);
+        return new PreparedData(transform(table), y, this);
+    }
+
+    private static void encodeNumeric(NumericEncoding e, Table table, double[] x, int p, int offset) {
+        int j = table.columnIndex(e.name());
+        for (int i = 0; i < table.rowCount(); i++) {
+            String cell = table.cell(i, j);
+            int at = i * p + offset;
+            if (Cells.isMissing(cell)) {
+                if (e.missingIndicator()) {
+                    x[at + 1] = 1.0;
+                }
+                continue; // imputed with the training mean: 0 after standardising
+            }
+            double v = Cells.parse(cell);
+            if (Double.isNaN(v)) {
+                throw new IllegalArgumentException(table.locate(i) + ", column '" + e.name() + "': text '" + cell
+                        + "' where the model expects a number");
+            }
+            if (Double.isInfinite(v)) {
+                throw ColumnType.notFinite(table, i, e.name());
+            }
+            x[at] = e.standardise(v);
+        }
+    }
+
+    private static void encodeCategorical(CategoricalEncoding e, Table table, double[] x, int p, int offset) {
+        int j = table.columnIndex(e.name());
+        int missingAt = e.categories().size();
+        for (int i = 0; i < table.rowCount(); i++) {
+            String cell = table.cell(i, j);
+            int at = i * p + offset;
+            if (Cells.isMissing(cell)) {
+                if (e.missingIndicator()) {
+                    x[at + missingAt] = 1.0;
+                }
+                continue;
+            }
+            int k = e.indexOf(cell);
+            if (k >= 0) {
+                x[at + k] = 1.0;
+            }
+        }
+    }
+
+    /** Equal when the column encodings and the target encoding are equal (a restored copy equals its original). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FittedPreprocessor other && columns.equals(other.columns) && target.equals(other.target);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * columns.hashCode() + target.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "FittedPreprocessor[" + columns.size() + " columns -> " + featureNames.size() + " features, "
+                + target + "]";
+    }
+}

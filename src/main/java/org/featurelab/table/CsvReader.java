@@ -1,0 +1,127 @@
+package org.featurelab.table;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads a CSV file into a {@link Table} with Apache Commons CSV.
+ *
+ * <p>Format: RFC 4180 (comma separator, double-quoted fields that may hold commas, quotes doubled
+ * inside quotes, line breaks inside quotes), UTF-8 with an optional byte-order mark, {@code \n} or
+ * {@code \r\n} line ends. The first record is the header. Whitespace around fields is trimmed; empty and
+ * blank lines (anywhere, including trailing) are ignored.
+ *
+ * <p>Errors, as {@link IllegalArgumentException} with one sentence: missing file, a directory, an empty
+ * file, a header without data rows, a row with a different number of fields than the header (with its
+ * line number), duplicate or empty column names, malformed quoting.
+ */
+final class CsvReader {
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setTrim(true)
+            .setIgnoreSurroundingSpaces(true)
+            .setIgnoreEmptyLines(true)
+            .build();
+
+    private CsvReader() {
+    }
+
+    static Table read(Path path) {
+        String name = path.toString();
+        String text = readText(path, name);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        LineIndex lineIndex = new LineIndex(text);
+        List<String> header = null;
+        List<String[]> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        try (CSVParser parser = FORMAT.parse(new StringReader(text))) {
+            for (CSVRecord record : parser) {
+                if (record.size() == 1 && record.get(0).isEmpty()) {
+                    continue; // a line of blanks only
+                }
+                String[] fields = record.values();
+                if (header == null) {
+                    header = Arrays.asList(fields);
+                } else {
+                    rows.add(fields);
+                    lines.add(lineIndex.lineOf(record.getCharacterPosition()));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            String why = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause().getMessage()
+                    : e.getMessage();
+            throw new IllegalArgumentException(name + " is not valid CSV: " + why, e);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(name + " is not valid CSV: " + e.getMessage(), e);
+        }
+        if (header == null) {
+            throw new IllegalArgumentException(name + " is empty: expected a header row of column names");
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(name + " has a header but no data rows");
+        }
+        return Table.build(name, header, rows, lines.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static String readText(Path path, String name) {
+        if (!Files.exists(path)) {
+            throw new IllegalArgumentException("no such file: " + name);
+        }
+        if (Files.isDirectory(path)) {
+            throw new IllegalArgumentException("not a file but a directory: " + name);
+        }
+        try {
+            // decoding with replacement: a stray non-UTF-8 byte becomes U+FFFD instead of failing the read
+            return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no such file: " + name, e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Maps a character offset to its 1-based line, skipping the blank lines a record's offset may precede. */
+    private static final class LineIndex {
+        private final String text;
+        private final int[] breaks;
+
+        LineIndex(String text) {
+            this.text = text;
+            int count = 0;
+            int[] found = new int[16];
+            for (int k = 0; k < text.length(); k++) {
+                char c = text.charAt(k);
+                if (c == '\n' || (c == '\r' && (k + 1 == text.length() || text.charAt(k + 1) != '\n'))) {
+                    if (count == found.length) {
+                        found = Arrays.copyOf(found, 2 * count);
+                    }
+                    found[count++] = k;
+                }
+            }
+            this.breaks = Arrays.copyOf(found, count);
+        }
+
+        int lineOf(long position) {
+            int k = (int) Math.min(position, text.length());
+            while (k < text.length() && Character.isWhitespace(text.charAt(k))) {
+                k++;
+            }
+            int at = Arrays.binarySearch(breaks, k);
+            int before = at >= 0 ? at : -at - 1;
+            return before + 1;
+        }
+    }
+}

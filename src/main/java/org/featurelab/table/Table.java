@@ -1,0 +1,300 @@
+package org.featurelab.table;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+
+/**
+ * An immutable table of raw cell strings with named columns, as read from a CSV file.
+ *
+ * <p>Cells are stored column-wise ({@code cells[column][row]}), trimmed of surrounding whitespace; a
+ * {@code null} cell becomes the empty string (missing, see {@link Cells}). Column names are unique and
+ * non-empty. Each row remembers where it came from (its 1-based data row in the original table and,
+ * for tables read from a file, its line number), so that error messages about a subset of rows still
+ * point into the user's file.
+ */
+public final class Table {
+    private static final int LISTED_COLUMNS = 8;
+
+    private final String source;
+    private final List<String> names;
+    private final Map<String, Integer> index;
+    private final String[][] cells;
+    private final int rows;
+    private final int[] dataRows;
+    private final int[] lines;
+
+    private Table(String source, List<String> names, String[][] cells, int rows, int[] dataRows, int[] lines) {
+        this.source = source;
+        this.names = List.copyOf(names);
+        this.index = new HashMap<>();
+        for (int j = 0; j < this.names.size(); j++) {
+            String name = this.names.get(j);
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException(describe() + ": column " + (j + 1) + " of the header has no name");
+            }
+            Integer previous = index.putIfAbsent(name, j);
+            if (previous != null) {
+                throw new IllegalArgumentException(describe() + ": duplicate column name '" + name + "' (columns "
+                        + (previous + 1) + " and " + (j + 1) + ")");
+            }
+        }
+        this.cells = cells;
+        this.rows = rows;
+        this.dataRows = dataRows;
+        this.lines = lines;
+    }
+
+    /** Reads a CSV file with a header row; see {@link CsvReader} for the accepted format and errors. */
+    public static Table readCsv(Path path) {
+        return CsvReader.read(path);
+    }
+
+    /**
+     * Reads a CSV bundled in the jar under {@code /datasets/NAME.csv} (e.g. the demo's and the experiments' data),
+     * through a temporary file so that it is parsed exactly like {@link #readCsv(Path)}.
+     *
+     * @throws IllegalStateException if the resource is not on the classpath
+     */
+    public static Table readBundled(String name) {
+        String resource = "/datasets/" + name + ".csv";
+        try (java.io.InputStream in = Table.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled dataset " + resource + " is missing from the classpath");
+            }
+            Path dir = java.nio.file.Files.createTempDirectory("featurelab-data");
+            Path file = dir.resolve(name + ".csv");
+            try {
+                java.nio.file.Files.copy(in, file);
+                return readCsv(file);
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+                java.nio.file.Files.deleteIfExists(dir);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read bundled dataset " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A table from column names and rows of cells (each row as long as {@code names}); cells are trimmed,
+     * {@code null} cells become missing. The table has no source file.
+     *
+     * @throws IllegalArgumentException on duplicate or empty names, or a row of the wrong length
+     */
+    public static Table of(List<String> names, List<String[]> rows) {
+        return build("", names, rows, null);
+    }
+
+    /** Builds a table; {@code lines} (1-based line of each row) may be null when there is no file. */
+    static Table build(String source, List<String> names, List<String[]> rows, int[] lines) {
+        List<String> trimmed = new ArrayList<>(names.size());
+        for (String name : names) {
+            trimmed.add(name == null ? "" : name.strip());
+        }
+        int m = trimmed.size();
+        int n = rows.size();
+        String[][] cells = new String[m][n];
+        int[] dataRows = new int[n];
+        for (int i = 0; i < n; i++) {
+            String[] row = rows.get(i);
+            if (row.length != m) {
+                String at = lines == null ? prefix(source) + "row " + (i + 1)
+                        : prefix(source) + "line " + lines[i] + " (row " + (i + 1) + ")";
+                throw new IllegalArgumentException(at + " has " + row.length + " field" + (row.length == 1 ? "" : "s")
+                        + " but the header has " + m);
+            }
+            for (int j = 0; j < m; j++) {
+                cells[j][i] = row[j] == null ? "" : row[j].strip();
+            }
+            dataRows[i] = i + 1;
+        }
+        return new Table(source, trimmed, cells, n, dataRows, lines == null ? null : lines.clone());
+    }
+
+    /** The file this table was read from, as given by the caller, or {@code ""} when built in memory. */
+    public String source() {
+        return source;
+    }
+
+    /** The column names, in file order. */
+    public List<String> columnNames() {
+        return names;
+    }
+
+    /** Number of columns. */
+    public int columnCount() {
+        return names.size();
+    }
+
+    /** Number of data rows (the header is not a row). */
+    public int rowCount() {
+        return rows;
+    }
+
+    /** True when the table has a column of this exact name. */
+    public boolean hasColumn(String name) {
+        return index.containsKey(name);
+    }
+
+    /**
+     * Index of a column by name.
+     *
+     * @throws IllegalArgumentException naming the source and listing the available columns when absent
+     */
+    public int columnIndex(String name) {
+        Integer j = index.get(name);
+        if (j == null) {
+            throw new IllegalArgumentException(describe() + " has no column '" + name + "' (columns: "
+                    + listColumns() + ")");
+        }
+        return j;
+    }
+
+    /** The cells of one column, top to bottom (a copy). */
+    public List<String> column(String name) {
+        return List.of(cells[columnIndex(name)]);
+    }
+
+    /** One cell, by 0-based row and column index. */
+    public String cell(int row, int column) {
+        return cells[column][row];
+    }
+
+    /** A new table with the given rows (0-based, in the given order, repeats allowed). */
+    public Table selectRows(int[] rowIndex) {
+        int m = names.size();
+        String[][] picked = new String[m][rowIndex.length];
+        int[] pickedRows = new int[rowIndex.length];
+        int[] pickedLines = lines == null ? null : new int[rowIndex.length];
+        for (int k = 0; k < rowIndex.length; k++) {
+            int i = rowIndex[k];
+            if (i < 0 || i >= rows) {
+                throw new IndexOutOfBoundsException("selectRows: row " + i + " of a table with " + rows + " rows");
+            }
+            for (int j = 0; j < m; j++) {
+                picked[j][k] = cells[j][i];
+            }
+            pickedRows[k] = dataRows[i];
+            if (pickedLines != null) {
+                pickedLines[k] = lines[i];
+            }
+        }
+        return new Table(source, names, picked, rowIndex.length, pickedRows, pickedLines);
+    }
+
+    /** A new table without the named columns. */
+    public Table dropColumns(String... drop) {
+        return dropColumns(Arrays.asList(drop));
+    }
+
+    /**
+     * A new table without the named columns (repeats allowed).
+     *
+     * @throws IllegalArgumentException naming the first column that does not exist
+     */
+    public Table dropColumns(Collection<String> drop) {
+        Set<String> gone = new LinkedHashSet<>(drop);
+        for (String name : gone) {
+            if (!hasColumn(name)) {
+                throw new IllegalArgumentException("cannot drop column '" + name + "': " + describe()
+                        + " has no such column (columns: " + listColumns() + ")");
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        List<String[]> keptCells = new ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+            if (!gone.contains(names.get(j))) {
+                kept.add(names.get(j));
+                keptCells.add(cells[j]);
+            }
+        }
+        return new Table(source, kept, keptCells.toArray(new String[0][]), rows, dataRows, lines);
+    }
+
+    /**
+     * SHA-256 (lower-case hex) of the content: column count, row count, the names, then the cells row by
+     * row, each string as its UTF-8 length followed by its bytes. The source file name is not included,
+     * so the same data read from two paths has the same fingerprint.
+     */
+    public String fingerprint() {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+        sha.update(intBytes(names.size()));
+        sha.update(intBytes(rows));
+        for (String name : names) {
+            updateString(sha, name);
+        }
+        for (int i = 0; i < rows; i++) {
+            for (String[] column : cells) {
+                updateString(sha, column[i]);
+            }
+        }
+        StringBuilder hex = new StringBuilder(64);
+        for (byte b : sha.digest()) {
+            hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return hex.toString();
+    }
+
+    /** The source file for messages: its name, or "the table" when built in memory. */
+    public String describe() {
+        return source.isEmpty() ? "the table" : source;
+    }
+
+    /** Where a row is, for messages: {@code "f.csv line 7 (row 6)"} or {@code "row 6"}. */
+    public String locate(int row) {
+        String at = lines == null ? "row " + dataRows[row] : "line " + lines[row] + " (row " + dataRows[row] + ")";
+        return prefix(source) + at;
+    }
+
+    /** Column names for messages, shortened to the first few when there are many. */
+    public String listColumns() {
+        if (names.size() <= LISTED_COLUMNS) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, LISTED_COLUMNS)) + ", ... " + (names.size() - LISTED_COLUMNS)
+                + " more";
+    }
+
+    /** Column names not present in this table, in the given order. */
+    public List<String> absent(Collection<String> wanted) {
+        Set<String> seen = new HashSet<>();
+        List<String> out = new ArrayList<>();
+        for (String name : wanted) {
+            if (!hasColumn(name) && seen.add(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    private static String prefix(String source) {
+        return source.isEmpty() ? "" : source + " ";
+    }
+
+    private static byte[] intBytes(int v) {
+        return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+    }
+
+    private static void updateString(MessageDigest sha, String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        sha.update(intBytes(bytes.length));
+        sha.update(bytes);
+    }
+}

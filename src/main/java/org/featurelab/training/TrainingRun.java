@@ -1,0 +1,107 @@
+package org.featurelab.training;
+
+import org.featurelab.diagnostics.DiagnosticsConfig;
+import org.featurelab.linalg.Matrix;
+import org.featurelab.nn.Initialization;
+import org.featurelab.nn.Network;
+import org.featurelab.nn.Trainer;
+import org.featurelab.nn.TrainingData;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * One training run: initialise, train with {@link Trainer} for {@code epochs × ⌈n/batch⌉} steps with a
+ * {@link DiagnosticsRecorder} attached, and return the records. Seeds: from the root seed S a
+ * {@link SplittableRandom} hands out, in this order, the initialisation generator, the trainer's batch-order
+ * seed, the SGLD noise seed and the diagnostics-sample seed; same config and data give the same run. With
+ * {@code init = "from:FILE"} the initial network is the saved one, bit for bit ({@link NetworkFile}).
+ *
+ * @param initial  network at step 0
+ * @param trained  network after the last step
+ * @param steps    the diagnosed steps (the last is the final network, over the sample set)
+ * @param totalSteps updates applied
+ * @param sampleRows rows of the diagnostics sample set
+ * @param seconds  wall time of training plus diagnostics
+ */
+public record TrainingRun(TrainConfig config, Network initial, Network trained, List<DiagnosedStep> steps,
+                          int totalSteps, int sampleRows, double seconds) {
+    public TrainingRun {
+        steps = List.copyOf(steps);
+    }
+
+    /** The last diagnosed step (the final network). */
+    public DiagnosedStep last() {
+        return steps.get(steps.size() - 1);
+    }
+
+    /**
+     * Runs {@code config} on {@code data}; {@code onDiagnosis} sees every record as it is made (progress).
+     *
+     * @throws IllegalArgumentException when the data widths do not match the first and last width of the architecture
+     */
+    public static TrainingRun execute(TrainConfig config, TrainingData data, Consumer<DiagnosedStep> onDiagnosis) {
+        return execute(config, data, null, onDiagnosis);
+    }
+
+    /**
+     * As {@link #execute(TrainConfig, TrainingData, Consumer)}, starting from {@code startNetwork} when it is not null
+     * (a network the caller already loaded from {@link TrainConfig#initFile()}; checked with
+     * {@link TrainConfig#requireFitsStart}). The seeds are split as always, so batch order, noise and sample do not
+     * depend on where the initial network came from.
+     */
+    public static TrainingRun execute(TrainConfig config, TrainingData data, Network startNetwork,
+                                      Consumer<DiagnosedStep> onDiagnosis) {
+        int[] widths = config.widths();
+        if (widths[0] != data.inputs().cols() || widths[widths.length - 1] != data.targets().cols()) {
+            throw new IllegalArgumentException("--arch " + TrainConfig.archString(widths) + " does not fit the data: expected "
+                    + data.inputs().cols() + "-…-" + data.targets().cols() + " (" + data.inputs().cols() + " encoded inputs, "
+                    + data.targets().cols() + " output" + (data.targets().cols() == 1 ? "" : "s") + ")");
+        }
+        SplittableRandom root = new SplittableRandom(config.seed());
+        SplittableRandom initRng = root.split();
+        long trainerSeed = root.nextLong();
+        long noiseSeed = root.nextLong();
+        long sampleSeed = root.nextLong();
+        Network initial;
+        if (startNetwork != null) {
+            config.requireFitsStart(startNetwork, "--init " + config.init());
+            initial = startNetwork;
+        } else {
+            initial = initialNetwork(config, initRng);
+        }
+        int steps = config.epochs() * config.stepsPerEpoch(data.size());
+        TrainingData sample = DiagnosticsRecorder.sample(data, config.maxDiagnosticRows(), sampleSeed);
+        DiagnosticsRecorder recorder = new DiagnosticsRecorder(sample, config.diagnosticObjective(),
+                DiagnosticsConfig.defaults(), config.diagnoseEvery(), steps, initial, onDiagnosis);
+        long start = System.nanoTime();
+        Network trained = Trainer.train(initial, data, config.trainingObjective(), config.buildOptimizer(noiseSeed), steps,
+                trainerSeed, recorder);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new TrainingRun(config, initial, trained, recorder.steps(), steps, sample.size(), seconds);
+    }
+
+    /** The network at step 0 as {@link TrainConfig#init()} says. */
+    static Network initialNetwork(TrainConfig config, SplittableRandom rng) {
+        int[] w = config.widths();
+        String init = config.init();
+        Path file = config.initFile();
+        if (file != null) {
+            Network saved = NetworkFile.load(file);
+            config.requireFitsStart(saved, "--init " + init);
+            return saved;
+        }
+        if (init.equals("balanced")) {
+            int d = w[0];
+            int c = w[w.length - 1];
+            Matrix a = Matrix.gaussian(c, d, 1.0 / Math.sqrt(d), rng);
+            int width = w.length > 2 ? w[1] : Math.min(c, d);
+            return Initialization.balanced(a, config.depth(), width, rng);
+        }
+        Network standard = Initialization.standard(w, config.activation(), config.bias(), rng);
+        double factor = TrainConfig.parseInitFactor(init);
+        return factor == 1.0 ? standard : Initialization.scaled(standard, factor);
+    }
+}
