@@ -1,20 +1,14 @@
 package org.featurelab.base;
 
-import org.featurelab.scoring.Scores;
-
-import org.featurelab.linalg.Matrix;
-
-/** Learning task; decides how predictions are scored during model selection (higher is better). */
+/**
+ * Learning task: classification (one-hot targets, argmax predictions) or regression. How predictions are scored for
+ * model selection is {@code org.featurelab.scoring.Scores#selectionScore}.
+ */
 public enum Task {
     /** One-hot targets, argmax predictions, scored by accuracy. */
     CLASSIFICATION,
     /** Real targets, scored by −MSE. */
     REGRESSION;
-
-    /** Selection score: accuracy, or −MSE for regression. */
-    public double score(Matrix predictions, Matrix targets) {
-        return this == CLASSIFICATION ? Scores.accuracy(predictions, targets) : -Scores.meanSquaredError(predictions, targets);
-    }
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,7 +1,5 @@
 package org.featurelab.experiment;
 
-import org.featurelab.experiment.alignment.CenteredNfa;
-import org.featurelab.experiment.fact.FactValidation;
 
 import org.featurelab.table.Idx;
 import org.featurelab.encoding.PreparedData;
@@ -18,7 +16,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Train/test data for the network experiments ({@link FactValidation}, {@link CenteredNfa}): the bundled
+ * Train/test data for the network experiments ({@code experiment.fact.FactValidation}, {@code experiment.alignment.CenteredNfa}): the bundled
  * {@code breast_cancer} table (resource {@code /datasets/breast_cancer.csv}, 569 × 30, two classes — part of the jar,
  * so no experiment depends on files outside it), a CSV file (target = last column), MNIST IDX files in a directory,
  * and the synthetic chain monomial f*(x) = Σ_{i=1}^{r} xᵢxᵢ₊₁ on x ~ N(0, I_d). Tables are split first and the

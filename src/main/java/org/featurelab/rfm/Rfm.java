@@ -58,14 +58,14 @@ public final class Rfm {
                         solverSpace);
                 Matrix alpha = solution.alpha();
                 events.solved(t, metric, basis, alpha);
-                double trainScore = task.score(fittedOnTraining(train.y(), alpha, config.ridge()), train.y());
+                double trainScore = Scores.selectionScore(task, fittedOnTraining(train.y(), alpha, config.ridge()), train.y());
                 long t2 = System.nanoTime();
                 double valScore = Double.NaN;
                 double valMse = Double.NaN;
                 if (validate) {
                     events.phaseStarted(t, "validate");
                     Matrix pred = basis.predict(validation.x(), alpha);
-                    valScore = task.score(pred, validation.y());
+                    valScore = Scores.selectionScore(task, pred, validation.y());
                     valMse = Scores.meanSquaredError(pred, validation.y());
                 }
                 long t3 = System.nanoTime();

@@ -1,10 +1,16 @@
 package org.featurelab.scoring;
 
+import org.featurelab.base.Task;
 import org.featurelab.linalg.Matrix;
 
 /** Prediction quality measures for classification (argmax of class scores) and regression. */
 public final class Scores {
     private Scores() {
+    }
+
+    /** Model-selection score, higher is better: accuracy for classification, −MSE for regression. */
+    public static double selectionScore(Task task, Matrix predictions, Matrix targets) {
+        return task == Task.CLASSIFICATION ? accuracy(predictions, targets) : -meanSquaredError(predictions, targets);
     }
 
     /** Index of the largest entry of every row (first one on ties). */
