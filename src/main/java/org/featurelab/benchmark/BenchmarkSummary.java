@@ -1,5 +1,7 @@
 package org.featurelab.benchmark;
 
+import org.featurelab.tabular.ModelKind;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +20,10 @@ public final class BenchmarkSummary {
     /** Fold means closer than this are a tie. */
     public static final double TIE = 1e-9;
 
-    /** Mean test accuracy (%) over 120 UCI datasets reported by the RFM / FACT papers (../shared/REFERENCE.md §8). */
+    /**
+     * Mean test accuracy (%) over 120 UCI datasets reported by the RFM / FACT papers (../shared/REFERENCE.md §8), by
+     * {@link ModelKind#id()}.
+     */
     public static final Map<String, Double> PAPERS = papers();
 
     private BenchmarkSummary() {
@@ -55,10 +60,10 @@ public final class BenchmarkSummary {
 
     private static Map<String, Double> papers() {
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("fact-rfm", 85.22);
-        m.put("fact-rfm-gm", 84.99);
-        m.put("nfa-rfm", 85.10);
-        m.put("laplace", 83.71);
+        m.put(ModelKind.FACT_RFM.id(), 85.22);
+        m.put(ModelKind.FACT_RFM_GM.id(), 84.99);
+        m.put(ModelKind.NFA_RFM.id(), 85.10);
+        m.put(ModelKind.LAPLACE.id(), 83.71);
         return java.util.Collections.unmodifiableMap(m);
     }
 

@@ -12,10 +12,11 @@ import org.featurelab.rfm.RfmConfig;
 import org.featurelab.rfm.RfmListener;
 import org.featurelab.rfm.RfmModel;
 import org.featurelab.rfm.MetricScaling;
+import org.featurelab.rfm.ValidationChoice;
+import org.featurelab.tabular.ModelKind;
 import org.featurelab.tabular.Splits;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The per-fold UCI-121 protocol of the RFM and FACT papers (../shared/REFERENCE.md §8), as a pure function of
@@ -28,8 +29,9 @@ import java.util.Locale;
  *       {@link Settings#maxTuningRows()}: a seeded class-stratified subset beyond that) and scores iterations
  *       0..T on the fold's validation rows, keeping the best (validation accuracy, ties → lower validation MSE →
  *       earlier iteration). T = 5 for the RFMs, 0 for the plain kernel.</li>
- *   <li>Across the grid the kept (row norm, λ, t) with the best validation accuracy wins; ties → lower validation MSE
- *       → smaller λ → no row normalisation.</li>
+ *   <li>Across the grid the kept (row norm, λ, t) with the best validation accuracy wins
+ *       ({@link ValidationChoice#beats}, a NaN accuracy counting as −∞ and a NaN MSE as +∞); ties → lower validation
+ *       MSE → smaller λ → no row normalisation.</li>
  *   <li>Refit with the chosen (row norm, λ) for exactly t iterations, on the train + validation rows when
  *       {@link Settings#refitOnValidation()} (at most {@link Settings#maxRefitRows()}, a seeded stratified subset
  *       beyond that), else the model of step 2 is reused (it was fitted on exactly the train rows); score accuracy
@@ -97,49 +99,44 @@ public final class UciProtocol {
     }
 
     /**
-     * A model of the benchmark: its name in results, the maximum iteration T and the feature-update rule (unused
-     * when T = 0).
+     * A model of the benchmark: a {@link ModelKind} of the registry (its {@link ModelKind#id() id} is the name in the
+     * results) with the protocol's maximum iteration T ({@value #RFM_ITERATIONS} for the RFMs, 0 for the plain
+     * kernel) and the kind's feature-update rule (unused when T = 0).
      */
-    public record Model(String name, int iterations, FeatureUpdate update) {
+    public record Model(ModelKind kind) {
         public Model {
-            if (name == null || name.isBlank() || update == null || iterations < 0) {
-                throw new IllegalArgumentException("uci model: a name, an update rule and iterations >= 0 are required, got "
-                        + name + ", " + update + ", " + iterations);
+            if (kind == null) {
+                throw new IllegalArgumentException("uci model: a model kind is required");
             }
         }
 
         /** The plain Laplace kernel machine (no feature learning). */
         public static Model laplace() {
-            return new Model("laplace", 0, new FeatureUpdate.Nfa(1.0, false));
+            return new Model(ModelKind.LAPLACE);
         }
 
-        /** RFM with a feature-update rule parsed by {@link FeatureUpdate#parse} (nfa, fact, fact-gm, ...), T = 5. */
-        public static Model rfm(String update) {
-            FeatureUpdate u = FeatureUpdate.parse(update);
-            return new Model(u.name() + "-rfm", RFM_ITERATIONS, u);
-        }
-
-        /**
-         * Parses {@code laplace} or {@code <update>-rfm}, e.g. {@code nfa-rfm}, {@code fact-rfm}, {@code fact-gm-rfm};
-         * {@code fact-rfm-gm} (the papers' name) is accepted for {@code fact-gm-rfm}.
-         */
+        /** A name of the registry ({@link ModelKind#parse}: an id such as {@code nfa-rfm}, or an alias). */
         public static Model parse(String text) {
-            String s = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-            if (s.equals("laplace")) {
-                return laplace();
-            }
-            if (s.equals("fact-rfm-gm")) {
-                return rfm("fact-gm");
-            }
-            if (s.endsWith("-rfm")) {
-                return rfm(s.substring(0, s.length() - "-rfm".length()));
-            }
-            throw new IllegalArgumentException("unknown uci model '" + text + "' (expected laplace, nfa-rfm, fact-rfm or fact-rfm-gm)");
+            return new Model(ModelKind.parse(text));
+        }
+
+        /** The name in results.csv and the summaries: {@link ModelKind#id()}. */
+        public String name() {
+            return kind.id();
+        }
+
+        /** T: iterations 0..T are candidates. */
+        public int iterations() {
+            return kind.learnsFeatures() ? RFM_ITERATIONS : 0;
+        }
+
+        public FeatureUpdate update() {
+            return kind.update();
         }
 
         /** The RFM configuration for ridge λ and M scaling. */
         public RfmConfig config(double ridge, MetricScaling scaling) {
-            return RfmConfig.defaults().withKernel(new Laplace(BANDWIDTH)).withUpdate(update).withIterations(iterations)
+            return RfmConfig.defaults().withKernel(new Laplace(BANDWIDTH)).withUpdate(update()).withIterations(iterations())
                     .withRidge(ridge).withScaling(scaling);
         }
     }
@@ -196,7 +193,7 @@ public final class UciProtocol {
                 IterationRecord kept = m.history().get(m.iteration());
                 double acc = Double.isNaN(kept.validationScore()) ? Double.NEGATIVE_INFINITY : kept.validationScore();
                 double mse = Double.isNaN(kept.validationMse()) ? Double.POSITIVE_INFINITY : kept.validationMse();
-                if (best == null || acc > bestAccuracy + 1e-12 || (Math.abs(acc - bestAccuracy) <= 1e-12 && mse < bestMse)) {
+                if (best == null || ValidationChoice.beats(acc, mse, bestAccuracy, bestMse)) {
                     best = m;
                     bestNorm = norm;
                     bestAccuracy = acc;

@@ -38,8 +38,6 @@ import java.util.concurrent.Callable;
                 "task classification or regression, drop a comma-separated list (may be empty). Example:",
                 "  featurelab benchmark csv --manifest benchmarks/small-manifest.tsv --out csv-out"})
 final class BenchmarkCsvCommand implements Callable<Integer> {
-    /** Default of --models: every model of {@code fit}. */
-    static final List<String> DEFAULT_MODELS = List.of("laplace", "nfa-rfm", "fact-rfm", "fact-rfm-gm");
     /** Default of --folds. */
     static final int DEFAULT_FOLDS = 4;
 
@@ -70,7 +68,9 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
-        Map<String, ModelKind> plan = parseModels(models == null ? DEFAULT_MODELS : models);
+        Map<String, ModelKind> plan = new LinkedHashMap<>();
+        BenchmarkOutputs.parseModels(models == null ? BenchmarkOutputs.DEFAULT_MODELS : models)
+                .forEach(k -> plan.put(k.id(), k));
         if (folds < 2) {
             throw new IllegalArgumentException("--folds must be >= 2, got " + folds);
         }
@@ -88,24 +88,6 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
         return BenchmarkOutputs.finish("benchmark csv", out, spec, outcome, names, modelNames, wall,
                 "featurelab benchmark csv: " + manifest.getFileName(), "test score (accuracy / R²)",
                 manifest(datasets, modelNames, outcome, wall), common);
-    }
-
-    /** Model names (those of {@code fit --model}) in the given order, each at most once. */
-    static Map<String, ModelKind> parseModels(List<String> texts) {
-        Map<String, ModelKind> plan = new LinkedHashMap<>();
-        for (String t : texts) {
-            if (t.isBlank()) {
-                continue;
-            }
-            ModelKind k = ModelKind.parse(t);
-            if (plan.put(k.id(), k) != null) {
-                throw new IllegalArgumentException("--models lists " + k.id() + " twice");
-            }
-        }
-        if (plan.isEmpty()) {
-            throw new IllegalArgumentException("--models is empty");
-        }
-        return plan;
     }
 
     private ObjectNode manifest(CsvManifest datasets, List<String> modelNames, BenchmarkRunner.Outcome outcome, double wall) {

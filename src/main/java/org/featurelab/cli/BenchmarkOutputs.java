@@ -11,6 +11,7 @@ import org.featurelab.io.AtomicFiles;
 import org.featurelab.io.Json;
 import org.featurelab.linalg.Blas;
 import org.featurelab.report.BenchmarkReport;
+import org.featurelab.tabular.ModelKind;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,15 +19,44 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * What {@code benchmark uci} and {@code benchmark csv} share: opening OUT/results.csv with the plan line, progress
- * lines, and the closing outputs (failures.csv, summary.md, report.html, manifest.json) with the summary on stdout.
+ * What {@code benchmark uci} and {@code benchmark csv} share: the {@code --models} list (names of the {@link ModelKind}
+ * registry), opening OUT/results.csv with the plan line, progress lines, and the closing outputs (failures.csv,
+ * summary.md, report.html, manifest.json) with the summary on stdout.
  */
 final class BenchmarkOutputs {
+    /** Default of {@code --models}: every model of the registry, in its order (the papers' four). */
+    static final List<String> DEFAULT_MODELS = ModelKind.ids();
+
     private BenchmarkOutputs() {
+    }
+
+    /**
+     * The models of {@code --models} in the given order: each name parsed by {@link ModelKind#parse} (an id or an
+     * alias), blank entries skipped.
+     *
+     * @throws IllegalArgumentException for an unknown name, a model listed twice (also as id and alias) or no model
+     */
+    static List<ModelKind> parseModels(List<String> texts) {
+        Set<ModelKind> plan = new LinkedHashSet<>();
+        for (String t : texts) {
+            if (t.isBlank()) {
+                continue;
+            }
+            ModelKind k = ModelKind.parse(t);
+            if (!plan.add(k)) {
+                throw new IllegalArgumentException("--models lists " + k.id() + " twice");
+            }
+        }
+        if (plan.isEmpty()) {
+            throw new IllegalArgumentException("--models is empty");
+        }
+        return List.copyOf(plan);
     }
 
     /**

@@ -34,9 +34,6 @@ import java.util.concurrent.Callable;
         description = "Run the UCI-121 protocol of the RFM/FACT papers over datasets x 4 folds x models; resumes from OUT/results.csv.",
         footer = {"", "Example: featurelab benchmark uci --data ../shared/data/uci121 --datasets iris,wine --out uci-out"})
 final class BenchmarkUciCommand implements Callable<Integer> {
-    /** The papers' four models, the default of --models. */
-    static final List<String> DEFAULT_MODELS = List.of("laplace", "nfa-rfm", "fact-rfm", "fact-rfm-gm");
-
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "The collection: DIR/INDEX.tsv and one folder per dataset.")
     Path data;
 
@@ -76,7 +73,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
-        List<UciProtocol.Model> plan = parseModels(models == null ? DEFAULT_MODELS : models);
+        List<UciProtocol.Model> plan = parseModels(models == null ? BenchmarkOutputs.DEFAULT_MODELS : models);
         List<String> names = chooseDatasets(UciDataset.list(data), datasets);
         UciProtocol.Settings settings = settings();
         List<String> modelNames = plan.stream().map(UciProtocol.Model::name).toList();
@@ -111,22 +108,9 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         return new UciProtocol.Settings(onValidation, grid, maxTuningRows, maxRefitRows, MetricScaling.parse(scaling.strip()));
     }
 
-    /** Parses model names; the papers' {@code fact-rfm-gm} keeps that spelling in the outputs. */
+    /** The models of {@code --models} ({@link BenchmarkOutputs#parseModels}), in the given order. */
     static List<UciProtocol.Model> parseModels(List<String> texts) {
-        List<UciProtocol.Model> list = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (String t : texts) {
-            UciProtocol.Model m = UciProtocol.Model.parse(t);
-            String name = m.name().equals("fact-gm-rfm") ? "fact-rfm-gm" : m.name();
-            if (!seen.add(name)) {
-                throw new IllegalArgumentException("--models lists " + name + " twice");
-            }
-            list.add(new UciProtocol.Model(name, m.iterations(), m.update()));
-        }
-        if (list.isEmpty()) {
-            throw new IllegalArgumentException("--models is empty");
-        }
-        return list;
+        return BenchmarkOutputs.parseModels(texts).stream().map(UciProtocol.Model::new).toList();
     }
 
     /** All datasets of the index in its order, or the requested ones in the requested order; unknown names fail. */

@@ -133,7 +133,10 @@ public final class Rfm {
         return fitted;
     }
 
-    /** The iterate kept so far: best validation score, ties to lower validation MSE, then the earlier one. */
+    /**
+     * The iterate kept so far: by {@link ValidationChoice#beats} (best validation score, ties to lower validation MSE,
+     * then the earlier one), starting from score −∞ and MSE +∞; {@code always} (no validation data) keeps the latest.
+     */
     private static final class Best {
         Metric metric;
         Matrix alpha;
@@ -142,7 +145,7 @@ public final class Rfm {
         double mse = Double.POSITIVE_INFINITY;
 
         void offer(boolean always, double s, double m, Metric candidateMetric, Matrix candidateAlpha, int t) {
-            if (always || s > score + 1e-12 || (Math.abs(s - score) <= 1e-12 && m < mse)) {
+            if (always || ValidationChoice.beats(s, m, score, mse)) {
                 score = s;
                 mse = m;
                 metric = candidateMetric;

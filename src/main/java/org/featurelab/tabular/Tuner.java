@@ -9,14 +9,16 @@ import org.featurelab.rfm.Rfm;
 import org.featurelab.rfm.RfmConfig;
 import org.featurelab.rfm.RfmListener;
 import org.featurelab.rfm.RfmModel;
+import org.featurelab.rfm.ValidationChoice;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Chooses bandwidth, ridge and iteration on an internal validation split: every (L, λ) of the grids is fitted
- * on the fit rows with iterations 0..T, each iteration scored on the held-out rows; the best score wins
- * (ties: lower validation MSE, then grid order). Candidates whose solve fails numerically are skipped.
+ * on the fit rows with iterations 0..T, each iteration scored on the held-out rows; the best score wins by
+ * {@link ValidationChoice#beats} (ties: lower validation MSE, then grid order). The first candidate that fits is the
+ * starting best whatever its score; candidates whose solve fails numerically are skipped.
  */
 public final class Tuner {
     private Tuner() {
@@ -121,9 +123,8 @@ public final class Tuner {
                         c.failure() != null ? "failed: " + c.failure()
                                 : String.format("best iteration %d, validation %s %.4f", c.iteration(),
                                 task == Task.CLASSIFICATION ? "accuracy" : "-MSE", c.validationScore())));
-                if (c.failure() == null && (best == null || c.validationScore() > best.validationScore() + 1e-12
-                        || (Math.abs(c.validationScore() - best.validationScore()) <= 1e-12
-                        && c.validationMse() < best.validationMse()))) {
+                if (c.failure() == null && (best == null || ValidationChoice.beats(c.validationScore(),
+                        c.validationMse(), best.validationScore(), best.validationMse()))) {
                     best = c;
                 }
             }

@@ -53,11 +53,14 @@ class UciProtocolTest {
         assertEquals(0, UciProtocol.Model.laplace().iterations());
         assertEquals("nfa-rfm", UciProtocol.Model.parse("nfa-rfm").name());
         assertEquals("fact-rfm", UciProtocol.Model.parse("FACT-RFM").name());
-        assertEquals("fact-gm-rfm", UciProtocol.Model.parse("fact-rfm-gm").name());
+        assertEquals("fact-rfm-gm", UciProtocol.Model.parse("fact-rfm-gm").name());
+        assertEquals("fact-rfm-gm", UciProtocol.Model.parse("fact-gm-rfm").name());
         assertEquals(UciProtocol.RFM_ITERATIONS, UciProtocol.Model.parse("fact-gm-rfm").iterations());
+        assertEquals(new org.featurelab.rfm.FeatureUpdate.FactGeometricMean(), UciProtocol.Model.parse("fact-rfm-gm").update());
         assertEquals(10.0, UciProtocol.Model.laplace().config(0.1, org.featurelab.rfm.MetricScaling.MAX).kernel().bandwidth());
         assertEquals(0.1, UciProtocol.Model.laplace().config(0.1, org.featurelab.rfm.MetricScaling.MAX).ridge());
         assertThrows(IllegalArgumentException.class, () -> UciProtocol.Model.parse("svm"));
+        assertThrows(IllegalArgumentException.class, () -> UciProtocol.Model.parse("nfa-sqrt-rfm"));
     }
 
     @Test

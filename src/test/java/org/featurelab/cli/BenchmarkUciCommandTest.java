@@ -123,7 +123,7 @@ class BenchmarkUciCommandTest {
         CliRunner.assertBadInput(r, "unknown datasets irs, wine2");
         assertFalse(Files.exists(out));
         CliRunner.assertBadInput(CliRunner.run("benchmark", "uci", "--data", data.toString(), "--models", "laplace,svm",
-                "--out", out.toString()), "unknown uci model 'svm'");
+                "--out", out.toString()), "unknown model 'svm'");
     }
 
     @Test

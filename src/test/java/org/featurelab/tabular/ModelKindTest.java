@@ -1,0 +1,53 @@
+package org.featurelab.tabular;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The registry of model names. */
+class ModelKindTest {
+
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void everyIdAndAliasParsesToItsEntryInAnyCase(ModelKind kind) {
+        List<String> names = new ArrayList<>(kind.aliases());
+        names.add(kind.id());
+        for (String name : names) {
+            assertEquals(kind, ModelKind.parse(name), name);
+            assertEquals(kind, ModelKind.parse("  " + name.toUpperCase(Locale.ROOT) + "\t"), name);
+        }
+        assertEquals(kind.id().toLowerCase(Locale.ROOT).strip(), kind.id());
+        assertEquals(kind != ModelKind.LAPLACE, kind.learnsFeatures());
+        assertEquals(kind.learnsFeatures() ? 5 : 0, kind.defaultIterations());
+    }
+
+    @Test
+    void namesAreUniqueAndTheGeometricMeanKeepsThePapersSpelling() {
+        List<String> all = new ArrayList<>(ModelKind.ids());
+        for (ModelKind k : ModelKind.values()) {
+            all.addAll(k.aliases());
+        }
+        assertEquals(all.size(), new HashSet<>(all).size(), all::toString);
+        assertEquals(List.of("laplace", "nfa-rfm", "fact-rfm", "fact-rfm-gm"), ModelKind.ids());
+        assertEquals(ModelKind.FACT_RFM_GM, ModelKind.parse("fact-gm-rfm"));
+        assertEquals("fact-rfm-gm", ModelKind.parse("fact-gm-rfm").id());
+    }
+
+    @Test
+    void unknownNamesAreRejectedListingTheRegistry() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelKind.parse("svm"));
+        assertEquals("unknown model 'svm': expected laplace, nfa-rfm, fact-rfm or fact-rfm-gm (alias fact-gm-rfm = fact-rfm-gm)",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ModelKind.parse("fact-gm"));
+        assertThrows(IllegalArgumentException.class, () -> ModelKind.parse(""));
+        assertThrows(IllegalArgumentException.class, () -> ModelKind.parse(null));
+    }
+}
