@@ -82,6 +82,7 @@ public final class RadialBasis implements KernelBasis {
      */
     @Override
     public TrainingGram trainingGram(Arithmetic arithmetic, GramWorkspace ws) {
+        TrainingGram.requireKernelArithmetic(arithmetic);
         int n = size();
         double[] norms = distances.centerNorms();
         Matrix k = ws.k(n);
@@ -205,7 +206,7 @@ public final class RadialBasis implements KernelBasis {
 
     /**
      * All training-point gradients with the big GEMM in float32: W (float32, from the Gram pass) times
-     * [α ⊗ XM | α] built directly in float32; the float32 product is widened while the sample term is subtracted.
+     * [α ⊗ (X−μ)M | α] built directly in float32; the float32 product is widened while the sample term is subtracted.
      */
     private Matrix gradientsAtCentersFloat32(float[] w32, Matrix alpha) {
         int n = size();
@@ -230,8 +231,8 @@ public final class RadialBasis implements KernelBasis {
     }
 
     /**
-     * ∇f_c(zₐ) = Σᵢ W_ai α_ic (xᵢM) − (Σᵢ W_ai α_ic)(zₐM): both sums from ONE GEMM of W (b×n) with
-     * [α ⊗ XM | α] (n × (c·d + c)), in {@code arithmetic}.
+     * ∇f_c(zₐ) = Σᵢ W_ai α_ic (xᵢ−μ)M − (Σᵢ W_ai α_ic)(zₐ−μ)M: both sums from ONE GEMM of W (b×n) with
+     * [α ⊗ (X−μ)M | α] (n × (c·d + c)), in {@code arithmetic}.
      */
     private Matrix fromWeights(Matrix w, Matrix zM, Matrix alpha, Arithmetic arithmetic) {
         int n = size();

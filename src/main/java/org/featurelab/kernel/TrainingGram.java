@@ -27,14 +27,22 @@ public record TrainingGram(Matrix k, Weights weights, Arithmetic arithmetic) {
         if (k.rows() != k.cols()) {
             throw new IllegalArgumentException("training gram: K is " + k.shape() + ", not square");
         }
+        requireKernelArithmetic(arithmetic);
+        int n = k.rows();
+        if (weights instanceof Weights.Float64 w && (w.w().rows() != n || w.w().cols() != n)) {
+            throw new IllegalArgumentException("training gram: K is " + k.shape() + ", W is " + w.w().shape());
+        }
+        if (weights instanceof Weights.Float32 w && w.n() != n) {
+            throw new IllegalArgumentException("training gram: K is " + k.shape() + ", float32 W is for n = " + w.n());
+        }
+    }
+
+    /** Rejects {@link Arithmetic#FLOAT32}, which kernel machines do not offer (see {@link Arithmetic}). */
+    static Arithmetic requireKernelArithmetic(Arithmetic arithmetic) {
         if (arithmetic == Arithmetic.FLOAT32) {
             throw new IllegalArgumentException("training gram: kernel machines run in float64 or mixed arithmetic, not float32");
         }
-        int n = k.rows();
-        if (weights instanceof Weights.Float64 w && (w.w().rows() != n || w.w().cols() != n)
-                || weights instanceof Weights.Float32 w32 && w32.n() != n) {
-            throw new IllegalArgumentException("training gram: K is " + k.shape() + ", W does not match");
-        }
+        return arithmetic;
     }
 
     /** A training Gram with nothing kept beside K. */
