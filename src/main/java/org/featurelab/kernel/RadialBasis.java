@@ -86,7 +86,7 @@ public final class RadialBasis implements KernelBasis {
         int n = size();
         double[] norms = distances.centerNorms();
         Matrix k = ws.k(n);
-        boolean f32 = arithmetic.float32Gemm();
+        boolean f32 = arithmetic.usesFloat32Gemm();
         Matrix w = f32 ? null : ws.w(n);
         double[] wv = f32 ? null : w.data();
         float[] w32 = f32 ? ws.w32(n * n) : null;

@@ -22,7 +22,7 @@ public enum Arithmetic {
     FLOAT64, MIXED, FLOAT32;
 
     /** Whether a GEMM that offers a float32 variant runs it: under {@link #MIXED} and {@link #FLOAT32}. */
-    public boolean float32Gemm() {
+    public boolean usesFloat32Gemm() {
         return this != FLOAT64;
     }
 

@@ -197,7 +197,7 @@ public final class Matrix {
      * sgemm on the inputs rounded to float32, widened into the float64 result ({@link Blas#gemmFloat32}).
      */
     public static Matrix multiply(Matrix a, boolean transA, Matrix b, boolean transB, Arithmetic arithmetic) {
-        if (!arithmetic.float32Gemm()) {
+        if (!arithmetic.usesFloat32Gemm()) {
             return multiply(a, transA, b, transB);
         }
         int m = transA ? a.cols : a.rows;

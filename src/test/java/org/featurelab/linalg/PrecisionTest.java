@@ -50,8 +50,8 @@ class PrecisionTest {
 
     @Test
     void onlyFloat64KeepsGemmsInFloat64() {
-        assertFalse(Arithmetic.FLOAT64.float32Gemm());
-        assertTrue(Arithmetic.MIXED.float32Gemm());
-        assertTrue(Arithmetic.FLOAT32.float32Gemm());
+        assertFalse(Arithmetic.FLOAT64.usesFloat32Gemm());
+        assertTrue(Arithmetic.MIXED.usesFloat32Gemm());
+        assertTrue(Arithmetic.FLOAT32.usesFloat32Gemm());
     }
 }
