@@ -103,7 +103,7 @@ final class FitCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown kernel '" + kernel + "': expected laplace, gaussian or product-laplace");
         }
         LearnerConfig c = LearnerConfig.defaults(kind).withKernel(k).withDiagonal(diagonal).withSeed(seed)
-                .withPrecision(precision.parse());
+                .withPrecision(precision.policy());
         if (iterations != null) {
             c = c.withIterations(iterations);
         }

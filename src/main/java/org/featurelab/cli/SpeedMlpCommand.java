@@ -2,6 +2,7 @@ package org.featurelab.cli;
 
 import org.featurelab.speed.MlpSpeed;
 import org.featurelab.training.TrainConfig;
+import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Blas;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +28,8 @@ final class SpeedMlpCommand implements Callable<Integer> {
     int batch;
 
     @Option(names = "--precision", paramLabel = "P", defaultValue = "float32",
-            description = "float32 (the float32 MLP) or float64 (the float64 network) (default: ${DEFAULT-VALUE}).")
+            description = "float32 (the float32 MLP) or float64 (the float64 network; also: double) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String precision;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "50", description = "Timed steps (default: ${DEFAULT-VALUE}).")
@@ -45,12 +47,8 @@ final class SpeedMlpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean float32 = switch (precision) {
-            case "float32" -> true;
-            case "float64" -> false;
-            default -> throw new IllegalArgumentException("--precision: unknown '" + precision + "' (float32, float64)");
-        };
-        MlpSpeed.Workload w = new MlpSpeed.Workload(TrainConfig.parseArch(arch), batch, float32, steps, warmup, seed);
+        Arithmetic arithmetic = PrecisionOption.parse(precision, Arithmetic.FLOAT64, Arithmetic.FLOAT32);
+        MlpSpeed.Workload w = new MlpSpeed.Workload(TrainConfig.parseArch(arch), batch, arithmetic, steps, warmup, seed);
         if (!common.quiet) {
             common.err().printf(Locale.ROOT, "speed mlp: %d warm-up steps, then %d timed steps ...%n", warmup, steps);
             common.err().flush();
@@ -61,7 +59,7 @@ final class SpeedMlpCommand implements Callable<Integer> {
 
     static void print(PrintWriter out, MlpSpeed.Result r) {
         MlpSpeed.Workload w = r.workload();
-        String p = w.float32() ? "float32" : "float64";
+        String p = w.arithmetic().label();
         out.printf(Locale.ROOT, "speed mlp: arch=%s batch=%d precision=%s steps=%d warmup=%d seed=%d "
                         + "(ReLU, biases, MSE, plain SGD lr=%s, no decay)%n%n", w.arch(), w.batch(), p, w.steps(), w.warmup(),
                 w.seed(), MlpSpeed.LEARNING_RATE);
@@ -70,7 +68,8 @@ final class SpeedMlpCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "flops per step   %.4g (GEMMs: forward 2·b·Σ in·out + weight gradients 2·b·Σ in·out "
                 + "+ input gradients 2·b·Σ_{l>=1} in·out)%n", r.flopsPerStep());
         out.printf(Locale.ROOT, "loss             %.5g at the first step, %.5g at the last%n", r.firstLoss(), r.lastLoss());
-        out.printf(Locale.ROOT, "reference %s  %.1f GFLOP/s (%dx%d, %s)%n", w.float32() ? "sgemm" : "dgemm",
+        out.printf(Locale.ROOT, "reference %s  %.1f GFLOP/s (%dx%d, %s)%n",
+                w.arithmetic() == Arithmetic.FLOAT32 ? "sgemm" : "dgemm",
                 r.referenceGflops(), MlpSpeed.REFERENCE_SIZE, MlpSpeed.REFERENCE_SIZE, p);
         out.printf("BLAS             %s%n", Blas.describe());
         out.printf("threads          %s%n", SpeedRfmCommand.threads());

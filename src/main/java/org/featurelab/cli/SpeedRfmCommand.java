@@ -48,8 +48,7 @@ final class SpeedRfmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RfmSpeed.Workload w = new RfmSpeed.Workload(n, d, classes, iterations, testRows, seed,
-                precision.parse());
+        RfmSpeed.Workload w = new RfmSpeed.Workload(n, d, classes, iterations, testRows, seed, precision.policy());
         PrintWriter err = common.err();
         RfmListener listener = common.quiet ? RfmListener.NONE : new RfmListener() {
             @Override
@@ -80,7 +79,7 @@ final class SpeedRfmCommand implements Callable<Integer> {
         for (RfmSpeed.Phase p : r.phases()) {
             double g = p.flops() > 0 ? p.gflops() : Double.NaN;
             double pref = r.referenceFor(p);
-            table.row(p.name(), TextTable.fixed(p.seconds(), 3), TextTable.fixed(g, 1), p.float32() ? "float32" : "float64",
+            table.row(p.name(), TextTable.fixed(p.seconds(), 3), TextTable.fixed(g, 1), p.arithmetic().label(),
                     Double.isNaN(g) || !(pref > 0) ? "-" : TextTable.fixed(100 * g / pref, 0) + "%");
         }
         out.print(table.render());

@@ -3,11 +3,12 @@ package org.featurelab.kernel;
 import org.featurelab.linalg.Matrix;
 
 /**
- * Reusable storage for the n×n matrices of repeated training-Gram passes ({@link KernelBasis#gramAtCenters}): the
+ * Reusable storage for the n×n matrices of repeated training-Gram passes ({@link KernelBasis#trainingGram}): the
  * kernel matrix K and the gradient weights W (float64, or float32 for mixed-precision gradient GEMMs). A fit
  * that re-forms K every iteration allocates them once instead of re-faulting fresh memory each time (which on the
- * virtual machines measured here was slow and erratic). Contents are overwritten by every pass: a matrix
- * obtained from an earlier pass is invalid after the next one. Not thread-safe.
+ * virtual machines measured here was slow and erratic). The {@link TrainingGram} a pass returns borrows this
+ * storage: contents are overwritten by every pass, so a training Gram from an earlier pass is invalid after the
+ * next one on the same workspace. Not thread-safe.
  */
 public final class GramWorkspace {
     private Matrix k;

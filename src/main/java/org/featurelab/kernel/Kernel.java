@@ -1,7 +1,6 @@
 package org.featurelab.kernel;
 
 import org.featurelab.linalg.Matrix;
-import org.featurelab.linalg.Precision;
 
 /**
  * A kernel with a learned metric M and bandwidth L. The closed set of variants: {@link Laplace},
@@ -20,17 +19,9 @@ public sealed interface Kernel permits RadialKernel, ProductLaplace {
 
     /**
      * The kernel functions centred at the rows of X (n×d) under metric M, ready to evaluate Gram blocks and
-     * predictor gradients for query rows. Cost: 2·n·d² flops to precompute X·M.
+     * predictor gradients for query rows. Immutable. Cost: 2·n·d² flops to precompute X·M.
      */
-    default KernelBasis basis(Matrix x, Metric metric) {
-        return basis(x, metric, Precision.DOUBLE);
-    }
-
-    /**
-     * As {@link #basis(Matrix, Metric)}; with {@link Precision#MIXED} a basis may run its large gradient GEMMs in
-     * float32 (radial kernels, n ≥ {@value Precision#MIXED_MIN_SIZE}).
-     */
-    KernelBasis basis(Matrix x, Metric metric, Precision precision);
+    KernelBasis basis(Matrix x, Metric metric);
 
     /** Convenience: the b×n block k_M(zₐ, xᵢ). */
     default Matrix gram(Matrix z, Matrix x, Metric metric) {

@@ -1,5 +1,6 @@
 package org.featurelab.kernel;
 
+import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Matrix;
 
 /**
@@ -18,38 +19,48 @@ public interface KernelBasis {
     /** The centres X, n×d (shared, do not modify). */
     Matrix centers();
 
-    /**
-     * Rows per block for {@link #gradientsAtCenters} with c·d = {@code width}: by default
-     * {@link #blockRows}; a basis that already holds n×n weights may take all rows at once.
-     */
-    default int gradientBlockRows(int width) {
-        return blockRows(size(), width);
-    }
-
-    /** Gradients at the centres with indices [from, to), i.e. {@code gradients(centers().rowRange(from, to), alpha)}. */
-    default Matrix gradientsAtCenters(int from, int to, Matrix alpha) {
-        return gradients(centers().rowRange(from, to), alpha);
-    }
-
     /** b×n block K_ai = k_M(zₐ, xᵢ). */
     Matrix gram(Matrix z);
 
     /**
-     * The training Gram matrix K(X, X) (n×n). Implementations may keep by-products of this pass that make
-     * later {@link #gradientsAtCenters} calls cheaper (at the cost of a second n×n matrix).
+     * The training-Gram pass: K(X, X) (n×n) and whatever by-products of the pass make later
+     * {@link #gradientsAtCenters} calls cheaper (a radial basis keeps the gradient weights W(X, X), in float32 under
+     * {@link Arithmetic#MIXED}), written into the reusable storage of {@code ws} where the basis can, and returned as
+     * one value that the feature update takes explicitly. The basis itself is not changed. By default K = gram(X) in
+     * fresh storage, with nothing kept.
+     *
+     * @param arithmetic the arithmetic the fit resolved: {@link Arithmetic#FLOAT64} or {@link Arithmetic#MIXED}
      */
-    default Matrix gramAtCenters() {
-        return gram(centers());
+    default TrainingGram trainingGram(Arithmetic arithmetic, GramWorkspace ws) {
+        return TrainingGram.of(gram(centers()), arithmetic);
     }
 
-    /** As {@link #gramAtCenters()}, writing into the reusable storage of {@code ws} where the basis can. */
-    default Matrix gramAtCenters(GramWorkspace ws) {
-        return gramAtCenters();
+    /** As {@link #trainingGram(Arithmetic, GramWorkspace)} in fresh storage. */
+    default TrainingGram trainingGram(Arithmetic arithmetic) {
+        return trainingGram(arithmetic, new GramWorkspace());
+    }
+
+    /**
+     * Rows per block for {@link #gradientsAtCenters} with c·d = {@code width}: by default {@link #blockRows}; a
+     * basis whose training Gram already holds n×n weights may take all rows at once.
+     */
+    default int gradientBlockRows(TrainingGram gram, int width) {
+        return blockRows(size(), width);
+    }
+
+    /**
+     * Gradients at the centres with indices [from, to), i.e. {@code gradients(centers().rowRange(from, to), alpha)},
+     * reusing what {@code gram} (this basis' training Gram) holds and in its arithmetic. By default computed from the
+     * rows alone, in float64.
+     */
+    default Matrix gradientsAtCenters(TrainingGram gram, int from, int to, Matrix alpha) {
+        gram.requireSize(size(), "gradients");
+        return gradients(centers().rowRange(from, to), alpha);
     }
 
     /**
      * Gradients of every output of f(z) = Σᵢ αᵢ k_M(z, xᵢ) at the query rows: a b×(c·d) matrix whose row a is
-     * [∇f₁(zₐ)ᵀ, …, ∇f_c(zₐ)ᵀ]; read as (b·c)×d it lists one gradient per row.
+     * [∇f₁(zₐ)ᵀ, …, ∇f_c(zₐ)ᵀ]; read as (b·c)×d it lists one gradient per row. Computed in float64.
      */
     Matrix gradients(Matrix z, Matrix alpha);
 

@@ -1,10 +1,10 @@
 package org.featurelab.kernel;
 
+import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Cholesky;
 import org.featurelab.linalg.LU;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.linalg.NotPositiveDefiniteException;
-import org.featurelab.linalg.Precision;
 import org.featurelab.linalg.SolverWorkspace;
 
 /**
@@ -28,44 +28,47 @@ public final class KernelRidge {
     }
 
     /**
-     * Solves (K + λI)·α = Y. {@code k} is not modified.
+     * Solves (K + λI)·α = Y in float64. {@code k} is not modified.
      *
      * @throws ArithmeticException if K or Y hold NaN/Inf, or no solve succeeded
      */
     public static Solution solve(Matrix k, Matrix y, double ridge) {
-        return solve(k, y, ridge, Precision.DOUBLE);
+        return solve(k, y, ridge, Arithmetic.FLOAT64);
     }
 
     /**
-     * As {@link #solve(Matrix, Matrix, double)}; with {@link Precision#MIXED} and n ≥ {@value Precision#MIXED_MIN_SIZE}
-     * the Cholesky factorisation runs in float32 with float64 refinement (same backward error as float64).
+     * As {@link #solve(Matrix, Matrix, double)} in the given arithmetic: under {@link Arithmetic#MIXED} the Cholesky
+     * factorisation runs in float32 with float64 refinement (same backward error as float64). The caller resolves the
+     * arithmetic ({@link org.featurelab.linalg.Precision#resolve}); {@link Arithmetic#FLOAT32} is rejected.
      */
-    public static Solution solve(Matrix k, Matrix y, double ridge, Precision precision) {
+    public static Solution solve(Matrix k, Matrix y, double ridge, Arithmetic arithmetic) {
         try (SolverWorkspace ws = new SolverWorkspace()) {
-            return solve(k, y, ridge, precision, ws);
+            return solve(k, y, ridge, arithmetic, ws);
         }
     }
 
-    /** As {@link #solve(Matrix, Matrix, double, Precision)}, reusing the native buffers of {@code ws}. */
-    public static Solution solve(Matrix k, Matrix y, double ridge, Precision precision, SolverWorkspace ws) {
+    /** As {@link #solve(Matrix, Matrix, double, Arithmetic)}, reusing the native buffers of {@code ws}. */
+    public static Solution solve(Matrix k, Matrix y, double ridge, Arithmetic arithmetic, SolverWorkspace ws) {
         if (k.rows() != k.cols() || y.rows() != k.rows()) {
             throw new IllegalArgumentException("kernel ridge: K is " + k.shape() + ", Y is " + y.shape());
         }
         if (!(ridge >= 0) || !Double.isFinite(ridge)) {
             throw new IllegalArgumentException("kernel ridge: ridge must be finite and >= 0, got " + ridge);
         }
+        if (arithmetic == Arithmetic.FLOAT32) {
+            throw new IllegalArgumentException("kernel ridge: arithmetic must be float64 or mixed, not float32");
+        }
         y.requireFinite("kernel ridge: targets");   // K is checked by the factorisation itself (one n² scan, not two)
         if (ridge == 0) {
             return new Solution(LU.factor(k).solve(y), "lu", 0.0);
         }
-        boolean mixed = precision.mixedFor(k.rows());
         try {
-            return solution(Cholesky.solveShifted(k, ridge, y, mixed, ws), "cholesky", 0.0);
+            return solution(Cholesky.solveShifted(k, ridge, y, arithmetic, ws), "cholesky", 0.0);
         } catch (NotPositiveDefiniteException first) {
             double meanDiag = Math.max(Double.MIN_NORMAL, k.trace() / Math.max(1, k.rows()));
             for (double eps = FIRST_JITTER; eps <= LAST_JITTER * 1.0001; eps *= 100) {
                 try {
-                    return solution(Cholesky.solveShifted(k, ridge + eps * meanDiag, y, mixed, ws), "cholesky+jitter", eps * meanDiag);
+                    return solution(Cholesky.solveShifted(k, ridge + eps * meanDiag, y, arithmetic, ws), "cholesky+jitter", eps * meanDiag);
                 } catch (NotPositiveDefiniteException again) {
                     // try a larger jitter
                 }
@@ -76,7 +79,8 @@ public final class KernelRidge {
     }
 
     private static Solution solution(Cholesky.ShiftedSolution s, String method, double jitter) {
-        String m = s.mixedPrecision() ? method + " (mixed precision, " + s.refinements() + " refinements)" : method;
+        String m = s.arithmetic() == Arithmetic.MIXED
+                ? method + " (mixed precision, " + s.refinements() + " refinements)" : method;
         return new Solution(s.x().requireFinite("kernel ridge"), m, jitter);
     }
 }

@@ -1,7 +1,6 @@
 package org.featurelab.kernel;
 
 import org.featurelab.linalg.Matrix;
-import org.featurelab.linalg.Precision;
 
 /**
  * Product-Laplace ("l1") kernel k(x, z) = exp(−Σ_j |(M^½x)_j − (M^½z)_j| / L).
@@ -24,7 +23,7 @@ public record ProductLaplace(double bandwidth) implements Kernel {
     }
 
     @Override
-    public KernelBasis basis(Matrix x, Metric metric, Precision precision) {
+    public KernelBasis basis(Matrix x, Metric metric) {
         return new ProductLaplaceBasis(bandwidth, x, metric);
     }
 }

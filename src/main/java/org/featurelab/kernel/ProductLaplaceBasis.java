@@ -8,6 +8,9 @@ import org.featurelab.linalg.PsdFunctions;
  * {@link KernelBasis} of the {@link ProductLaplace} kernel. With S = M^½ (S = diag(√m) for a diagonal
  * metric) and u = S·x: k(z, x) = exp(−‖S z − S x‖₁ / L) and
  * ∇f_c(z) = (1/L) · S · Σᵢ α_ic k(z, xᵢ) sign(S xᵢ − S z) (sign 0 at ties: a sub-gradient).
+ * Immutable. Its training Gram ({@link KernelBasis#trainingGram} by default) keeps nothing beside K, and gradients
+ * at the centres come from the rows alone ({@link KernelBasis#gradientsAtCenters} by default): float64 in every
+ * arithmetic.
  */
 final class ProductLaplaceBasis implements KernelBasis {
     private final double bandwidth;

@@ -1,38 +1,34 @@
 package org.featurelab.kernel;
 
+import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Blas;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.linalg.Parallel;
-import org.featurelab.linalg.Precision;
 
 /**
  * {@link KernelBasis} of a {@link RadialKernel}: Gram blocks from one GEMM plus row norms, gradients from
  * two more GEMMs (the batched closed form of the reference, never an n×n×d tensor):
  * <pre>
  *   W_ai = w(‖zₐ−xᵢ‖²_M)                         (b×n, zero where the distance is &lt; 1e-10 for Laplace)
- *   centres = W · [α_·c ⊙ (XM)]_c                 (b × c·d, one GEMM: 2·b·n·c·d flops; float32 under
- *                                                 Precision.MIXED for n ≥ 1500)
- *   samples = (W·α)_ac · (zₐM)                   (b × c·d)
+ *   centres = W · [α_·c ⊙ (X−μ)M]_c               (b × c·d, one GEMM: 2·b·n·c·d flops; at the training points
+ *                                                 in float32 when the training Gram is {@link Arithmetic#MIXED})
+ *   samples = (W·α)_ac · (zₐ−μ)M                 (b × c·d)
  *   ∇f_c(zₐ) = centres − samples
  * </pre>
+ * Immutable: everything is precomputed from X and M at construction; the by-products of the training-Gram pass
+ * live in the {@link TrainingGram} it returns.
  */
 public final class RadialBasis implements KernelBasis {
     private final RadialKernel kernel;
     private final MahalanobisDistances distances;
-    /** W(X, X), kept by {@link #gramAtCenters()} for the gradient pass at the training points; null until then. */
-    private Matrix centerWeights;
-    /** W(X, X) in float32 instead of {@link #centerWeights} under mixed precision; null otherwise. */
-    private float[] centerWeights32;
-    /** μM, computed on first use by the gradient paths. */
-    private double[] meanM;
+    /** μM for the column mean μ of the centres (see {@link #meanTimesMetric(Matrix, Metric)}). */
+    private final double[] meanM;
     private static final double MIN_DISTANCE = RadialKernel.MIN_DISTANCE;
 
-    private final boolean float32Gradients;
-
-    RadialBasis(RadialKernel kernel, Matrix x, Metric metric, Precision precision) {
+    RadialBasis(RadialKernel kernel, Matrix x, Metric metric) {
         this.kernel = kernel;
-        this.float32Gradients = precision.mixedFor(x.rows());
         this.distances = new MahalanobisDistances(x, metric);
+        this.meanM = meanTimesMetric(x, metric);
     }
 
     public RadialKernel kernel() {
@@ -78,23 +74,19 @@ public final class RadialBasis implements KernelBasis {
 
     /**
      * K(X, X), computing in the same pass the gradient weights W(X, X) that {@link #gradientsAtCenters} and
-     * {@link #weightsAtCenters} then reuse. The cross terms X·M·Xᵀ are streamed in row blocks of the upper
-     * triangle ({@link Blas#gemmUpperRowBlocks}: n²·d flops, no n×n temporary); each block is turned into
-     * kernel values and weights (one square root and one exponential per pair i ≤ j) and mirrored.
-     * Memory: the two n×n results.
+     * {@link #weightsAtCenters} then take from the returned value: float64 under {@link Arithmetic#FLOAT64}, float32
+     * only (all the float32 gradient GEMM needs) under {@link Arithmetic#MIXED}. The cross terms X·M·Xᵀ are streamed
+     * in row blocks of the upper triangle ({@link Blas#gemmUpperRowBlocks}: n²·d flops, no n×n temporary); each block
+     * is turned into kernel values and weights (one square root and one exponential per pair i ≤ j) and mirrored.
+     * Memory: the two n×n results, in the storage of {@code ws}.
      */
     @Override
-    public Matrix gramAtCenters() {
-        return gramAtCenters(new GramWorkspace());
-    }
-
-    @Override
-    public Matrix gramAtCenters(GramWorkspace ws) {
+    public TrainingGram trainingGram(Arithmetic arithmetic, GramWorkspace ws) {
+        TrainingGram.requireKernelArithmetic(arithmetic);
         int n = size();
         double[] norms = distances.centerNorms();
         Matrix k = ws.k(n);
-        // mixed precision keeps W only as float32 (all the float32 gradient GEMM needs); else float64
-        boolean f32 = float32Gradients;
+        boolean f32 = arithmetic.usesFloat32Gemm();
         Matrix w = f32 ? null : ws.w(n);
         double[] wv = f32 ? null : w.data();
         float[] w32 = f32 ? ws.w32(n * n) : null;
@@ -146,35 +138,32 @@ public final class RadialBasis implements KernelBasis {
                         }
                     });
                 });
-        centerWeights = w;
-        centerWeights32 = w32;
-        return k;
+        TrainingGram.Weights weights = f32 ? new TrainingGram.Weights.Float32(n, w32) : new TrainingGram.Weights.Float64(w);
+        return new TrainingGram(k, weights, arithmetic);
     }
 
-    /** All rows at once when W(X, X) is already held (no extra n×n memory); else bounded blocks. */
+    /** All rows at once when {@code gram} holds W(X, X) (no extra n×n memory); else bounded blocks. */
     @Override
-    public int gradientBlockRows(int width) {
-        return centerWeights != null || centerWeights32 != null ? size() : KernelBasis.blockRows(size(), width);
+    public int gradientBlockRows(TrainingGram gram, int width) {
+        return gram.weights() instanceof TrainingGram.Weights.None ? KernelBasis.blockRows(size(), width) : size();
     }
 
     /**
-     * Rows [from, to) of W(X, X): from the pass of {@link #gramAtCenters()} if it ran (widened from float32 in
-     * mixed precision), else computed now. The full float64 range is returned without a copy: callers must not
-     * modify it.
+     * Rows [from, to) of W(X, X): from {@code gram} if its pass kept them (widened from float32 under mixed
+     * arithmetic), else computed now. The full float64 range is returned without a copy: callers must not modify it.
      */
-    public Matrix weightsAtCenters(int from, int to) {
-        if (centerWeights != null && from == 0 && to == size()) {
-            return centerWeights;
+    public Matrix weightsAtCenters(TrainingGram gram, int from, int to) {
+        gram.requireSize(size(), "weights");
+        if (gram.weights() instanceof TrainingGram.Weights.Float64 held) {
+            return from == 0 && to == size() ? held.w() : held.w().rowRange(from, to);
         }
-        if (centerWeights != null) {
-            return centerWeights.rowRange(from, to);
-        }
-        if (centerWeights32 != null) {
+        if (gram.weights() instanceof TrainingGram.Weights.Float32 held) {
+            float[] w32 = held.w();
             int n = size();
             Matrix rows = Matrix.zeros(to - from, n);
             double[] rd = rows.data();
             for (int i = 0, src = from * n; i < rd.length; i++, src++) {
-                rd[i] = centerWeights32[src];
+                rd[i] = w32[src];
             }
             return rows;
         }
@@ -195,52 +184,64 @@ public final class RadialBasis implements KernelBasis {
         return w;
     }
 
+    /** Gradients at query rows, in float64. */
     @Override
     public Matrix gradients(Matrix z, Matrix alpha) {
         return gradients(z, distances.metric().apply(z), alpha);
     }
 
+    /**
+     * Gradients at the centres [from, to) from the weights {@code gram} holds; the GEMM runs in the arithmetic of
+     * {@code gram}, directly on the float32 W for all rows under {@link Arithmetic#MIXED}.
+     */
     @Override
-    public Matrix gradientsAtCenters(int from, int to, Matrix alpha) {
-        if (centerWeights32 != null && from == 0 && to == size()) {
-            return gradientsAtCentersFloat32(alpha);
+    public Matrix gradientsAtCenters(TrainingGram gram, int from, int to, Matrix alpha) {
+        gram.requireSize(size(), "gradients");
+        if (gram.weights() instanceof TrainingGram.Weights.Float32 held && from == 0 && to == size()) {
+            return gradientsAtCentersFloat32(held.w(), alpha);
         }
-        return fromWeights(weightsAtCenters(from, to), centersTimesMetric().rowRange(from, to), alpha);
+        return fromWeights(weightsAtCenters(gram, from, to), centersTimesMetric().rowRange(from, to), alpha,
+                gram.arithmetic());
     }
 
     /**
-     * All training-point gradients with the big GEMM in float32: W (float32 copy from the Gram pass) times
-     * [α ⊗ XM | α] built directly in float32; the float32 product is widened while the sample term is subtracted.
+     * All training-point gradients with the big GEMM in float32: W (float32, from the Gram pass) times
+     * [α ⊗ (X−μ)M | α] built directly in float32; the float32 product is widened while the sample term is subtracted.
      */
-    private Matrix gradientsAtCentersFloat32(Matrix alpha) {
+    private Matrix gradientsAtCentersFloat32(float[] w32, Matrix alpha) {
         int n = size();
+        requireAlpha(alpha);
         int width = alpha.cols() * dimension() + alpha.cols();
         float[] weighted = new float[n * width];
         fillWeightedCenters(alpha, (i, v) -> weighted[i] = (float) v);
         float[] both = new float[n * width];
-        Blas.sgemm(n, width, n, centerWeights32, weighted, both);
+        Blas.sgemm(n, width, n, w32, weighted, both);
         return subtractSamples(i -> both[i], n, centersTimesMetric(), alpha.cols());
     }
 
-    /** Gradients with Z·M supplied. */
+    /** Gradients at query rows with Z·M supplied, in float64. */
     public Matrix gradients(Matrix z, Matrix zM, Matrix alpha) {
-        return fromWeights(gradientWeights(z, zM), zM, alpha);
+        return fromWeights(gradientWeights(z, zM), zM, alpha, Arithmetic.FLOAT64);
+    }
+
+    private void requireAlpha(Matrix alpha) {
+        if (alpha.rows() != size()) {
+            throw new IllegalArgumentException("gradients: alpha is " + alpha.shape() + " for " + size() + " centres");
+        }
     }
 
     /**
-     * ∇f_c(zₐ) = Σᵢ W_ai α_ic (xᵢM) − (Σᵢ W_ai α_ic)(zₐM): both sums from ONE GEMM of W (b×n) with
-     * [α ⊗ XM | α] (n × (c·d + c)).
+     * ∇f_c(zₐ) = Σᵢ W_ai α_ic (xᵢ−μ)M − (Σᵢ W_ai α_ic)(zₐ−μ)M: both sums from ONE GEMM of W (b×n) with
+     * [α ⊗ (X−μ)M | α] (n × (c·d + c)), in {@code arithmetic}.
      */
-    private Matrix fromWeights(Matrix w, Matrix zM, Matrix alpha) {
+    private Matrix fromWeights(Matrix w, Matrix zM, Matrix alpha, Arithmetic arithmetic) {
         int n = size();
-        if (alpha.rows() != n) {
-            throw new IllegalArgumentException("gradients: alpha is " + alpha.shape() + " for " + n + " centres");
-        }
+        requireAlpha(alpha);
         int c = alpha.cols();
         Matrix weighted = Matrix.zeros(n, c * dimension() + c);
         double[] o = weighted.data();
         fillWeightedCenters(alpha, (i, v) -> o[i] = v);
-        Matrix both = Matrix.multiply(w, false, weighted, false, float32Gradients); // b × (c·d + c)
+        Matrix both = Matrix.multiply(w, false, weighted, false, arithmetic); // b × (c·d + c)
         double[] bd = both.data();
         return subtractSamples(i -> bd[i], both.rows(), zM, c);
     }
@@ -252,26 +253,23 @@ public final class RadialBasis implements KernelBasis {
     }
 
     /**
-     * μM for the column mean μ of the centres. Gradients are assembled from (xᵢ − μ)M and (z − μ)M: the same
+     * μM for the column mean μ of the centres X. Gradients are assembled from (xᵢ − μ)M and (z − μ)M: the same
      * value as from xᵢM and zM (the weights multiply xᵢ − z), but the two sums that are subtracted no longer
      * carry a large common offset when the data are not centred — which matters for the float32 GEMM.
+     * Cost n·d + d² flops.
      */
-    private double[] meanTimesMetric() {
-        if (meanM == null) {
-            Matrix x = centers();
-            int n = x.rows();
-            int d = x.cols();
-            Matrix mean = Matrix.zeros(1, d);
-            double[] md = mean.data();
-            double[] xd = x.data();
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < d; j++) {
-                    md[j] += xd[i * d + j] / n;
-                }
+    private static double[] meanTimesMetric(Matrix x, Metric metric) {
+        int n = x.rows();
+        int d = x.cols();
+        Matrix mean = Matrix.zeros(1, d);
+        double[] md = mean.data();
+        double[] xd = x.data();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                md[j] += xd[i * d + j] / n;
             }
-            meanM = distances.metric().apply(mean).data();
         }
-        return meanM;
+        return metric.apply(mean).data();
     }
 
     /** Writes the n × (c·d + c) matrix whose row i is [α_i1·(xᵢ−μ)M, …, α_ic·(xᵢ−μ)M, α_i1, …, α_ic]. */
@@ -281,7 +279,7 @@ public final class RadialBasis implements KernelBasis {
         int c = alpha.cols();
         int width = c * d + c;
         double[] x = distances.centersTimesMetric().data();
-        double[] mu = meanTimesMetric();
+        double[] mu = meanM;
         double[] al = alpha.data();
         Parallel.rows(n, width, i -> {
             for (int k = 0; k < c; k++) {
@@ -302,7 +300,7 @@ public final class RadialBasis implements KernelBasis {
     private Matrix subtractSamples(java.util.function.IntToDoubleFunction both, int b, Matrix zM, int c) {
         int d = dimension();
         int width = c * d + c;
-        double[] mu = meanTimesMetric();
+        double[] mu = meanM;
         Matrix g = Matrix.zeros(b, c * d);
         double[] gd = g.data();
         double[] zm = zM.data();

@@ -1,7 +1,6 @@
 package org.featurelab.kernel;
 
 import org.featurelab.linalg.Matrix;
-import org.featurelab.linalg.Precision;
 
 /**
  * A kernel k_M(x, z) = φ(‖x − z‖²_M). Its predictor gradient has the form
@@ -19,7 +18,7 @@ public sealed interface RadialKernel extends Kernel permits Laplace, Gaussian {
     double gradientWeight(double r2, double k);
 
     @Override
-    default KernelBasis basis(Matrix x, Metric metric, Precision precision) {
-        return new RadialBasis(this, x, metric, precision);
+    default KernelBasis basis(Matrix x, Metric metric) {
+        return new RadialBasis(this, x, metric);
     }
 }

@@ -253,21 +253,36 @@ public final class Blas {
     }
 
     /**
+     * Outcome of {@link #spdSolveShifted}.
+     *
+     * @param info        0 on success, or the order i &gt; 0 of the first leading minor that is not positive
+     * @param arithmetic  the arithmetic the solution was computed in: {@link Arithmetic#MIXED} when the float32
+     *                    factor was refined to convergence, else {@link Arithmetic#FLOAT64} (asked for, or LAPACK's
+     *                    own fallback when float32 was not enough)
+     * @param refinements float64 refinement steps taken under {@link Arithmetic#MIXED}; 0 otherwise
+     */
+    public record SpdSolve(int info, Arithmetic arithmetic, int refinements) {
+    }
+
+    /**
      * One-shot solve of (A + shift·I)·X = B for a symmetric positive-definite row-major n×n A, B n×nrhs
      * row-major, overwritten with X. Runs in the native buffers of {@code ws}: A is copied once (with the shift
      * on its diagonal) and is not modified, avoiding the Java-array copies the JNI layer makes around every call.
      *
-     * <p>With {@code mixedPrecision}, LAPACK dsposv factors in float32 (twice the GEMM rate) and refines the
+     * <p>{@link Arithmetic#MIXED}: LAPACK dsposv factors in float32 (twice the GEMM rate) and refines the
      * solution with float64 residuals until its backward error is at double-precision level
      * (‖r‖ ≤ √n·‖A‖·‖x‖·ε₆₄); if the float32 factorisation fails or refinement does not converge within 30
-     * steps it falls back to a float64 factorisation by itself. Without it: dpotrf + dpotrs.
-     * Cost n³/3 flops (in float32 when mixed) + 2·n²·nrhs per refinement step.
+     * steps it falls back to a float64 factorisation by itself. {@link Arithmetic#FLOAT64}: dpotrf + dpotrs.
+     * {@link Arithmetic#FLOAT32} is not offered (a float32 solve without refinement loses the float64 accuracy the
+     * kernel machines keep). Cost n³/3 flops (in float32 when mixed) + 2·n²·nrhs per refinement step.
      *
-     * @param refinements out: {@code refinements[0]} = refinement steps taken, or −1 when float64 was used
-     * @return 0 on success, or the order i &gt; 0 of the first leading minor that is not positive
+     * @throws IllegalArgumentException for {@link Arithmetic#FLOAT32}
      */
-    public static int spdSolveShifted(int n, double[] a, double shift, double[] b, int nrhs, boolean mixedPrecision,
-                                      int[] refinements, SolverWorkspace ws) {
+    public static SpdSolve spdSolveShifted(int n, double[] a, double shift, double[] b, int nrhs, Arithmetic arithmetic,
+                                           SolverWorkspace ws) {
+        if (arithmetic == Arithmetic.FLOAT32) {
+            throw new IllegalArgumentException("blas: the SPD solve offers float64 or mixed arithmetic, not float32");
+        }
         long nn = (long) n * n;
         requireLength(a.length, nn, "A");
         requireLength(b.length, (long) n * nrhs, "B");
@@ -287,16 +302,16 @@ public final class Blas {
         buffers[0].put(colMajor, 0, colMajor.length);
         int ld = Math.max(1, n);
         int info;
-        if (mixedPrecision) {
+        int iterations = -1;                               // LAPACK's ITER: < 0 when float64 was used
+        if (arithmetic == Arithmetic.MIXED) {
             FloatPointer swork = ws.swork(Math.max(1, (long) n * (n + nrhs)));
             info = openblas.LAPACKE_dsposv_work(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, nrhs, p, ld, buffers[0], ld,
                     buffers[1], ld, buffers[2], swork, ws.iter());
             if (info == 0) {
-                refinements[0] = ws.iter().get();
+                iterations = ws.iter().get();
                 buffers[1].get(colMajor, 0, colMajor.length);
             }
         } else {
-            refinements[0] = -1;
             info = openblas.LAPACKE_dpotrf_work(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, p, ld);
             if (info == 0) {
                 info = openblas.LAPACKE_dpotrs_work(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, nrhs, p, ld, buffers[0], ld);
@@ -304,14 +319,14 @@ public final class Blas {
             }
         }
         if (info != 0) {
-            return info;
+            return new SpdSolve(info, arithmetic, 0);
         }
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < nrhs; k++) {
                 b[i * nrhs + k] = colMajor[k * n + i];
             }
         }
-        return 0;
+        return iterations >= 0 ? new SpdSolve(0, Arithmetic.MIXED, iterations) : new SpdSolve(0, Arithmetic.FLOAT64, 0);
     }
 
     /**

@@ -54,26 +54,34 @@ public final class Cholesky {
         return new Cholesky(n, work);
     }
 
-    /** Solution of a one-shot solve and how it was reached. */
-    public record ShiftedSolution(Matrix x, boolean mixedPrecision, int refinements) {
+    /**
+     * Solution of a one-shot solve and how it was reached.
+     *
+     * @param x           the solution X
+     * @param arithmetic  what X was computed in: {@link Arithmetic#MIXED} (float32 factor refined in float64), or
+     *                    {@link Arithmetic#FLOAT64} — asked for, or LAPACK's fallback when float32 was not enough
+     * @param refinements float64 refinement steps under {@link Arithmetic#MIXED}; 0 otherwise
+     */
+    public record ShiftedSolution(Matrix x, Arithmetic arithmetic, int refinements) {
     }
 
     /**
      * Solves (A + shift·I)·X = B without keeping the factor: the fastest path for one large system. The
-     * factorisation runs in native memory with a single copy of A. With {@code mixedPrecision} it is done in
+     * factorisation runs in native memory with a single copy of A. Under {@link Arithmetic#MIXED} it is done in
      * float32 with float64 iterative refinement to double-precision backward error (LAPACK dsposv, which falls
-     * back to float64 by itself when float32 is not enough). {@code a}, {@code b} are not modified.
+     * back to float64 by itself when float32 is not enough); under {@link Arithmetic#FLOAT64} in float64
+     * ({@link Arithmetic#FLOAT32} is rejected). {@code a}, {@code b} are not modified.
      *
      * @throws NotPositiveDefiniteException if A + shift·I is not positive definite
      */
-    public static ShiftedSolution solveShifted(Matrix a, double shift, Matrix b, boolean mixedPrecision) {
+    public static ShiftedSolution solveShifted(Matrix a, double shift, Matrix b, Arithmetic arithmetic) {
         try (SolverWorkspace ws = new SolverWorkspace()) {
-            return solveShifted(a, shift, b, mixedPrecision, ws);
+            return solveShifted(a, shift, b, arithmetic, ws);
         }
     }
 
-    /** As {@link #solveShifted(Matrix, double, Matrix, boolean)}, in the native buffers of a reusable workspace. */
-    public static ShiftedSolution solveShifted(Matrix a, double shift, Matrix b, boolean mixedPrecision,
+    /** As {@link #solveShifted(Matrix, double, Matrix, Arithmetic)}, in the native buffers of a reusable workspace. */
+    public static ShiftedSolution solveShifted(Matrix a, double shift, Matrix b, Arithmetic arithmetic,
                                                SolverWorkspace ws) {
         if (a.rows() != a.cols() || b.rows() != a.rows()) {
             throw new IllegalArgumentException("cholesky solve: A is " + a.shape() + ", B is " + b.shape());
@@ -81,15 +89,14 @@ public final class Cholesky {
         a.requireFinite("cholesky solve: A");
         b.requireFinite("cholesky solve: B");
         Matrix x = b.copy();
-        int[] refinements = new int[1];
-        int info = Blas.spdSolveShifted(a.rows(), a.data(), shift, x.data(), b.cols(), mixedPrecision, refinements, ws);
-        if (info > 0) {
-            throw new NotPositiveDefiniteException(info, a.rows());
+        Blas.SpdSolve s = Blas.spdSolveShifted(a.rows(), a.data(), shift, x.data(), b.cols(), arithmetic, ws);
+        if (s.info() > 0) {
+            throw new NotPositiveDefiniteException(s.info(), a.rows());
         }
-        if (info < 0) {
-            throw new IllegalStateException("cholesky: LAPACK rejected argument " + (-info));
+        if (s.info() < 0) {
+            throw new IllegalStateException("cholesky: LAPACK rejected argument " + (-s.info()));
         }
-        return new ShiftedSolution(x, refinements[0] >= 0, refinements[0]);
+        return new ShiftedSolution(x, s.arithmetic(), s.refinements());
     }
 
     public int size() {

@@ -193,11 +193,11 @@ public final class Matrix {
     }
 
     /**
-     * {@code op(a)·op(b)} into a new matrix; with {@code float32} the product is computed by sgemm on rounded
-     * inputs ({@link Blas#gemmFloat32}).
+     * {@code op(a)·op(b)} into a new matrix in the given arithmetic: dgemm under {@link Arithmetic#FLOAT64}, else
+     * sgemm on the inputs rounded to float32, widened into the float64 result ({@link Blas#gemmFloat32}).
      */
-    public static Matrix multiply(Matrix a, boolean transA, Matrix b, boolean transB, boolean float32) {
-        if (!float32) {
+    public static Matrix multiply(Matrix a, boolean transA, Matrix b, boolean transB, Arithmetic arithmetic) {
+        if (!arithmetic.usesFloat32Gemm()) {
             return multiply(a, transA, b, transB);
         }
         int m = transA ? a.cols : a.rows;

@@ -1,37 +1,46 @@
 package org.featurelab.linalg;
 
-import java.util.Locale;
-
 /**
- * Arithmetic precision of the large dense steps of a kernel machine.
+ * The precision policy of a kernel machine, as configured ({@code RfmConfig}, {@code LearnerConfig},
+ * {@code --precision}, model files). A fit turns it into the {@link Arithmetic} it runs in, once, with
+ * {@link #resolve(int)}:
  * <ul>
- *   <li>{@link #DOUBLE}: float64 everywhere.</li>
- *   <li>{@link #MIXED}: for problems with at least {@link #MIXED_MIN_SIZE} rows, the kernel system is factored in
- *   float32 and refined to float64 backward error (LAPACK dsposv), and the gradient GEMM of the feature update
- *   runs in float32 (relative error of the resulting AGOP ≈ 10⁻⁷, see docs/design.md). Predictions, α and M
- *   are stored in float64; smaller problems use float64 throughout.</li>
+ *   <li>{@link #FLOAT64}: {@link Arithmetic#FLOAT64} at every size.</li>
+ *   <li>{@link #MIXED}: {@link Arithmetic#MIXED} for problems with at least {@value #MIXED_MIN_SIZE} rows (relative
+ *   error of the resulting AGOP ≈ 10⁻⁷, see docs/design.md), {@link Arithmetic#FLOAT64} for smaller ones, where
+ *   float32 would save little time.</li>
  * </ul>
+ * Its label is the label of its large-problem arithmetic ({@code float64}, {@code mixed}); {@link #parse} also reads
+ * {@code double}, the label of {@link #FLOAT64} in earlier versions.
  */
 public enum Precision {
-    DOUBLE, MIXED;
+    FLOAT64(Arithmetic.FLOAT64), MIXED(Arithmetic.MIXED);
 
     /** Problems with fewer rows than this always run in float64. */
     public static final int MIXED_MIN_SIZE = 1500;
 
-    /** Whether a problem with {@code n} rows uses float32 steps under this precision. */
-    public boolean mixedFor(int n) {
-        return this == MIXED && n >= MIXED_MIN_SIZE;
+    private final Arithmetic large;
+
+    Precision(Arithmetic large) {
+        this.large = large;
     }
 
+    /** The arithmetic of a problem with {@code n} rows under this policy. */
+    public Arithmetic resolve(int n) {
+        return n >= MIXED_MIN_SIZE ? large : Arithmetic.FLOAT64;
+    }
+
+    /** {@code float64} or {@code mixed}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return large.label();
     }
 
-    public static Precision parse(String s) {
-        return switch (s.strip().toLowerCase(Locale.ROOT)) {
-            case "double" -> DOUBLE;
-            case "mixed" -> MIXED;
-            default -> throw new IllegalArgumentException("unknown precision '" + s + "': expected double or mixed");
-        };
+    /**
+     * The policy named {@code float64} (alias {@code double}) or {@code mixed}.
+     *
+     * @throws IllegalArgumentException naming the accepted words, for any other word
+     */
+    public static Precision parse(String word) {
+        return Arithmetic.parse(word, Arithmetic.FLOAT64, Arithmetic.MIXED) == Arithmetic.MIXED ? MIXED : FLOAT64;
     }
 }

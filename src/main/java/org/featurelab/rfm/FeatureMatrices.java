@@ -3,13 +3,16 @@ package org.featurelab.rfm;
 import org.featurelab.kernel.KernelBasis;
 import org.featurelab.kernel.Metric;
 import org.featurelab.kernel.RadialBasis;
+import org.featurelab.kernel.TrainingGram;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.linalg.Parallel;
 
 /**
  * The feature matrices an RFM learns M from, computed on the training points (the centres of the basis)
- * for the predictor f(x) = Σᵢ αᵢ k_M(x, xᵢ). Training rows are streamed in blocks of b rows, so memory is
- * O(b·n + n·c·d) and no n×n×d tensor is formed.
+ * for the predictor f(x) = Σᵢ αᵢ k_M(x, xᵢ). Every function takes the basis' {@link TrainingGram} of the same
+ * iteration explicitly: a radial basis' gradient weights W(X, X) come from it (no second distance GEMM or
+ * exponential), and so does the arithmetic of the gradient GEMM. Without held weights training rows are streamed
+ * in blocks of b rows, so memory is O(b·n + n·c·d) beyond the Gram; no n×n×d tensor is formed.
  */
 public final class FeatureMatrices {
     private FeatureMatrices() {
@@ -20,16 +23,16 @@ public final class FeatureMatrices {
      * centred over the samples: AGOP − Σ_c ḡ_c ḡ_cᵀ with ḡ_c = (1/n)Σᵢ∇f_c(xᵢ).
      * Cost 2·n²·c·d (gradient GEMMs) + 2·n·c·d² flops.
      */
-    public static Matrix agop(KernelBasis basis, Matrix alpha, boolean centered) {
+    public static Matrix agop(KernelBasis basis, TrainingGram gram, Matrix alpha, boolean centered) {
         int n = basis.size();
         int d = basis.dimension();
         int c = alpha.cols();
         Matrix agop = Matrix.zeros(d, d);
         Matrix sum = Matrix.zeros(c, d);
-        int block = basis.gradientBlockRows(c * d);
+        int block = basis.gradientBlockRows(gram, c * d);
         for (int from = 0; from < n; from += block) {
             int to = Math.min(n, from + block);
-            Matrix g = basis.gradientsAtCenters(from, to, alpha).viewAs((to - from) * c, d);
+            Matrix g = basis.gradientsAtCenters(gram, from, to, alpha).viewAs((to - from) * c, d);
             Matrix.gemmInPlace(1.0, g, true, g, false, 1.0, agop);
             if (centered) {
                 double[] gd = g.data();
@@ -55,28 +58,28 @@ public final class FeatureMatrices {
      * FACT = (1/n) Σᵢ Jᵢᵀ αᵢ xᵢᵀ (d×d), Jᵢ the c×d Jacobian of f at xᵢ. For radial kernels this uses the
      * closed form {@link #factClosedForm}; otherwise {@link #factByDefinition}.
      */
-    public static Matrix fact(KernelBasis basis, Matrix alpha) {
+    public static Matrix fact(KernelBasis basis, TrainingGram gram, Matrix alpha) {
         if (basis instanceof RadialBasis radial) {
-            return factClosedForm(radial, alpha);
+            return factClosedForm(radial, gram, alpha);
         }
-        return factByDefinition(basis, alpha);
+        return factByDefinition(basis, gram, alpha);
     }
 
     /**
      * FACT by its definition (1/n) Σᵢ gᵢ xᵢᵀ with gᵢ = Jᵢᵀαᵢ = Σ_c α_ic ∇f_c(xᵢ), from explicit gradients.
      * Cost 2·n²·c·d flops.
      */
-    public static Matrix factByDefinition(KernelBasis basis, Matrix alpha) {
+    public static Matrix factByDefinition(KernelBasis basis, TrainingGram gram, Matrix alpha) {
         int n = basis.size();
         int d = basis.dimension();
         int c = alpha.cols();
         Matrix x = basis.centers();
         Matrix fact = Matrix.zeros(d, d);
-        int block = basis.gradientBlockRows(c * d);
+        int block = basis.gradientBlockRows(gram, c * d);
         for (int from = 0; from < n; from += block) {
             int to = Math.min(n, from + block);
             int b = to - from;
-            double[] g = basis.gradientsAtCenters(from, to, alpha).data();
+            double[] g = basis.gradientsAtCenters(gram, from, to, alpha).data();
             Matrix gamma = Matrix.zeros(b, d);
             double[] gm = gamma.data();
             double[] al = alpha.data();
@@ -101,9 +104,10 @@ public final class FeatureMatrices {
      * (for the Laplace kernel w_ij = k_ij / (L‖xᵢ−xⱼ‖_M), so this is the reference's −(1/(nL))·M·Xᵀ(D_w − W)X).
      * Cost O(n²(c + d) + n·d²) instead of O(n²·c·d). Since (D_W − W)·1 = 0, Xᵀ(D_W − W)X is unchanged by
      * translating X; the columns of X are centred first so that the products do not cancel for offset data.
-     * Reads the basis' gradient weights without modifying them.
+     * Reads the gradient weights held by {@code gram} (widened row blocks when float32) without modifying them, or
+     * computes them block by block when it holds none.
      */
-    public static Matrix factClosedForm(RadialBasis basis, Matrix alpha) {
+    public static Matrix factClosedForm(RadialBasis basis, TrainingGram gram, Matrix alpha) {
         int n = basis.size();
         int d = basis.dimension();
         Matrix x = centeredColumns(basis.centers());
@@ -113,7 +117,7 @@ public final class FeatureMatrices {
             int to = Math.min(n, from + block);
             int b = to - from;
             Matrix xb = x.rowRange(from, to);
-            Matrix w = basis.weightsAtCenters(from, to);
+            Matrix w = basis.weightsAtCenters(gram, from, to);
             Matrix inner = alpha.rowRange(from, to).timesTranspose(alpha);   // αᵢ·αⱼ, b×n
             double[] wd = w.data();
             double[] id = inner.data();

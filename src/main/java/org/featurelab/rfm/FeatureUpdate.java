@@ -2,6 +2,7 @@ package org.featurelab.rfm;
 
 import org.featurelab.kernel.KernelBasis;
 import org.featurelab.kernel.Metric;
+import org.featurelab.kernel.TrainingGram;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.linalg.PsdFunctions;
 
@@ -16,8 +17,12 @@ public sealed interface FeatureUpdate {
     /** Name used in model files and on the command line. */
     String name();
 
-    /** The next M (d×d, symmetric PSD), before scaling. {@code current} is the metric of {@code basis}. */
-    Matrix next(KernelBasis basis, Matrix alpha, Metric current);
+    /**
+     * The next M (d×d, symmetric PSD), before scaling, for the predictor with coefficients {@code alpha} over
+     * {@code basis}. {@code gram} is the basis' training Gram of this iteration (the one α was solved with);
+     * {@code current} is the metric of {@code basis}.
+     */
+    Matrix next(KernelBasis basis, TrainingGram gram, Matrix alpha, Metric current);
 
     /** NFA-RFM: M ← AGOP^s (s = 1 classic tabular RFM, s = ½ grokking/networks), optionally gradient-centred. */
     record Nfa(double power, boolean centered) implements FeatureUpdate {
@@ -33,8 +38,8 @@ public sealed interface FeatureUpdate {
         }
 
         @Override
-        public Matrix next(KernelBasis basis, Matrix alpha, Metric current) {
-            Matrix agop = FeatureMatrices.agop(basis, alpha, centered);
+        public Matrix next(KernelBasis basis, TrainingGram gram, Matrix alpha, Metric current) {
+            Matrix agop = FeatureMatrices.agop(basis, gram, alpha, centered);
             return power == 1 ? agop : PsdFunctions.power(agop, power); // AGOP is PSD by construction
         }
     }
@@ -47,8 +52,8 @@ public sealed interface FeatureUpdate {
         }
 
         @Override
-        public Matrix next(KernelBasis basis, Matrix alpha, Metric current) {
-            Matrix f = FeatureMatrices.fact(basis, alpha);
+        public Matrix next(KernelBasis basis, TrainingGram gram, Matrix alpha, Metric current) {
+            Matrix f = FeatureMatrices.fact(basis, gram, alpha);
             return PsdFunctions.power(f.timesTranspose(f), 0.5);
         }
     }
@@ -61,8 +66,8 @@ public sealed interface FeatureUpdate {
         }
 
         @Override
-        public Matrix next(KernelBasis basis, Matrix alpha, Metric current) {
-            Matrix f = FeatureMatrices.fact(basis, alpha);
+        public Matrix next(KernelBasis basis, TrainingGram gram, Matrix alpha, Metric current) {
+            Matrix f = FeatureMatrices.fact(basis, gram, alpha);
             Matrix m = current.toMatrix();
             Matrix fm = f.times(m);
             return PsdFunctions.power(fm.timesTranspose(fm), 0.25);

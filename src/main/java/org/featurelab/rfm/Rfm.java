@@ -5,6 +5,8 @@ import org.featurelab.kernel.GramWorkspace;
 import org.featurelab.kernel.KernelBasis;
 import org.featurelab.kernel.KernelRidge;
 import org.featurelab.kernel.Metric;
+import org.featurelab.kernel.TrainingGram;
+import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.linalg.SolverWorkspace;
 import org.featurelab.scoring.Scores;
@@ -39,7 +41,8 @@ public final class Rfm {
             throw new IllegalArgumentException("rfm: validation data is " + validation.x().shape() + " / "
                     + validation.y().shape() + ", training data " + x.shape() + " / " + train.y().shape());
         }
-        requireMemory(train.size(), config);
+        Arithmetic arithmetic = config.precision().resolve(train.size());   // once per fit, for every step below
+        requireMemory(train.size(), arithmetic);
         boolean validate = validation != null && validation.size() > 0;
         RfmListener events = listener == null ? RfmListener.NONE : listener;
         Metric metric = Metric.identity(x.cols(), config.diagonal());
@@ -50,11 +53,11 @@ public final class Rfm {
             for (int t = 0; ; t++) {
                 long t0 = System.nanoTime();
                 events.phaseStarted(t, "kernel");
-                KernelBasis basis = config.kernel().basis(x, metric, config.precision());
-                Matrix k = basis.gramAtCenters(gramSpace);
+                KernelBasis basis = config.kernel().basis(x, metric);
+                TrainingGram gram = basis.trainingGram(arithmetic, gramSpace);
                 long t1 = System.nanoTime();
                 events.phaseStarted(t, "solve");
-                KernelRidge.Solution solution = KernelRidge.solve(k, train.y(), config.ridge(), config.precision(),
+                KernelRidge.Solution solution = KernelRidge.solve(gram.k(), train.y(), config.ridge(), arithmetic,
                         solverSpace);
                 Matrix alpha = solution.alpha();
                 events.solved(t, metric, basis, alpha);
@@ -75,7 +78,7 @@ public final class Rfm {
                 if (t < config.iterations()) {
                     events.phaseStarted(t, "update");
                     try {
-                        next = nextMetric(config, basis, alpha, metric);
+                        next = nextMetric(config, basis, gram, alpha, metric);
                     } catch (ArithmeticException e) {
                         // the iterations so far are valid models: stop here and keep the best of them
                         updateFailure = e.getMessage();
@@ -98,13 +101,14 @@ public final class Rfm {
 
     /**
      * Fails early, with advice, when the n×n matrices of a fit cannot fit in the Java heap (K in float64 and the
-     * gradient weights W in float64, or float32 under mixed precision) or, with the solver's native copy, in RAM.
+     * gradient weights W in float64, or float32 under mixed arithmetic) or, with the solver's native copy, in RAM.
      */
-    static void requireMemory(int n, RfmConfig config) {
-        boolean mixed = config.precision().mixedFor(n);
+    static void requireMemory(int n, Arithmetic arithmetic) {
         double nn = n * (double) n;
-        double heap = (8 + (mixed ? 4 : 8)) * nn;            // K, and W in float32 (mixed) or float64
-        double nativeBytes = (8 + (mixed ? 4 : 0)) * nn;     // solver copy of K + λI, float32 factor
+        double weightBytes = arithmetic == Arithmetic.MIXED ? 4 : 8;   // W in float32 under mixed arithmetic
+        double factorBytes = arithmetic == Arithmetic.MIXED ? 4 : 0;   // dsposv's float32 copy of K + λI
+        double heap = (8 + weightBytes) * nn;                          // K and W
+        double nativeBytes = (8 + factorBytes) * nn;                   // solver copy of K + λI, float32 factor
         Runtime rt = Runtime.getRuntime();
         double available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (heap > 0.9 * available) {
@@ -160,9 +164,9 @@ public final class Rfm {
         return fit(config, task, train, null, RfmListener.NONE);
     }
 
-    /** One feature-matrix update: rule, scaling, and the diagonal restriction. */
-    static Metric nextMetric(RfmConfig config, KernelBasis basis, Matrix alpha, Metric current) {
-        Matrix m = config.update().next(basis, alpha, current);
+    /** One feature-matrix update from the iteration's basis and training Gram: rule, scaling, diagonal restriction. */
+    static Metric nextMetric(RfmConfig config, KernelBasis basis, TrainingGram gram, Matrix alpha, Metric current) {
+        Matrix m = config.update().next(basis, gram, alpha, current);
         m = config.scaling().apply(m);
         m.requireFinite("rfm update (" + config.update().name() + ")");
         if (m.maxAbs() == 0) {

@@ -13,8 +13,10 @@ import org.featurelab.linalg.Precision;
  * @param update     feature-matrix update rule (nfa, fact, fact-gm)
  * @param scaling    rescaling of each new M
  * @param diagonal   learn only diag(M)
- * @param precision  {@link Precision#MIXED} (default) factors large kernel systems in float32 with float64
- *                   refinement and runs the large gradient GEMMs in float32; {@link Precision#DOUBLE}: float64 only
+ * @param precision  the precision policy, resolved once per fit to the {@link org.featurelab.linalg.Arithmetic} of
+ *                   its solves and gradient GEMMs: {@link Precision#MIXED} (default) factors kernel systems of
+ *                   ≥ {@value Precision#MIXED_MIN_SIZE} rows in float32 with float64 refinement and runs their
+ *                   gradient GEMMs in float32; {@link Precision#FLOAT64}: float64 only
  */
 public record RfmConfig(Kernel kernel, double ridge, int iterations, FeatureUpdate update, MetricScaling scaling,
                         boolean diagonal, Precision precision) {

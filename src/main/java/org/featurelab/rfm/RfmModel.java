@@ -63,18 +63,18 @@ public record RfmModel(RfmConfig config, Task task, Metric metric, Matrix center
         return internalBasis().predict(z.requireFinite("predict: inputs"), alpha);
     }
 
-    /** Gradients of every output at the rows of Z: b×(c·d), see {@link KernelBasis#gradients}. */
+    /** Gradients of every output at the rows of Z: b×(c·d), in float64, see {@link KernelBasis#gradients}. */
     public Matrix gradients(Matrix z) {
         return internalBasis().gradients(z, alpha);
     }
 
     /** The kernel basis at (a copy of) the training points under M. */
     public KernelBasis basis() {
-        return config.kernel().basis(centers.copy(), metric, config.precision());
+        return config.kernel().basis(centers.copy(), metric);
     }
 
     /** A basis over the model's own centres, never handed out. */
     private KernelBasis internalBasis() {
-        return config.kernel().basis(centers, metric, config.precision());
+        return config.kernel().basis(centers, metric);
     }
 }

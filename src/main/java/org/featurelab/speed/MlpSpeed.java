@@ -1,5 +1,6 @@
 package org.featurelab.speed;
 
+import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Blas;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.nn.Activation;
@@ -34,15 +35,19 @@ public final class MlpSpeed {
     }
 
     /**
-     * @param widths  layer widths d, hidden…, c (at least two, all positive)
-     * @param batch   rows per step b ≥ 1
-     * @param float32 float32 ({@link Float32Mlp}) or float64 ({@link Network})
-     * @param steps   timed steps ≥ 1
-     * @param warmup  untimed steps before them ≥ 0
-     * @param seed    seed of the data and the initial weights
+     * @param widths     layer widths d, hidden…, c (at least two, all positive)
+     * @param batch      rows per step b ≥ 1
+     * @param arithmetic {@link Arithmetic#FLOAT32} ({@link Float32Mlp}) or {@link Arithmetic#FLOAT64} ({@link Network})
+     * @param steps      timed steps ≥ 1
+     * @param warmup     untimed steps before them ≥ 0
+     * @param seed       seed of the data and the initial weights
      */
-    public record Workload(int[] widths, int batch, boolean float32, int steps, int warmup, long seed) {
+    public record Workload(int[] widths, int batch, Arithmetic arithmetic, int steps, int warmup, long seed) {
         public Workload {
+            if (arithmetic != Arithmetic.FLOAT32 && arithmetic != Arithmetic.FLOAT64) {
+                throw new IllegalArgumentException("speed mlp: precision must be float64 or float32, got "
+                        + (arithmetic == null ? "none" : arithmetic.label()));
+            }
             widths = widths.clone();
             if (widths.length < 2) {
                 throw new IllegalArgumentException("speed mlp: need at least input and output widths, got " + Arrays.toString(widths));
@@ -80,7 +85,7 @@ public final class MlpSpeed {
     /**
      * @param stepMillis      milliseconds of every timed step, in order
      * @param flopsPerStep    GEMM flops of one step ({@link #flopsPerStep})
-     * @param referenceGflops GFLOP/s of one {@value #REFERENCE_SIZE}² GEMM in the same precision (best of three)
+     * @param referenceGflops GFLOP/s of one {@value #REFERENCE_SIZE}² GEMM in the same arithmetic (best of three)
      * @param firstLoss       data loss at the first step (warm-up included)
      * @param lastLoss        data loss at the last timed step, before its update
      */
@@ -136,7 +141,7 @@ public final class MlpSpeed {
         double first = Double.NaN;
         double last = Double.NaN;
         int total = w.warmup() + w.steps();
-        if (w.float32()) {
+        if (w.arithmetic() == Arithmetic.FLOAT32) {
             Float32Mlp mlp = Float32Mlp.fromNetwork(network);
             float[] xf = Blas.toFloat(x.data());
             float[] yf = Blas.toFloat(y.data());
@@ -165,7 +170,8 @@ public final class MlpSpeed {
                 }
             }
         }
-        double reference = w.float32() ? RfmSpeed.referenceSgemm(REFERENCE_SIZE) : RfmSpeed.referenceGemm(REFERENCE_SIZE);
+        double reference = w.arithmetic() == Arithmetic.FLOAT32 ? RfmSpeed.referenceSgemm(REFERENCE_SIZE)
+                : RfmSpeed.referenceGemm(REFERENCE_SIZE);
         return new Result(w, millis, flopsPerStep(widths, w.batch()), reference, first, last);
     }
 

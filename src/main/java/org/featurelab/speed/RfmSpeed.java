@@ -1,6 +1,7 @@
 package org.featurelab.speed;
 
 import org.featurelab.kernel.Laplace;
+import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.linalg.Precision;
 import org.featurelab.rfm.FeatureUpdate;
@@ -42,10 +43,12 @@ public final class RfmSpeed {
     }
 
     /**
-     * Seconds and operation counts of one phase summed over the fit; {@code float32} when its dominant
-     * operation ran in float32 (mixed precision), so that its rate compares with the sgemm reference.
+     * Seconds and operation counts of one phase summed over the fit, and the arithmetic of its dominant operation:
+     * under mixed precision the solve is {@link Arithmetic#MIXED} (float32 factorisation, float64 refinement) and
+     * the update's gradient GEMM {@link Arithmetic#FLOAT32}; the rate of a phase that is not float64 compares with
+     * the sgemm reference.
      */
-    public record Phase(String name, double seconds, double flops, boolean float32) {
+    public record Phase(String name, double seconds, double flops, Arithmetic arithmetic) {
         public double gflops() {
             return seconds > 0 ? flops / seconds / 1e9 : Double.NaN;
         }
@@ -54,9 +57,9 @@ public final class RfmSpeed {
     /** Result: phases, whole fit wall time, final test accuracy and reference dgemm/sgemm rates on this machine. */
     public record Result(Workload workload, List<Phase> phases, double fitSeconds, double testAccuracy,
                          double referenceGemmGflops, double referenceSgemmGflops) {
-        /** The reference rate a phase is compared with: sgemm for float32 phases, else dgemm. */
+        /** The reference rate a phase is compared with: dgemm for float64 phases, else sgemm. */
         public double referenceFor(Phase p) {
-            return p.float32() ? referenceSgemmGflops : referenceGemmGflops;
+            return p.arithmetic() == Arithmetic.FLOAT64 ? referenceGemmGflops : referenceSgemmGflops;
         }
     }
 
@@ -91,13 +94,15 @@ public final class RfmSpeed {
         double c = w.classes();
         double nv = w.testRows();
         int solves = model.history().size();
-        boolean mixed = w.precision().mixedFor(w.n());
+        Arithmetic fitArithmetic = w.precision().resolve(w.n());   // what Rfm.fit resolved for these n rows
+        Arithmetic gemm = fitArithmetic == Arithmetic.MIXED ? Arithmetic.FLOAT32 : Arithmetic.FLOAT64;
         List<Phase> phases = new ArrayList<>();
         // the training Gram pass computes the upper triangle only: n²·d flops of GEMM
-        phases.add(new Phase("kernel", kernel, solves * (n * n * d + 2 * n * d * d), false));
-        phases.add(new Phase("solve", solve, solves * (n * n * n / 3 + 2 * n * n * c), mixed));
-        phases.add(new Phase("validate", validate, nv == 0 ? 0 : solves * (2 * nv * n * d + 2 * nv * n * c), false));
-        phases.add(new Phase("update", update, updates * (2 * n * n * (c * d + c) + 2 * n * c * d * d), mixed));
+        phases.add(new Phase("kernel", kernel, solves * (n * n * d + 2 * n * d * d), Arithmetic.FLOAT64));
+        phases.add(new Phase("solve", solve, solves * (n * n * n / 3 + 2 * n * n * c), fitArithmetic));
+        phases.add(new Phase("validate", validate, nv == 0 ? 0 : solves * (2 * nv * n * d + 2 * nv * n * c),
+                Arithmetic.FLOAT64));
+        phases.add(new Phase("update", update, updates * (2 * n * n * (c * d + c) + 2 * n * c * d * d), gemm));
         double acc = model.history().get(model.history().size() - 1).validationScore();
         return new Result(w, phases, fit, acc, referenceGemm(2000), referenceSgemm(2000));
     }

@@ -1,5 +1,6 @@
 package org.featurelab.kernel;
 
+import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.linalg.SymmetricEigen;
 import org.featurelab.testing.RandomData;
@@ -116,9 +117,14 @@ class KernelContractTest {
         Matrix x = random(20, 3, 7);
         Matrix alpha = random(20, 2, 8);
         KernelBasis basis = kernel.basis(x, randomMetric(3, diagonal, 9));
-        Matrix viaCenters = basis.gradientsAtCenters(5, 12, alpha);
         Matrix viaQuery = basis.gradients(x.rowRange(5, 12), alpha);
-        assertClose(viaCenters, viaQuery, 1e-9, 1e-12, "gradients at centres");
-        assertTrue(viaCenters.isFinite());
+        TrainingGram held = basis.trainingGram(Arithmetic.FLOAT64);
+        TrainingGram kOnly = TrainingGram.of(basis.gram(x), Arithmetic.FLOAT64);
+        assertClose(held.k(), kOnly.k(), 1e-12, 1e-14, "training Gram K = gram(X)");
+        for (TrainingGram gram : new TrainingGram[]{held, kOnly}) {
+            Matrix viaCenters = basis.gradientsAtCenters(gram, 5, 12, alpha);
+            assertClose(viaCenters, viaQuery, 1e-9, 1e-12, "gradients at centres");
+            assertTrue(viaCenters.isFinite());
+        }
     }
 }

@@ -1,16 +1,25 @@
 package org.featurelab.kernel;
 
+import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Cholesky;
 import org.featurelab.linalg.Matrix;
+import org.featurelab.linalg.Precision;
 import org.featurelab.testing.RandomData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import static org.featurelab.testing.Close.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The fused training-Gram pass and the one-shot large-system solve agree with the plain paths. */
+/**
+ * The fused training-Gram pass and the one-shot large-system solve agree with the plain paths; a training Gram is a
+ * value the basis does not depend on.
+ */
 class TrainingGramTest {
 
     @ParameterizedTest
@@ -20,8 +29,11 @@ class TrainingGramTest {
         Matrix x = RandomData.gaussian(n, 6, 41);
         RadialBasis basis = (RadialBasis) Kernel.parse(name, 3.0).basis(x, RandomData.metric(6, false, 42));
         Matrix viaQuery = basis.gram(x);
-        Matrix weightsBefore = basis.weightsAtCenters(0, n).copy();
-        Matrix fused = basis.gramAtCenters();
+        TrainingGram plain = TrainingGram.of(viaQuery, Arithmetic.FLOAT64);   // holds no weights: computed per block
+        Matrix weightsBefore = basis.weightsAtCenters(plain, 0, n).copy();
+        TrainingGram gram = basis.trainingGram(Arithmetic.FLOAT64);
+        assertInstanceOf(TrainingGram.Weights.Float64.class, gram.weights());
+        Matrix fused = gram.k();
         assertClose(fused, viaQuery, 1e-12, 1e-14, "K(X, X)");
         for (int i = 0; i < n; i++) {
             assertClose(fused.get(i, i), 1.0, 0, 0, "self similarity");
@@ -29,11 +41,65 @@ class TrainingGramTest {
                 assertClose(fused.get(i, j), fused.get(j, i), 0, 0, "exact symmetry");
             }
         }
-        assertClose(basis.weightsAtCenters(0, n), weightsBefore, 1e-12, 1e-14, "cached W (all blocks, mirrored)");
-        assertClose(basis.weightsAtCenters(500, 600), weightsBefore.rowRange(500, 600), 1e-12, 1e-14, "cached W rows");
+        assertClose(basis.weightsAtCenters(gram, 0, n), weightsBefore, 1e-12, 1e-14, "held W (all blocks, mirrored)");
+        assertClose(basis.weightsAtCenters(gram, 500, 600), weightsBefore.rowRange(500, 600), 1e-12, 1e-14, "held W rows");
         Matrix alpha = RandomData.gaussian(n, 2, 43);
-        assertClose(basis.gradientsAtCenters(10, 40, alpha), basis.gradients(x.rowRange(10, 40), alpha), 1e-9, 1e-12,
-                "gradients from cached weights");
+        assertClose(basis.gradientsAtCenters(gram, 10, 40, alpha), basis.gradients(x.rowRange(10, 40), alpha), 1e-9, 1e-12,
+                "gradients from held weights");
+        assertClose(basis.gradientsAtCenters(plain, 10, 40, alpha), basis.gradients(x.rowRange(10, 40), alpha), 1e-9,
+                1e-12, "gradients from weights computed for the rows");
+        assertEquals(n, basis.gradientBlockRows(gram, 2 * 6), "held W: all rows in one block");
+        assertEquals(KernelBasis.blockRows(n, 2 * 6), basis.gradientBlockRows(plain, 2 * 6), "no W: bounded blocks");
+    }
+
+    /**
+     * The basis keeps nothing from a Gram pass: the weights of one pass are read from the value it returned, so a
+     * later pass of another arithmetic (into another workspace) changes nothing for the earlier value, and a
+     * training Gram of another size is refused.
+     */
+    @Test
+    void trainingGramsAreValuesTheBasisDoesNotDependOn() {
+        int n = 300;
+        Matrix x = RandomData.gaussian(n, 5, 51);
+        Metric metric = RandomData.metric(5, false, 52);
+        RadialBasis basis = (RadialBasis) new Laplace(4.0).basis(x, metric);
+        Matrix alpha = RandomData.gaussian(n, 3, 53);
+        TrainingGram first = basis.trainingGram(Arithmetic.FLOAT64);
+        Matrix before = basis.gradientsAtCenters(first, 0, n, alpha);
+        TrainingGram mixed = basis.trainingGram(Arithmetic.MIXED, new GramWorkspace());
+        assertInstanceOf(TrainingGram.Weights.Float32.class, mixed.weights());
+        assertEquals(Arithmetic.MIXED, mixed.arithmetic());
+        assertClose(basis.gradientsAtCenters(first, 0, n, alpha), before, 0, 0, "the float64 value is unaffected");
+        assertClose(mixed.k(), first.k(), 0, 0, "K is float64 under both arithmetics");
+        double rel = basis.gradientsAtCenters(mixed, 0, n, alpha).minus(before).frobeniusNorm() / before.frobeniusNorm();
+        assertTrue(rel > 0 && rel < 1e-5, "float32 GEMM from the float32 W: relative difference " + rel);
+
+        RadialBasis other = (RadialBasis) new Laplace(4.0).basis(x.rowRange(0, n - 1), metric);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> other.gradientsAtCenters(first, 0, n - 1, alpha.rowRange(0, n - 1)));
+        assertTrue(e.getMessage().contains("300 centres") && e.getMessage().contains("299"), e.getMessage());
+    }
+
+    /** One workspace serves every pass: the second pass reuses the storage the first value borrowed. */
+    @Test
+    void passesIntoOneWorkspaceReuseItsStorage() {
+        Matrix x = RandomData.gaussian(200, 4, 54);
+        GramWorkspace ws = new GramWorkspace();
+        TrainingGram a = new Gaussian(3.0).basis(x, Metric.identity(4, false)).trainingGram(Arithmetic.FLOAT64, ws);
+        TrainingGram b = new Gaussian(5.0).basis(x, Metric.identity(4, false)).trainingGram(Arithmetic.FLOAT64, ws);
+        assertSame(a.k(), b.k(), "K storage borrowed from the workspace");
+        assertSame(((TrainingGram.Weights.Float64) a.weights()).w(), ((TrainingGram.Weights.Float64) b.weights()).w(),
+                "W storage borrowed from the workspace");
+        assertClose(b.k(), new Gaussian(5.0).gram(x, x, Metric.identity(4, false)), 1e-12, 1e-14, "K of the second pass");
+    }
+
+    @Test
+    void float32IsNotAKernelMachineArithmetic() {
+        Matrix k = Matrix.identity(3);
+        assertThrows(IllegalArgumentException.class, () -> TrainingGram.of(k, Arithmetic.FLOAT32));
+        assertThrows(IllegalArgumentException.class, () -> KernelRidge.solve(k, Matrix.identity(3), 1.0, Arithmetic.FLOAT32));
+        assertThrows(IllegalArgumentException.class,
+                () -> Cholesky.solveShifted(k, 1.0, Matrix.identity(3), Arithmetic.FLOAT32));
     }
 
     @Test
@@ -43,9 +109,15 @@ class TrainingGramTest {
         Matrix k = new Laplace(4.0).gram(x, x, Metric.identity(8, false));
         Matrix y = RandomData.gaussian(n, 3, 45);
         double ridge = 1e-3;
-        Cholesky.ShiftedSolution mixed = Cholesky.solveShifted(k, ridge, y, true);
-        Cholesky.ShiftedSolution dbl = Cholesky.solveShifted(k, ridge, y, false);
-        assertTrue(mixed.mixedPrecision() && mixed.refinements() >= 1, "refined in mixed precision");
+        Cholesky.ShiftedSolution mixed = Cholesky.solveShifted(k, ridge, y, Arithmetic.MIXED);
+        Cholesky.ShiftedSolution dbl = Cholesky.solveShifted(k, ridge, y, Arithmetic.FLOAT64);
+        assertEquals(Arithmetic.MIXED, mixed.arithmetic());
+        assertTrue(mixed.refinements() >= 1, "refined in mixed precision: " + mixed.refinements());
+        assertEquals(Arithmetic.FLOAT64, dbl.arithmetic());
+        assertEquals(0, dbl.refinements());
+        assertTrue(KernelRidge.solve(k, y, ridge, Arithmetic.MIXED).method()
+                .matches("cholesky \\(mixed precision, \\d+ refinements\\)"), "solve method names the refinements");
+        assertEquals("cholesky", KernelRidge.solve(k, y, ridge, Arithmetic.FLOAT64).method());
         Matrix shifted = k.copy();
         shifted.addToDiagonalInPlace(ridge);
         double bound = Math.sqrt(n) * 1.2e-16 * shifted.frobeniusNorm();
@@ -67,17 +139,19 @@ class TrainingGramTest {
 
     @Test
     void mixedPrecisionGradientsStayWithinFloat32RoundOffOfDouble() {
-        int n = 1600;   // ≥ Precision.MIXED_MIN_SIZE, so the float32 GEMM path is taken
+        int n = 1600;   // ≥ Precision.MIXED_MIN_SIZE, so a mixed-precision fit takes the float32 GEMM path
+        assertEquals(Arithmetic.MIXED, Precision.MIXED.resolve(n));
         Matrix x = RandomData.gaussian(n, 12, 46);
         Matrix y = RandomData.gaussian(n, 3, 47);
         Metric metric = RandomData.metric(12, false, 48);
-        KernelBasis dbl = new Laplace(6.0).basis(x, metric, org.featurelab.linalg.Precision.DOUBLE);
-        KernelBasis mixed = new Laplace(6.0).basis(x, metric, org.featurelab.linalg.Precision.MIXED);
-        Matrix k = dbl.gramAtCenters(new GramWorkspace());
-        assertClose(mixed.gramAtCenters(new GramWorkspace()), k, 0, 0, "the Gram matrix itself stays float64");
+        KernelBasis basis = new Laplace(6.0).basis(x, metric);
+        TrainingGram dbl = basis.trainingGram(Arithmetic.FLOAT64);
+        TrainingGram mixed = basis.trainingGram(Arithmetic.MIXED);
+        Matrix k = dbl.k();
+        assertClose(mixed.k(), k, 0, 0, "the Gram matrix itself stays float64");
         Matrix alpha = KernelRidge.solve(k, y, 1e-2).alpha();
-        Matrix gd = dbl.gradientsAtCenters(0, n, alpha);
-        Matrix gm = mixed.gradientsAtCenters(0, n, alpha);
+        Matrix gd = basis.gradientsAtCenters(dbl, 0, n, alpha);
+        Matrix gm = basis.gradientsAtCenters(mixed, 0, n, alpha);
         double rel = gm.minus(gd).frobeniusNorm() / gd.frobeniusNorm();
         assertTrue(rel < 1e-5, "mixed vs double gradients: relative error " + rel);
         assertTrue(rel > 0, "the mixed path should really run in float32");
@@ -92,18 +166,18 @@ class TrainingGramTest {
         }
         Matrix y = RandomData.gaussian(n, 2, 50);
         Metric metric = Metric.identity(10, false);
-        KernelBasis dbl = new Laplace(8.0).basis(x, metric, org.featurelab.linalg.Precision.DOUBLE);
-        KernelBasis mixed = new Laplace(8.0).basis(x, metric, org.featurelab.linalg.Precision.MIXED);
-        Matrix k = dbl.gramAtCenters(new GramWorkspace());
-        mixed.gramAtCenters(new GramWorkspace());
+        KernelBasis basis = new Laplace(8.0).basis(x, metric);
+        TrainingGram dbl = basis.trainingGram(Arithmetic.FLOAT64);
+        TrainingGram mixed = basis.trainingGram(Arithmetic.MIXED);
+        Matrix k = dbl.k();
         Matrix alpha = KernelRidge.solve(k, y, 1e-2).alpha();
-        Matrix gd = dbl.gradientsAtCenters(0, n, alpha);
-        Matrix gm = mixed.gradientsAtCenters(0, n, alpha);
+        Matrix gd = basis.gradientsAtCenters(dbl, 0, n, alpha);
+        Matrix gm = basis.gradientsAtCenters(mixed, 0, n, alpha);
         double rel = gm.minus(gd).frobeniusNorm() / gd.frobeniusNorm();
         assertTrue(rel < 1e-5, "mixed vs double gradients on offset data: relative error " + rel);
         // FACT from the float32-held weights (widened row blocks) against float64
-        Matrix factD = org.featurelab.rfm.FeatureMatrices.fact(dbl, alpha);
-        Matrix factM = org.featurelab.rfm.FeatureMatrices.fact(mixed, alpha);
+        Matrix factD = org.featurelab.rfm.FeatureMatrices.fact(basis, dbl, alpha);
+        Matrix factM = org.featurelab.rfm.FeatureMatrices.fact(basis, mixed, alpha);
         double relFact = factM.minus(factD).frobeniusNorm() / factD.frobeniusNorm();
         assertTrue(relFact < 1e-5, "mixed vs double FACT on offset data: relative error " + relFact);
     }
@@ -113,9 +187,8 @@ class TrainingGramTest {
         org.featurelab.linalg.SolverWorkspace ws = new org.featurelab.linalg.SolverWorkspace();
         Matrix a = Matrix.identity(3);
         Matrix b = Matrix.of(new double[][]{{1}, {2}, {3}});
-        assertClose(Cholesky.solveShifted(a, 1.0, b, true, ws).x(), b.scale(0.5), 1e-15, 0, "(I + I)x = b");
+        assertClose(Cholesky.solveShifted(a, 1.0, b, Arithmetic.MIXED, ws).x(), b.scale(0.5), 1e-15, 0, "(I + I)x = b");
         ws.close();
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> Cholesky.solveShifted(a, 1.0, b, true, ws));
+        assertThrows(IllegalStateException.class, () -> Cholesky.solveShifted(a, 1.0, b, Arithmetic.MIXED, ws));
     }
 }

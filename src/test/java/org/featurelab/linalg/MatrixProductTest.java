@@ -34,6 +34,37 @@ class MatrixProductTest {
         assertClose(c, naiveProduct(opA, opB), ROUNDOFF, ROUNDOFF, "op(a)·op(b)");
     }
 
+    /**
+     * The arithmetic of {@link Matrix#multiply(Matrix, boolean, Matrix, boolean, Arithmetic)}: float64 is the dgemm
+     * product; mixed and float32 are the product of the float32-rounded inputs accumulated in float32 (error about
+     * k·2⁻²⁴·Σ|a||b| for k = 53), so they differ from the float64 product.
+     */
+    @ParameterizedTest(name = "transA={0}, transB={1}")
+    @CsvSource({"false,false", "true,true"})
+    void multiplyRunsInTheArithmeticItIsGiven(boolean transA, boolean transB) {
+        Matrix opA = gaussian(M, K, 11);
+        Matrix opB = gaussian(K, N, 12);
+        Matrix a = transA ? transposeNaive(opA) : opA;
+        Matrix b = transB ? transposeNaive(opB) : opB;
+        Matrix exact = Matrix.multiply(a, transA, b, transB);
+        assertClose(Matrix.multiply(a, transA, b, transB, Arithmetic.FLOAT64), exact, 0, 0, "float64 = dgemm");
+        Matrix rounded = naiveProduct(roundedToFloat32(opA), roundedToFloat32(opB));
+        for (Arithmetic arithmetic : new Arithmetic[]{Arithmetic.MIXED, Arithmetic.FLOAT32}) {
+            Matrix c = Matrix.multiply(a, transA, b, transB, arithmetic);
+            assertClose(c, rounded, 1e-5, 1e-5, arithmetic + ": product of the float32-rounded inputs");
+            assertTrue(c.minus(exact).maxAbs() > 0, arithmetic + " should really run in float32");
+        }
+    }
+
+    private static Matrix roundedToFloat32(Matrix m) {
+        Matrix r = m.copy();
+        double[] d = r.data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (float) d[i];
+        }
+        return r;
+    }
+
     @Test
     void namedProductsAgreeWithMultiply() {
         Matrix a = gaussian(M, K, 3);

@@ -7,6 +7,8 @@ import org.featurelab.kernel.KernelRidge;
 import org.featurelab.kernel.Laplace;
 import org.featurelab.kernel.Metric;
 import org.featurelab.kernel.ProductLaplace;
+import org.featurelab.kernel.TrainingGram;
+import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.testing.RandomData;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +19,7 @@ import java.util.stream.Stream;
 
 import static org.featurelab.testing.Close.assertClose;
 import static org.featurelab.testing.Close.relativeError;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** AGOP and FACT against their definitions, one training point at a time. */
@@ -33,6 +36,15 @@ class FeatureMatricesTest {
 
     /** A kernel ridge predictor on random data: the basis and its α (n = 40, d = 5, c = 3). */
     record Predictor(KernelBasis basis, Matrix alpha, Matrix x, Metric metric) {
+        /** The training Gram of the fit path: K with the gradient weights of the pass (radial kernels). */
+        TrainingGram gram() {
+            return basis.trainingGram(Arithmetic.FLOAT64);
+        }
+
+        /** A training Gram that holds K only: gradients recompute their weights block by block. */
+        TrainingGram kOnly() {
+            return TrainingGram.of(basis.gram(x), Arithmetic.FLOAT64);
+        }
     }
 
     static Predictor predictor(Kernel kernel, boolean diagonal) {
@@ -65,9 +77,9 @@ class FeatureMatricesTest {
             Matrix jta = jt.times(alpha.rowRange(i, i + 1).transpose());          // d×1
             direct.addInPlace(1.0 / n, jta.times(x.rowRange(i, i + 1)));
         }
-        Matrix closed = FeatureMatrices.factClosedForm((org.featurelab.kernel.RadialBasis) basis, alpha);
+        Matrix closed = FeatureMatrices.factClosedForm((org.featurelab.kernel.RadialBasis) basis, p.gram(), alpha);
         assertTrue(relativeError(closed, direct) < 1e-10, "closed form vs definition: " + relativeError(closed, direct));
-        assertClose(FeatureMatrices.factByDefinition(basis, alpha), direct, 1e-9, 1e-12, "batched definition");
+        assertClose(FeatureMatrices.factByDefinition(basis, p.kOnly(), alpha), direct, 1e-9, 1e-12, "batched definition");
     }
 
     @ParameterizedTest
@@ -87,27 +99,27 @@ class FeatureMatricesTest {
             direct.addInPlace(1.0 / n, j.transposeTimes(j));
             mean.addInPlace(1.0 / n, j);
         }
-        assertClose(FeatureMatrices.agop(basis, alpha, false), direct, 1e-9, 1e-13, "AGOP");
+        assertClose(FeatureMatrices.agop(basis, p.gram(), alpha, false), direct, 1e-9, 1e-13, "AGOP");
+        assertClose(FeatureMatrices.agop(basis, p.kOnly(), alpha, false), direct, 1e-9, 1e-13, "AGOP, weights per block");
         Matrix centered = direct.minus(mean.transposeTimes(mean));
-        assertClose(FeatureMatrices.agop(basis, alpha, true), centered, 1e-9, 1e-13, "centred AGOP");
+        assertClose(FeatureMatrices.agop(basis, p.gram(), alpha, true), centered, 1e-9, 1e-13, "centred AGOP");
     }
 
     @ParameterizedTest
     @MethodSource("radial")
-    void cachedTrainingWeightsGiveTheSameMatricesAndAreNotConsumed(Kernel kernel, boolean diagonal) {
+    void heldTrainingWeightsGiveTheSameMatricesAndAreNotConsumed(Kernel kernel, boolean diagonal) {
         Predictor p = predictor(kernel, diagonal);
-        KernelBasis plain = p.basis();
+        KernelBasis basis = p.basis();
         Matrix alpha = p.alpha();
-        Matrix x = p.x();
-        Metric metric = p.metric();
-        Matrix factRef = FeatureMatrices.fact(plain, alpha);
-        Matrix agopRef = FeatureMatrices.agop(plain, alpha, false);
-        KernelBasis cached = kernel.basis(x, metric);
-        cached.gramAtCenters();   // the path Rfm.fit takes: W(X, X) kept from the Gram pass
+        TrainingGram kOnly = p.kOnly();
+        Matrix factRef = FeatureMatrices.fact(basis, kOnly, alpha);
+        Matrix agopRef = FeatureMatrices.agop(basis, kOnly, alpha, false);
+        TrainingGram held = p.gram();   // the path Rfm.fit takes: W(X, X) kept from the Gram pass
+        assertInstanceOf(TrainingGram.Weights.Float64.class, held.weights());
         for (int round = 0; round < 2; round++) {   // repeated calls must not see weights altered by earlier ones
-            assertClose(FeatureMatrices.fact(cached, alpha), factRef, 1e-10, 1e-13, "FACT from cached W, round " + round);
-            assertClose(FeatureMatrices.agop(cached, alpha, false), agopRef, 1e-10, 1e-13, "AGOP from cached W, round " + round);
-            assertClose(FeatureMatrices.factByDefinition(cached, alpha), factRef, 1e-9, 1e-12, "FACT by definition, round " + round);
+            assertClose(FeatureMatrices.fact(basis, held, alpha), factRef, 1e-10, 1e-13, "FACT from held W, round " + round);
+            assertClose(FeatureMatrices.agop(basis, held, alpha, false), agopRef, 1e-10, 1e-13, "AGOP from held W, round " + round);
+            assertClose(FeatureMatrices.factByDefinition(basis, held, alpha), factRef, 1e-9, 1e-12, "FACT by definition, round " + round);
         }
     }
 
@@ -127,7 +139,7 @@ class FeatureMatricesTest {
             Matrix grad = jacobian(basis, alpha, x, i).transposeTimes(residual.rowRange(i, i + 1).transpose());
             expected.addInPlace(-1.0 / (n * ridge), grad.times(x.rowRange(i, i + 1)));
         }
-        Matrix fact = FeatureMatrices.fact(basis, alpha);
+        Matrix fact = FeatureMatrices.fact(basis, basis.trainingGram(Arithmetic.FLOAT64), alpha);
         assertTrue(relativeError(fact, expected) < 1e-8, "FACT vs loss-gradient form: " + relativeError(fact, expected));
     }
 }

@@ -35,7 +35,7 @@ class RfmTest {
         LabeledData train = productTarget(800, 1);
         LabeledData test = productTarget(400, 2);
         RfmConfig config = new RfmConfig(new Laplace(10), 1e-3, 5, FeatureUpdate.parse(update), MetricScaling.MAX, false,
-                org.featurelab.linalg.Precision.DOUBLE);
+                org.featurelab.linalg.Precision.FLOAT64);
         RfmModel model = Rfm.fit(config, Task.REGRESSION, train, null, RfmListener.NONE);
         assertEquals(5, model.iteration());
         Matrix m = model.metric().toMatrix();
@@ -71,11 +71,32 @@ class RfmTest {
 
     @org.junit.jupiter.api.Test
     void refusesProblemsWhoseKernelMatricesCannotFitInTheHeap() {
-        // 200,000 rows need 16·n² = 640 GB for K and W: more than any test JVM has
+        // 200,000 rows need 12·n² = 480 GB for K and the float32 W: more than any test JVM has
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Rfm.requireMemory(200_000, RfmConfig.defaults()));
+                () -> Rfm.requireMemory(200_000, org.featurelab.linalg.Arithmetic.MIXED));
         assertTrue(e.getMessage().contains("200000 training rows") && e.getMessage().contains("-Xmx"), e.getMessage());
-        Rfm.requireMemory(1000, RfmConfig.defaults());   // 20 MB: fine
+        Rfm.requireMemory(1000, org.featurelab.linalg.Arithmetic.FLOAT64);   // 16 MB: fine
+    }
+
+    /**
+     * The policy is resolved once per fit from the training rows: mixed arithmetic (refined float32 solves) from
+     * {@value org.featurelab.linalg.Precision#MIXED_MIN_SIZE} rows on, float64 below and under the float64 policy.
+     */
+    @org.junit.jupiter.api.Test
+    void precisionPolicyIsResolvedOncePerFitFromTheTrainingRows() {
+        LabeledData large = productTarget(org.featurelab.linalg.Precision.MIXED_MIN_SIZE, 6);
+        LabeledData small = large.select(org.featurelab.base.Permutations.identity(large.size() - 1));
+        RfmConfig mixed = RfmConfig.defaults().withIterations(1);
+        for (IterationRecord r : Rfm.fit(mixed, Task.REGRESSION, large).history()) {
+            assertTrue(r.solveMethod().startsWith("cholesky (mixed precision, "), r.solveMethod());
+        }
+        RfmConfig solveOnly = mixed.withIterations(0);
+        for (RfmModel m : new RfmModel[]{Rfm.fit(solveOnly, Task.REGRESSION, small),
+                Rfm.fit(solveOnly.withPrecision(org.featurelab.linalg.Precision.FLOAT64), Task.REGRESSION, large)}) {
+            for (IterationRecord r : m.history()) {
+                assertEquals("cholesky", r.solveMethod());
+            }
+        }
     }
 
     @org.junit.jupiter.api.Test

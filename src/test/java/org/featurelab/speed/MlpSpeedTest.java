@@ -1,8 +1,10 @@
 package org.featurelab.speed;
 
+import org.featurelab.linalg.Arithmetic;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MlpSpeedTest {
@@ -15,11 +17,18 @@ class MlpSpeedTest {
 
     @Test
     void bothPrecisionsTrainAndTimeEveryStep() {
-        for (boolean float32 : new boolean[]{true, false}) {
-            MlpSpeed.Result r = MlpSpeed.run(new MlpSpeed.Workload(new int[]{12, 10, 2}, 16, float32, 20, 1, 4));
+        for (Arithmetic arithmetic : new Arithmetic[]{Arithmetic.FLOAT32, Arithmetic.FLOAT64}) {
+            MlpSpeed.Result r = MlpSpeed.run(new MlpSpeed.Workload(new int[]{12, 10, 2}, 16, arithmetic, 20, 1, 4));
             assertEquals(20, r.stepMillis().length);
             assertTrue(r.minMillis() > 0 && r.minMillis() <= r.medianMillis());
             assertTrue(r.lastLoss() < r.firstLoss(), "loss " + r.firstLoss() + " -> " + r.lastLoss());
         }
+    }
+
+    @Test
+    void mixedIsNotAnMlpArithmetic() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new MlpSpeed.Workload(new int[]{12, 10, 2}, 16, Arithmetic.MIXED, 20, 1, 4));
+        assertTrue(e.getMessage().contains("float64 or float32"), e.getMessage());
     }
 }
