@@ -9,7 +9,7 @@ import org.featurelab.benchmark.CsvFolds;
 import org.featurelab.benchmark.CsvProtocol;
 import org.featurelab.benchmark.ResultsFile;
 import org.featurelab.io.Json;
-import org.featurelab.io.Provenance;
+import org.featurelab.report.RunOutput;
 import org.featurelab.tabular.LearnerConfig;
 import org.featurelab.tabular.ModelKind;
 import picocli.CommandLine.Command;
@@ -17,8 +17,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
  * {@code featurelab benchmark csv}: {@link CsvProtocol} (what {@code fit} + {@code eval} do) over every (dataset of a
  * {@link CsvManifest}, fold of {@link CsvFolds}, model), resumable through {@code OUT/results.csv}
  * ({@link ResultsFile}), with failures isolated per dataset and unit ({@link BenchmarkRunner}); writes
- * {@code failures.csv}, {@code summary.md}, {@code report.html} and {@code manifest.json} atomically at the end.
+ * {@code summary.json}, {@code failures.csv}, {@code summary.md}, {@code report.html} and {@code manifest.json} (with
+ * the SHA-256 of the manifest and of every CSV read) through {@link RunOutput} at the end.
  */
 @Command(name = "csv", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Compare models on raw CSV files listed in a manifest with stratified K-fold cross-validation "
@@ -85,16 +86,23 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
         double wall = (System.nanoTime() - start) / 1e9;
         BenchmarkSummary.Spec spec = new BenchmarkSummary.Spec("featurelab benchmark csv", folds,
                 "test score (accuracy / R²)", false, Map.of(), "");
+        RunOutput output = BenchmarkOutputs.output("csv", seed, config(datasets, modelNames), common);
+        output.input("--manifest", manifest);
+        for (CsvManifest.Entry e : datasets.entries()) {
+            if (Files.isRegularFile(e.path())) { // a missing CSV failed its units
+                output.input("dataset " + e.name(), e.path());
+            }
+        }
         return BenchmarkOutputs.finish("benchmark csv", out, spec, outcome, names, modelNames, wall,
-                "featurelab benchmark csv: " + manifest.getFileName(), "test score (accuracy / R²)",
-                manifest(datasets, modelNames, outcome, wall), common);
+                "featurelab benchmark csv: " + manifest.getFileName(), "test score (accuracy / R²)", output, common);
     }
 
-    private ObjectNode manifest(CsvManifest datasets, List<String> modelNames, BenchmarkRunner.Outcome outcome, double wall) {
+    /**
+     * The run's configuration (manifest provenance and summary.json {@code config}): the manifest and its entries,
+     * the models, and the protocol with each model's learner settings.
+     */
+    private ObjectNode config(CsvManifest datasets, List<String> modelNames) {
         ObjectNode m = Json.object();
-        m.put("command", common.commandLine());
-        m.put("libraryVersion", Provenance.currentLibraryVersion());
-        m.put("finishedAt", Instant.now().toString());
         m.put("manifest", manifest.toAbsolutePath().normalize().toString());
         ArrayNode ds = m.putArray("datasets");
         for (CsvManifest.Entry e : datasets.entries()) {
@@ -130,11 +138,6 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
         }
         protocol.put("testScore", "accuracy (classification), R² (regression)");
         protocol.put("validationScore", "the tuner's: accuracy (classification), −MSE (regression)");
-        m.put("units", outcome.total());
-        m.put("finished", outcome.results().size());
-        m.put("resumed", outcome.skipped());
-        m.put("failed", outcome.failures().size());
-        m.put("wallSeconds", wall);
         return m;
     }
 }

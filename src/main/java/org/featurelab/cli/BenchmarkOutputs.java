@@ -7,31 +7,38 @@ import org.featurelab.benchmark.BenchmarkSummary;
 import org.featurelab.benchmark.ResultsFile;
 import org.featurelab.benchmark.UnitResult;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.featurelab.io.AtomicFiles;
-import org.featurelab.io.Json;
+import org.featurelab.io.Provenance;
 import org.featurelab.linalg.Blas;
 import org.featurelab.report.BenchmarkReport;
+import org.featurelab.report.RunOutput;
 import org.featurelab.tabular.ModelKind;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * What {@code benchmark uci} and {@code benchmark csv} share: the {@code --models} list (names of the {@link ModelKind}
- * registry), opening OUT/results.csv with the plan line, progress lines, and the closing outputs (failures.csv,
- * summary.md, report.html, manifest.json) with the summary on stdout.
+ * registry), opening OUT/results.csv with the plan line, progress lines, and the closing outputs written through
+ * {@link RunOutput} (summary.json, failures.csv, summary.md, report.html, then manifest.json listing results.csv too)
+ * with the summary on stdout. results.csv itself stays outside the writer: it is the unit-level, resumable record,
+ * appended one complete line per finished unit while the benchmark runs, so that an interrupted run loses at most the
+ * unit in progress.
  */
 final class BenchmarkOutputs {
     /** Default of {@code --models}: every model of the registry, in its order (the papers' four). */
     static final List<String> DEFAULT_MODELS = ModelKind.ids();
+    /** The resumable per-unit record, appended by {@link ResultsFile} while the benchmark runs. */
+    static final String RESULTS = "results.csv";
 
     private BenchmarkOutputs() {
     }
@@ -69,7 +76,7 @@ final class BenchmarkOutputs {
             throw new IllegalArgumentException("--out " + out + " is a file, not a directory");
         }
         Files.createDirectories(out);
-        ResultsFile results = ResultsFile.open(out.resolve("results.csv"));
+        ResultsFile results = ResultsFile.open(out.resolve(RESULTS));
         if (!common.quiet) {
             long found = results.existing().stream().filter(r -> datasets.contains(r.dataset()) && models.contains(r.model())
                     && r.fold() < folds).count();
@@ -83,16 +90,31 @@ final class BenchmarkOutputs {
     }
 
     /**
-     * Writes failures.csv, summary.md, report.html and manifest.json (each atomically), then fails with exit 2 when
-     * no unit of the plan has a result, else prints the counts and the output folder on stdout.
+     * The run output of a benchmark (kind {@code benchmark}, name e.g. {@code uci}): provenance of this invocation
+     * with {@code seed} and {@code config} (the data, datasets, models and protocol settings), data fingerprint
+     * {@link Provenance#NO_DATA} (the command adds its data files as inputs, with their SHA-256).
+     */
+    static RunOutput output(String name, long seed, ObjectNode config, CommonOptions common) {
+        return new RunOutput(RunOutput.Kind.BENCHMARK, name, Provenance.capture(seed, Provenance.NO_DATA, config,
+                common.commandLine(), Blas.describe()));
+    }
+
+    /**
+     * Writes, through {@code output} ({@link RunOutput}: each file atomic, manifest.json last), summary.json
+     * ({@link #summarize}), failures.csv, summary.md and report.html, and lists results.csv in the manifest; then
+     * fails with exit 2 when no unit of the plan has a result, else prints the counts and the output folder on stdout.
      */
     static int finish(String command, Path out, BenchmarkSummary.Spec spec, BenchmarkRunner.Outcome outcome,
                       List<String> datasets, List<String> models, double wallSeconds, String reportTitle,
-                      String scoreLabel, ObjectNode manifest, CommonOptions common) throws IOException {
-        writeFailures(out.resolve("failures.csv"), outcome.failures());
-        AtomicFiles.writeString(out.resolve("summary.md"), BenchmarkSummary.markdown(spec, outcome, datasets, models, wallSeconds));
-        writeReport(out.resolve("report.html"), reportTitle, scoreLabel, models, outcome.results(), common.commandLine());
-        Json.writeAtomically(out.resolve("manifest.json"), manifest);
+                      String scoreLabel, RunOutput output, CommonOptions common) {
+        output.seconds(wallSeconds).existingFile(RESULTS);
+        summarize(output.summary(), spec, outcome, datasets, models);
+        output.file("failures.csv", failuresCsv(outcome.failures()));
+        output.file("summary.md", BenchmarkSummary.markdown(spec, outcome, datasets, models, wallSeconds)
+                .getBytes(StandardCharsets.UTF_8));
+        output.file("report.html", temp -> writeReport(temp, reportTitle, scoreLabel, models, outcome.results(),
+                common.commandLine()));
+        List<String> written = output.writeTo(out);
         int failed = outcome.failures().size();
         if (outcome.results().isEmpty()) {
             throw new IllegalArgumentException(command + ": all " + outcome.total() + " units failed; see "
@@ -102,10 +124,44 @@ final class BenchmarkOutputs {
         w.printf(Locale.ROOT, "%s: %d of %d units finished (%d resumed from results.csv), %d failed%s; wall time %s%n",
                 command, outcome.results().size(), outcome.total(), outcome.skipped(), failed,
                 failed > 0 ? " (see failures.csv)" : "", BenchmarkSummary.duration(wallSeconds));
-        w.printf("outputs: %s (results.csv, failures.csv, summary.md, report.html, manifest.json)%n",
-                out.toAbsolutePath().normalize());
+        w.printf("outputs: %s (%s)%n", out.toAbsolutePath().normalize(), String.join(", ", written));
         w.flush();
         return 0;
+    }
+
+    /**
+     * summary.json's {@code summary} of a benchmark: {@code units}, {@code finished}, {@code resumed}, {@code failed}
+     * (as on stdout), {@code datasets_averaged} (datasets on which every model finished every fold) and per model
+     * {@code mean_test_score} (the mean over those datasets of the per-dataset fold means, as in summary.md, unrounded;
+     * null when there is none) and {@code datasets_finished} (datasets on which this model finished every fold).
+     */
+    static void summarize(ObjectNode summary, BenchmarkSummary.Spec spec, BenchmarkRunner.Outcome outcome,
+                          List<String> datasets, List<String> models) {
+        summary.put("units", outcome.total());
+        summary.put("finished", outcome.results().size());
+        summary.put("resumed", outcome.skipped());
+        summary.put("failed", outcome.failures().size());
+        Map<String, double[]> means = BenchmarkSummary.foldMeans(outcome.results(), datasets, models, spec.folds());
+        List<String> common = BenchmarkSummary.common(means);
+        summary.put("datasets_averaged", common.size());
+        ObjectNode mean = summary.putObject("mean_test_score");
+        ObjectNode own = summary.putObject("datasets_finished");
+        for (int m = 0; m < models.size(); m++) {
+            double s = 0;
+            for (String d : common) {
+                s += means.get(d)[m];
+            }
+            if (common.isEmpty()) {
+                mean.putNull(models.get(m));
+            } else {
+                mean.put(models.get(m), s / common.size());
+            }
+            int finished = 0;
+            for (double[] v : means.values()) {
+                finished += Double.isFinite(v[m]) ? 1 : 0;
+            }
+            own.put(models.get(m), finished);
+        }
     }
 
     /**
@@ -129,17 +185,18 @@ final class BenchmarkOutputs {
         };
     }
 
-    /** failures.csv ({@code dataset, fold, model, message}), written atomically; header only when none failed. */
-    private static void writeFailures(Path file, List<BenchmarkRunner.Failure> failures) {
-        AtomicFiles.write(file, temp -> {
-            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
-                csv.printRecord("dataset", "fold", "model", "message");
-                for (BenchmarkRunner.Failure f : failures) {
-                    csv.printRecord(f.dataset(), f.fold(), f.model(), f.message());
-                }
+    /** failures.csv ({@code dataset, fold, model, message}); header only when none failed. */
+    private static byte[] failuresCsv(List<BenchmarkRunner.Failure> failures) {
+        StringWriter w = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
+            csv.printRecord("dataset", "fold", "model", "message");
+            for (BenchmarkRunner.Failure f : failures) {
+                csv.printRecord(f.dataset(), f.fold(), f.model(), f.message());
             }
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return w.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**

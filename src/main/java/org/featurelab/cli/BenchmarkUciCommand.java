@@ -9,14 +9,14 @@ import org.featurelab.benchmark.UciDataset;
 import org.featurelab.benchmark.UciProtocol;
 import org.featurelab.rfm.MetricScaling;
 import org.featurelab.io.Json;
-import org.featurelab.io.Provenance;
+import org.featurelab.report.RunOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,8 +27,9 @@ import java.util.concurrent.Callable;
 /**
  * {@code featurelab benchmark uci}: the UCI-121 protocol ({@link UciProtocol}) over every (dataset, fold, model),
  * resumable through {@code OUT/results.csv} ({@link ResultsFile}), with failures isolated per unit
- * ({@link BenchmarkRunner}); writes {@code failures.csv}, {@code summary.md} ({@link BenchmarkSummary}) and
- * {@code report.html} and {@code manifest.json} atomically at the end.
+ * ({@link BenchmarkRunner}); writes {@code summary.json}, {@code failures.csv}, {@code summary.md}
+ * ({@link BenchmarkSummary}), {@code report.html} and {@code manifest.json} (with the SHA-256 of every data file read)
+ * through {@link RunOutput} at the end.
  */
 @Command(name = "uci", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the UCI-121 protocol of the RFM/FACT papers over datasets x 4 folds x models; resumes from OUT/results.csv.",
@@ -85,8 +86,10 @@ final class BenchmarkUciCommand implements Callable<Integer> {
                 name -> UciDataset.load(data, name),
                 (d, fold, model) -> UciProtocol.run(d, fold, byName.get(model), settings).toUnitResult(), results, listener);
         double wall = (System.nanoTime() - start) / 1e9;
+        RunOutput output = BenchmarkOutputs.output("uci", 0, config(names, modelNames, settings), common);
+        inputs(data, names).forEach(in -> output.input(in.role(), in.path()));
         return BenchmarkOutputs.finish("benchmark uci", out, BenchmarkSummary.Spec.uci(), outcome, names, modelNames, wall,
-                "UCI-121", "test accuracy", manifest(names, modelNames, settings, outcome, wall), common);
+                "UCI-121", "test accuracy", output, common);
     }
 
     /** The protocol settings from the options. */
@@ -142,12 +145,31 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         return List.copyOf(chosen);
     }
 
-    private ObjectNode manifest(List<String> names, List<String> modelNames, UciProtocol.Settings settings,
-                                BenchmarkRunner.Outcome outcome, double wall) {
+    /**
+     * The files the run read, for the manifest: {@code INDEX.tsv} and, per dataset, the four files of the data_py
+     * format ({@link UciDataset}) that exist (a dataset with a missing file failed its units).
+     */
+    static List<RunOutput.Input> inputs(Path data, List<String> names) {
+        List<RunOutput.Input> inputs = new ArrayList<>();
+        inputs.add(new RunOutput.Input("index", data.resolve("INDEX.tsv")));
+        for (String name : names) {
+            for (String file : List.of(name + "_py.dat", "labels_py.dat", "folds_py.dat", "validation_folds_py.dat")) {
+                Path p = data.resolve(name).resolve(file);
+                if (Files.isRegularFile(p)) {
+                    inputs.add(new RunOutput.Input("dataset " + name, p));
+                }
+            }
+        }
+        return inputs;
+    }
+
+    /**
+     * The run's configuration (manifest provenance and summary.json {@code config}): the data folder, datasets, models
+     * and protocol settings. The protocol has no seed option (its tuning and refit subsets use seed = fold index), so
+     * the run's seed is recorded as 0.
+     */
+    private ObjectNode config(List<String> names, List<String> modelNames, UciProtocol.Settings settings) {
         ObjectNode m = Json.object();
-        m.put("command", common.commandLine());
-        m.put("libraryVersion", Provenance.currentLibraryVersion());
-        m.put("finishedAt", Instant.now().toString());
         m.put("data", data.toAbsolutePath().normalize().toString());
         ArrayNode ds = m.putArray("datasets");
         names.forEach(ds::add);
@@ -165,11 +187,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         protocol.put("maxTuningRows", settings.maxTuningRows());
         protocol.put("maxRefitRows", settings.maxRefitRows());
         protocol.put("scaling", settings.scaling().name().toLowerCase(Locale.ROOT));
-        m.put("units", outcome.total());
-        m.put("finished", outcome.results().size());
-        m.put("resumed", outcome.skipped());
-        m.put("failed", outcome.failures().size());
-        m.put("wallSeconds", wall);
+        protocol.put("subsetSeed", "fold index");
         return m;
     }
 }

@@ -2,12 +2,17 @@ package org.featurelab.cli;
 
 import org.featurelab.experiment.fact.FactValidation;
 import org.featurelab.experiment.fact.FactValidationExperiment;
+import org.featurelab.report.RunOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /** {@code featurelab experiment fact-validation}: see {@link FactValidationExperiment}. */
 @Command(name = "fact-validation", mixinStandardHelpOptions = true, sortOptions = false,
@@ -41,13 +46,31 @@ final class ExperimentFactValidationCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Override
-    public Integer call() {
-        if (data != null && !java.nio.file.Files.isDirectory(data)) {
+    public Integer call() throws IOException {
+        if (data != null && !Files.isDirectory(data)) {
             Outputs.requireReadable(data, "--data");
         }
         FactValidation.Config base = options.quick ? FactValidation.Config.quick() : FactValidation.Config.defaults();
         FactValidation.Config config = base.withData(data, trainSize).withTraining(width, lr, weightDecay, steps)
                 .withSeed(options.seed);
-        return options.run(common, progress -> FactValidationExperiment.run(config, progress));
+        return options.run(common, progress -> FactValidationExperiment.run(config, progress), inputs(data));
+    }
+
+    /**
+     * The files of --data for the manifest: the CSV, or the MNIST training files of the directory (names starting
+     * with {@code train-images} or {@code train-labels}); none for the synthetic default.
+     */
+    static List<RunOutput.Input> inputs(Path data) throws IOException {
+        if (data == null) {
+            return List.of();
+        }
+        if (!Files.isDirectory(data)) {
+            return List.of(new RunOutput.Input("--data", data));
+        }
+        try (Stream<Path> files = Files.list(data)) {
+            return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().startsWith("train-images")
+                            || p.getFileName().toString().startsWith("train-labels")).sorted()
+                    .map(p -> new RunOutput.Input("--data", p)).toList();
+        }
     }
 }

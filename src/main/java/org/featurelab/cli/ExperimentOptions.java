@@ -2,10 +2,12 @@ package org.featurelab.cli;
 
 import org.featurelab.experiment.ExperimentReport;
 import org.featurelab.base.Progress;
+import org.featurelab.report.RunOutput;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -28,22 +30,31 @@ final class ExperimentOptions {
     }
 
     /**
-     * Checks --out, runs the experiment with the command's progress, writes its report into --out and prints where;
-     * the exit code 0.
+     * Checks --out, runs the experiment with the command's progress, writes its run directory into --out and prints
+     * where; the exit code 0.
      */
     int run(CommonOptions common, Function<Progress, ExperimentReport> experiment) {
+        return run(common, experiment, List.of());
+    }
+
+    /** {@link #run(CommonOptions, Function)} recording {@code inputs} (files the experiment read) in the manifest. */
+    int run(CommonOptions common, Function<Progress, ExperimentReport> experiment, List<RunOutput.Input> inputs) {
         checkOut();
         long start = System.nanoTime();
         ExperimentReport report = experiment.apply(common.progress());
-        finish(report, out, (System.nanoTime() - start) / 1e9, common);
+        finish(report, out, seed, (System.nanoTime() - start) / 1e9, inputs, common);
         return 0;
     }
 
-    /** Writes the report into --out and prints where. */
-    static void finish(ExperimentReport report, Path dir, double seconds, CommonOptions common) {
-        report.write(dir, seconds);
-        common.out().printf(Locale.ROOT, "experiment %s: %.1f s; outputs in %s (summary.json, metrics.csv, %d PNGs, index.html)%n",
-                report.name(), seconds, dir.toAbsolutePath().normalize(), report.plots().size());
+    /** Writes the report's run directory ({@link ExperimentReport#output}) into {@code dir} and prints where. */
+    static void finish(ExperimentReport report, Path dir, long seed, double seconds, List<RunOutput.Input> inputs,
+                       CommonOptions common) {
+        RunOutput output = report.output(seed, common.commandLine(), seconds);
+        inputs.forEach(in -> output.input(in.role(), in.path()));
+        output.writeTo(dir);
+        common.out().printf(Locale.ROOT, "experiment %s: %.1f s; outputs in %s (%s, %s, %s, %d PNGs, %s)%n",
+                report.name(), seconds, dir.toAbsolutePath().normalize(), RunOutput.MANIFEST, RunOutput.SUMMARY,
+                RunOutput.METRICS, output.plotCount(), RunOutput.INDEX);
         common.out().flush();
     }
 }

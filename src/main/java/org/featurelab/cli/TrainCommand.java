@@ -9,9 +9,9 @@ import org.featurelab.training.MetricsCsv;
 import org.featurelab.training.NetworkFile;
 import org.featurelab.training.SummaryJson;
 import org.featurelab.training.TrainConfig;
+import org.featurelab.report.RunOutput;
 import org.featurelab.report.TrainingPlots;
 import org.featurelab.training.TrainingRun;
-import org.featurelab.io.AtomicFiles;
 import org.featurelab.io.Provenance;
 import org.featurelab.linalg.Blas;
 import org.featurelab.base.Task;
@@ -19,7 +19,6 @@ import org.featurelab.nn.Activation;
 import org.featurelab.nn.Loss;
 import org.featurelab.nn.Network;
 import org.featurelab.nn.TrainingData;
-import org.featurelab.report.HtmlReport;
 import org.featurelab.base.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,22 +26,21 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
  * {@code featurelab train}: trains a fully connected network on a CSV file (or IDX images with {@code --labels}:
  * pixels as read, unsigned bytes scaled to [0, 1], one-hot targets over the label values present) and records per-layer feature
- * diagnostics (FACT, NFA, UC-/C-NFA) every K steps into DIR/metrics.csv, DIR/summary.json, PNG plots,
- * DIR/index.html and the final network DIR/network.flm ({@link NetworkFile}; {@code --init from:DIR/network.flm}
- * starts another run from it). The output directory is created only after every input has been validated.
+ * diagnostics (FACT, NFA, UC-/C-NFA) every K steps into DIR/metrics.csv (tidy rows), DIR/summary.json, PNG plots,
+ * DIR/index.html, the final network DIR/network.flm ({@link NetworkFile}; {@code --init from:DIR/network.flm}
+ * starts another run from it) and DIR/manifest.json, all through {@link RunOutput}. The output directory is created
+ * only after every input has been validated and training has succeeded.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a network on a CSV file and record per-layer FACT/NFA diagnostics.",
@@ -189,16 +187,7 @@ final class TrainCommand implements Callable<Integer> {
         } catch (ArithmeticException e) {
             throw new ArithmeticException("training diverged (" + e.getMessage() + "); try a smaller --lr");
         }
-        Files.createDirectories(out); // only now: a failed run leaves no directory behind
-        Provenance provenance = Provenance.capture(seed, fingerprint, config.toJson(), common.commandLine(), Blas.describe());
-        MetricsCsv.write(out.resolve(MetricsCsv.FILE), run.steps());
-        SummaryJson.write(out.resolve(SummaryJson.FILE), run, provenance.toJson());
-        NetworkFile.save(run.trained(), out.resolve(NetworkFile.FILE), provenance);
-        Map<String, byte[]> plots = TrainingPlots.render(run.steps());
-        for (Map.Entry<String, byte[]> e : plots.entrySet()) {
-            AtomicFiles.writeBytes(out.resolve(e.getKey()), e.getValue());
-        }
-        writeReport(run, plots, provenance);
+        writeOutputs(run, config, fingerprint); // only now: a failed run leaves no directory behind
         summary(common.out(), run);
         return 0;
     }
@@ -286,19 +275,33 @@ final class TrainCommand implements Callable<Integer> {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "n/a";
     }
 
-    private void writeReport(TrainingRun run, Map<String, byte[]> plots, Provenance provenance) {
+    /**
+     * Writes the run directory through {@link RunOutput} (kind {@code train}, name {@code <data file> <arch>}): the
+     * manifest with the provenance and the SHA-256 of --data, --labels and --init from:FILE, summary.json
+     * ({@link SummaryJson}), the tidy metrics.csv ({@link MetricsCsv}), the plots, network.flm (same provenance) and
+     * index.html.
+     */
+    private void writeOutputs(TrainingRun run, TrainConfig config, String fingerprint) {
+        Provenance provenance = Provenance.capture(seed, fingerprint, config.toJson(), common.commandLine(), Blas.describe());
+        String arch = TrainConfig.archString(run.config().widths());
+        RunOutput output = new RunOutput(RunOutput.Kind.TRAIN, data.getFileName() + " " + arch, provenance)
+                .seconds(run.seconds()).input("--data", data);
+        if (labels != null) {
+            output.input("--labels", labels);
+        }
+        if (config.initFile() != null) {
+            output.input("--init", config.initFile());
+        }
+        output.summary().setAll(SummaryJson.of(run));
+        MetricsCsv.rows(run.steps(), output::metric);
         DiagnosedStep last = run.last();
-        HtmlReport report = new HtmlReport().title("featurelab train: " + TrainConfig.archString(run.config().widths()))
+        output.title("featurelab train: " + arch)
                 .paragraph(String.format(Locale.ROOT, "%d steps in %.1f s; final objective %.6e, gradient norm %.3e.",
                         run.totalSteps(), run.seconds(), last.trainLoss(), last.gradNorm()))
                 .heading("Final per-layer diagnostics").table(header(), rows(last));
-        plots.forEach(report::image);
-        report.heading("Command").preformatted(provenance.commandLine());
-        try {
-            report.writeTo(out.resolve("index.html"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TrainingPlots.addTo(output, run.steps());
+        output.file(NetworkFile.FILE, temp -> NetworkFile.save(run.trained(), temp, provenance));
+        output.writeTo(out);
     }
 
     private void summary(PrintWriter w, TrainingRun run) {

@@ -1,42 +1,39 @@
 package org.featurelab.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.featurelab.io.AtomicFiles;
 import org.featurelab.io.Json;
-import org.featurelab.report.HtmlReport;
+import org.featurelab.io.Provenance;
+import org.featurelab.linalg.Blas;
+import org.featurelab.report.RunOutput;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The outputs of one {@code featurelab experiment NAME} run, collected in memory and written at the end:
+ * The outputs of one {@code featurelab experiment NAME} run, collected in memory; {@link #output} turns them into the
+ * run directory's {@link RunOutput} (kind {@code experiment}, name = the experiment's), which writes
  * <ul>
- *   <li>{@code summary.json}: the headline numbers ({@link #summary()}), plus {@code experiment}, {@code config} and
- *       {@code seconds};</li>
+ *   <li>{@code summary.json}: the headline numbers ({@link #summary()}) under {@code summary}, the configuration
+ *       ({@link #config()}) under {@code config}, plus {@code kind}, {@code name}, {@code seed} and {@code seconds};</li>
  *   <li>{@code metrics.csv}: tidy rows {@code run,step,metric,value} (run = method or configuration, step =
  *       iteration, epoch or sweep value);</li>
- *   <li>one PNG per plot and {@code index.html} showing the claim, the summary table and every plot.</li>
+ *   <li>one PNG per plot, {@code index.html} showing the claim, the notes, the summary table and every plot, and
+ *       {@code manifest.json} with the provenance.</li>
  * </ul>
- * Every file is written atomically (temp file + rename), so an interrupted run leaves no partial file.
  */
 public final class ExperimentReport {
     /** One plot: file name (…png), caption, PNG bytes. */
     public record Plot(String file, String caption, byte[] png) {
     }
 
+    private record Metric(String run, double step, String metric, double value) {
+    }
+
     private final String name;
     private final String claim;
     private final ObjectNode summary = Json.object();
     private final ObjectNode config = Json.object();
-    private final List<String[]> metrics = new ArrayList<>();
+    private final List<Metric> metrics = new ArrayList<>();
     private final List<Plot> plots = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private List<String> tableHeader = List.of();
@@ -60,15 +57,14 @@ public final class ExperimentReport {
         return summary;
     }
 
-    /** The configuration actually run (written into summary.json under {@code config}). */
+    /** The configuration actually run (summary.json's {@code config}, through the provenance; see {@link #output}). */
     public ObjectNode config() {
         return config;
     }
 
     /** Adds one tidy metrics row. */
     public void metric(String run, double step, String metric, double value) {
-        metrics.add(new String[]{run, step == Math.rint(step) && Math.abs(step) < 1e15 ? Long.toString((long) step)
-                : Double.toString(step), metric, Double.toString(value)});
+        metrics.add(new Metric(run, step, metric, value));
     }
 
     /** Adds a plot. */
@@ -95,46 +91,31 @@ public final class ExperimentReport {
         return List.copyOf(plots);
     }
 
-    /** Writes summary.json, metrics.csv, the PNGs and index.html into {@code dir} (created if needed). */
-    public void write(Path dir, double seconds) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
-        ObjectNode json = Json.object();
-        json.put("experiment", name);
-        json.set("config", config);
-        json.setAll(summary);
-        json.put("seconds", seconds);
-        Json.writeAtomically(dir.resolve("summary.json"), json);
-        AtomicFiles.write(dir.resolve("metrics.csv"), temp -> {
-            try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
-                csv.printRecord("run", "step", "metric", "value");
-                for (String[] row : metrics) {
-                    csv.printRecord((Object[]) row);
-                }
-            }
-        });
-        for (Plot p : plots) {
-            AtomicFiles.writeBytes(dir.resolve(p.file()), p.png());
-        }
-        HtmlReport html = new HtmlReport().title("featurelab experiment " + name);
-        html.paragraph(claim);
-        notes.forEach(html::paragraph);
+    /**
+     * The run directory of this report: the claim and notes, the table and the plots on the page, the metrics and
+     * the summary, with the provenance of a run started by {@code commandLine} now on this machine: {@code seed},
+     * {@link #config()} as its configuration (summary.json's {@code config}) and {@link Provenance#NO_DATA} as data
+     * fingerprint (experiments generate their data from the seed and the configuration).
+     *
+     * @param commandLine the CLI command line, or {@link Provenance#API}
+     * @param seconds     the experiment's wall time
+     */
+    public RunOutput output(long seed, String commandLine, double seconds) {
+        Provenance provenance = Provenance.capture(seed, Provenance.NO_DATA, config, commandLine, Blas.describe());
+        RunOutput out = new RunOutput(RunOutput.Kind.EXPERIMENT, name, provenance).seconds(seconds)
+                .title("featurelab experiment " + name);
+        out.summary().setAll(summary.deepCopy());
+        out.paragraph(claim);
+        notes.forEach(out::paragraph);
         if (!tableHeader.isEmpty()) {
-            html.table(tableHeader, tableRows);
+            out.table(tableHeader, tableRows);
         }
-        html.paragraph(String.format(java.util.Locale.ROOT, "Wall time %.1f s. Files: summary.json, metrics.csv and the PNGs below.", seconds));
         for (Plot p : plots) {
-            html.image(p.caption() + " (" + p.file() + ")", p.png());
+            out.plot(p.file(), p.caption(), p.png());
         }
-        html.preformatted(Json.toPrettyString(json));
-        try {
-            html.writeTo(dir.resolve("index.html"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve("index.html") + ": " + e.getMessage(), e);
+        for (Metric m : metrics) {
+            out.metric(m.run(), m.step(), m.metric(), m.value());
         }
+        return out;
     }
 }

@@ -31,7 +31,8 @@ import java.util.Objects;
  * @param libraryVersion  featurelab version that wrote the record ({@link #currentLibraryVersion()}; "dev" outside a jar)
  * @param createdAt       creation instant, written as ISO-8601 UTC
  * @param seed            the master seed of the run
- * @param dataFingerprint identifies the training data, e.g. {@link Digests#fingerprint} or a file's SHA-256
+ * @param dataFingerprint identifies the training data, e.g. {@link Digests#fingerprint} or a file's SHA-256;
+ *                        {@link #NO_DATA} for a run without one fingerprinted training data set
  * @param configuration   the model / run configuration as JSON; stored as it reads back from its JSON text (so
  *                        a record equals its {@link #fromJson} round trip) and handed out as a copy
  * @param commandLine     the command line that produced the model, or {@link #API} when called from code
@@ -45,6 +46,13 @@ public record Provenance(String libraryVersion, Instant createdAt, long seed, St
 
     /** The {@link #commandLine} of models fitted through the Java API rather than the CLI. */
     public static final String API = "api";
+
+    /**
+     * The {@link #dataFingerprint} of a run without one fingerprinted training data set: experiments generate their
+     * data from the seed and the configuration (or read files the run manifest lists with their SHA-256), benchmarks
+     * list their files in the run manifest.
+     */
+    public static final String NO_DATA = "none";
 
     /** Validates that every field is present and copies the configuration. */
     public Provenance {

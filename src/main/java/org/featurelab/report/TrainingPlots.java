@@ -1,10 +1,7 @@
 package org.featurelab.report;
 
-import org.featurelab.io.AtomicFiles;
 import org.featurelab.training.DiagnosedStep;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +10,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * Sink: PNG line charts over training — {@code correlations.png} (per layer ρ(WᵀW, FACT) and ρ(WᵀW, AGOP^½)),
  * {@code loss.png} (log₁₀ 𝓛 and log₁₀ ‖∇𝓛‖; {@link LineChart} has no log axis). Undefined points are left out;
- * a chart with no defined point is not written. Written atomically.
+ * a chart with no defined point is left out. {@link RunOutput} writes them.
  */
 public final class TrainingPlots {
     public static final String CORRELATIONS = "correlations.png";
@@ -44,14 +41,18 @@ public final class TrainingPlots {
         return out;
     }
 
-    /** Writes {@link #render} into {@code dir}; returns the file names written. */
-    public static List<String> write(Path dir, List<DiagnosedStep> steps) {
-        List<String> names = new ArrayList<>();
-        for (Map.Entry<String, byte[]> e : render(steps).entrySet()) {
-            AtomicFiles.writeBytes(dir.resolve(e.getKey()), e.getValue());
-            names.add(e.getKey());
-        }
-        return names;
+    /** Adds the charts of {@link #render} to a run's output, with their captions. */
+    public static void addTo(RunOutput output, List<DiagnosedStep> steps) {
+        render(steps).forEach((file, png) -> output.plot(file, caption(file), png));
+    }
+
+    /** The caption of a chart of {@link #render}, for the run's page. */
+    static String caption(String file) {
+        return switch (file) {
+            case CORRELATIONS -> "Per layer: Pearson correlation of WᵀW with FACT and with AGOP^½ over training";
+            case LOSS -> "log₁₀ of the objective 𝓛 and of ‖∇𝓛‖ over training";
+            default -> throw new IllegalArgumentException("training plots: no chart " + file);
+        };
     }
 
     private static void put(Map<String, double[][]> series, String name, List<DiagnosedStep> steps,

@@ -1,5 +1,5 @@
 /**
- * Reports: PNG plots and self-contained HTML pages, the top layer above experiments.
+ * Reports: PNG plots, self-contained HTML pages and the writer of run directories.
  *
  * <ul>
  *   <li>{@link org.featurelab.report.HeatMap}: a heat map of a matrix (e.g. a feature matrix M) with a colour bar,
@@ -11,9 +11,15 @@
  *       paired per-dataset scatter plots against a reference model, box plots of scores and seconds.</li>
  *   <li>{@link org.featurelab.report.HtmlReport}: a builder for one HTML page with escaped text, tables and PNGs
  *       embedded as base64 data URIs, written atomically.</li>
+ *   <li>{@link org.featurelab.report.RunOutput}: the one writer of a run directory of {@code train}, {@code experiment}
+ *       and {@code benchmark} — manifest.json (provenance, input and output SHA-256s), summary.json, the tidy
+ *       metrics.csv, PNGs and index.html — each file atomic, the manifest last;
+ *       {@link org.featurelab.report.TrainingPlots}: the charts of a training run.</li>
  * </ul>
  *
  * <p>Everything renders off-screen ({@code java.awt.headless=true} is fine). This package depends on
- * {@code org.featurelab.linalg}, the JDK and XChart only; nothing below it may depend on it.
+ * {@code org.featurelab.linalg}, {@code io}, {@code training} (for
+ * {@code TrainingPlots}), the JDK, Commons CSV and XChart; {@code experiment} and {@code cli} sit above it,
+ * and nothing below it may depend on it.
  */
 package org.featurelab.report;

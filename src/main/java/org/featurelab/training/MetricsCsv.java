@@ -1,64 +1,46 @@
 package org.featurelab.training;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.featurelab.io.AtomicFiles;
-
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sink: one CSV row per diagnosed step, columns {@code step,train_loss,data_loss,grad_norm} then, per layer ℓ,
- * {@code layerℓ_<name>} for every name of {@link DiagnosedStep#LAYER_COLUMNS}. Numbers in Java's shortest
- * round-trip form; undefined values are {@code NaN}. Written atomically.
+ * The rows a training run contributes to a run directory's tidy {@code metrics.csv} ({@code run,step,metric,value},
+ * written by {@code org.featurelab.report.RunOutput}). Per diagnosed step, in this order: run {@value #TRAIN_RUN}
+ * with metrics {@code train_loss} (𝓛), {@code data_loss} and {@code grad_norm} (‖∇𝓛‖); then per layer ℓ run
+ * {@code layerℓ} with every name of {@link DiagnosedStep#LAYER_COLUMNS}. Undefined values stay NaN. Shared by
+ * {@code featurelab train} and {@code experiment fact-validation}, so both files read the same way.
  */
 public final class MetricsCsv {
     /** File name inside the run directory. */
     public static final String FILE = "metrics.csv";
+    /** The run of the whole-network metrics. */
+    public static final String TRAIN_RUN = "train";
+
+    /** Receives one tidy row. */
+    @FunctionalInterface
+    public interface Row {
+        void accept(String run, double step, String metric, double value);
+    }
 
     private MetricsCsv() {
     }
 
-    /** The header for a network of {@code depth} layers. */
-    public static List<String> header(int depth) {
-        List<String> h = new ArrayList<>(List.of("step", "train_loss", "data_loss", "grad_norm"));
-        for (int l = 0; l < depth; l++) {
-            for (String c : DiagnosedStep.LAYER_COLUMNS) {
-                h.add("layer" + l + "_" + c);
-            }
-        }
-        return h;
+    /** The run name of layer {@code index}: {@code layer<index>}. */
+    public static String layerRun(int index) {
+        return "layer" + index;
     }
 
-    /** Writes {@code steps} (all of the same depth) to {@code file}. */
-    public static void write(Path file, List<DiagnosedStep> steps) {
-        if (steps.isEmpty()) {
-            throw new IllegalArgumentException("metrics.csv: no diagnosed steps");
-        }
-        int depth = steps.get(0).layers().size();
-        AtomicFiles.write(file, temp -> {
-            try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
-                csv.printRecord(header(depth));
-                List<String> row = new ArrayList<>();
-                for (DiagnosedStep s : steps) {
-                    row.clear();
-                    row.add(Integer.toString(s.step()));
-                    row.add(Double.toString(s.trainLoss()));
-                    row.add(Double.toString(s.dataLoss()));
-                    row.add(Double.toString(s.gradNorm()));
-                    for (DiagnosedStep.Layer l : s.layers()) {
-                        for (double v : DiagnosedStep.values(l)) {
-                            row.add(Double.toString(v));
-                        }
-                    }
-                    csv.printRecord(row);
+    /** Hands every row of {@code steps} to {@code sink}, in the order described on the class. */
+    public static void rows(List<DiagnosedStep> steps, Row sink) {
+        for (DiagnosedStep d : steps) {
+            sink.accept(TRAIN_RUN, d.step(), "train_loss", d.trainLoss());
+            sink.accept(TRAIN_RUN, d.step(), "data_loss", d.dataLoss());
+            sink.accept(TRAIN_RUN, d.step(), "grad_norm", d.gradNorm());
+            for (DiagnosedStep.Layer l : d.layers()) {
+                double[] v = DiagnosedStep.values(l);
+                for (int k = 0; k < v.length; k++) {
+                    sink.accept(layerRun(l.index()), d.step(), DiagnosedStep.LAYER_COLUMNS.get(k), v[k]);
                 }
             }
-        });
+        }
     }
 }

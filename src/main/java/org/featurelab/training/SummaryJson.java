@@ -1,19 +1,17 @@
 package org.featurelab.training;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.featurelab.io.Json;
 
-import java.nio.file.Path;
-
 /**
- * Sink: {@code summary.json} with the values of the last diagnosed step — {@code step}, {@code train_loss},
+ * The headline numbers of a training run — summary.json's {@code summary} object in a run directory (written by
+ * {@code org.featurelab.report.RunOutput}, which adds {@code kind}, {@code name}, {@code seed}, {@code config} and
+ * {@code seconds} around it): the values of the last diagnosed step — {@code step}, {@code train_loss},
  * {@code data_loss}, {@code grad_norm}, {@code layers} (objects with {@code index}, {@code pearson_fact},
- * {@code pearson_nfa} (α = ½), {@code cosine_fact}, {@code cosine_nfa}, {@code best_alpha}, {@code uc_nfa},
+ * {@code cosine_fact}, {@code pearson_nfa} (α = ½), {@code cosine_nfa}, {@code best_alpha}, {@code uc_nfa},
  * {@code c_nfa}, {@code fact_rel_error}, {@code balancedness}; undefined values are {@code null}) — plus
- * {@code total_steps}, {@code diagnostic_rows}, {@code seconds}, {@code config}, {@code seed} and a
- * {@code provenance} object supplied by the caller. Written atomically.
+ * {@code total_steps} and {@code diagnostic_rows}.
  */
 public final class SummaryJson {
     /** File name inside the run directory. */
@@ -23,7 +21,7 @@ public final class SummaryJson {
     }
 
     /** The summary object. */
-    public static ObjectNode of(TrainingRun run, JsonNode provenance) {
+    public static ObjectNode of(TrainingRun run) {
         DiagnosedStep last = run.last();
         ObjectNode o = Json.object();
         o.put("step", last.step());
@@ -41,18 +39,7 @@ public final class SummaryJson {
         }
         o.put("total_steps", run.totalSteps());
         o.put("diagnostic_rows", run.sampleRows());
-        o.put("seconds", run.seconds());
-        o.set("config", run.config().toJson());
-        o.put("seed", run.config().seed());
-        if (provenance != null) {
-            o.set("provenance", provenance.deepCopy());
-        }
         return o;
-    }
-
-    /** Writes {@link #of} to {@code file}. */
-    public static void write(Path file, TrainingRun run, JsonNode provenance) {
-        Json.writeAtomically(file, of(run, provenance));
     }
 
     private static void number(ObjectNode o, String key, double v) {

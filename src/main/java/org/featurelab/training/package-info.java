@@ -3,9 +3,10 @@
  * record of the run's settings), {@link org.featurelab.training.TrainingRun} (initialise, train, diagnose),
  * {@link org.featurelab.training.DiagnosticsRecorder} (a {@link org.featurelab.nn.TrainingListener} that runs
  * {@link org.featurelab.diagnostics.NetworkDiagnostics#compute} every K steps on a fixed sample set and keeps one
- * {@link org.featurelab.training.DiagnosedStep} per diagnosis), and the sinks that write those records:
- * {@link org.featurelab.training.MetricsCsv}, {@link org.featurelab.training.SummaryJson},
- * {@code org.featurelab.report.TrainingPlots} (plots live in the report layer). The training loop knows only the listener.
+ * {@link org.featurelab.training.DiagnosedStep} per diagnosis), and the views of those records that a run directory
+ * holds: {@link org.featurelab.training.MetricsCsv} (the tidy metrics.csv rows), {@link org.featurelab.training.SummaryJson}
+ * (the summary.json headline numbers) and {@code org.featurelab.report.TrainingPlots}; the files themselves are written
+ * by {@code org.featurelab.report.RunOutput} (the report layer). The training loop knows only the listener.
  *
  * <p>Layer: after {@code nn} and {@code diagnostics}; uses {@code io}; imported by {@code report}, {@code experiment}
  * and {@code cli}.

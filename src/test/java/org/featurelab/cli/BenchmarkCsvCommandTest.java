@@ -7,7 +7,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.featurelab.benchmark.CsvFolds;
 import org.featurelab.table.Table;
+import org.featurelab.io.Digests;
 import org.featurelab.io.Json;
+import org.featurelab.io.Provenance;
 import org.featurelab.base.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +74,21 @@ class BenchmarkCsvCommandTest {
         assertTrue(summary.contains("| laplace |") && summary.contains("| nfa-rfm |") && summary.contains("Wins / ties / losses"),
                 summary);
         assertTrue(Files.readString(out.resolve("report.html")).contains("<img"));
-        assertTrue(Files.exists(out.resolve("manifest.json")));
+        // the manifest: seed and settings in the provenance, the manifest and the two CSVs read (not the missing one)
+        JsonNode m = Json.read(out.resolve("manifest.json"));
+        assertEquals("csv", m.get("name").asText());
+        Provenance p = Provenance.fromJson(m.get("provenance"));
+        assertEquals(0, p.seed());
+        assertEquals(FOLDS, p.configuration().get("protocol").get("folds").asInt());
+        List<String> roles = new ArrayList<>();
+        for (JsonNode in : m.get("inputs")) {
+            roles.add(in.get("role").asText());
+            assertEquals(Digests.sha256Hex(Path.of(in.get("path").asText())), in.get("sha256").asText());
+        }
+        assertEquals(List.of("--manifest", "dataset iris", "dataset diabetes"), roles);
+        JsonNode counts = Json.read(out.resolve("summary.json")).get("summary");
+        assertEquals(List.of(18, 12, 6, 2), List.of(counts.get("units").asInt(), counts.get("finished").asInt(),
+                counts.get("failed").asInt(), counts.get("datasets_averaged").asInt()));
         assertTrue(results.stream().allMatch(x -> x.get("hyperparameters").matches("L=10;ridge=[0-9.]+;iteration=[0-2]")),
                 results::toString);
 

@@ -1,15 +1,26 @@
 package org.featurelab.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.featurelab.io.Digests;
+import org.featurelab.io.Json;
+import org.featurelab.io.Provenance;
 import org.featurelab.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -79,7 +90,7 @@ class BenchmarkUciCommandTest {
                 "every model finished", "Wins / ties / losses", "wall time")) {
             assertTrue(summary.contains(expected), "'" + expected + "' in:\n" + summary);
         }
-        assertTrue(Files.exists(out.resolve("manifest.json")));
+        checkManifestAndSummary(out, data);
         String report = Files.readString(out.resolve("report.html"));
         assertTrue(report.contains("UCI-121") && report.contains("<img"), "report.html has the title and plots");
 
@@ -95,6 +106,62 @@ class BenchmarkUciCommandTest {
         assertEquals(kept, resumed.subList(0, kept.size()));
         assertEquals(triples(results), triples(resumed));
         assertEquals(resumed.size() - 1, triples(resumed).size());
+    }
+
+    /**
+     * manifest.json: the provenance, every data file read with its SHA-256, every output file with its SHA-256;
+     * summary.json: the unit counts and the per-model mean test score recomputed here from results.csv.
+     */
+    private static void checkManifestAndSummary(Path out, Path data) throws IOException {
+        JsonNode m = Json.read(out.resolve("manifest.json"));
+        assertEquals("benchmark", m.get("kind").asText());
+        assertEquals("uci", m.get("name").asText());
+        Provenance p = Provenance.fromJson(m.get("provenance"));
+        assertTrue(p.commandLine().startsWith("featurelab benchmark uci --data "), p.commandLine());
+        assertEquals(List.of("trains", "broken", "lenses"), strings(p.configuration().get("datasets")));
+        assertEquals(List.of("laplace", "nfa-rfm"), strings(p.configuration().get("models")));
+        JsonNode inputs = m.get("inputs");
+        assertEquals(1 + 3 * 4, inputs.size());
+        assertEquals(data.resolve("INDEX.tsv").toAbsolutePath().normalize().toString(), inputs.get(0).get("path").asText());
+        assertEquals("dataset lenses", inputs.get(12).get("role").asText());
+        for (JsonNode in : inputs) {
+            assertEquals(Digests.sha256Hex(Path.of(in.get("path").asText())), in.get("sha256").asText());
+        }
+        List<String> files = new ArrayList<>();
+        for (JsonNode f : m.get("files")) {
+            files.add(f.get("name").asText());
+            assertEquals(Digests.sha256Hex(out.resolve(f.get("name").asText())), f.get("sha256").asText());
+        }
+        assertEquals(List.of("results.csv", "summary.json", "failures.csv", "summary.md", "report.html"), files);
+
+        JsonNode top = Json.read(out.resolve("summary.json"));
+        assertEquals(p.configuration(), top.get("config"));
+        JsonNode s = top.get("summary");
+        assertEquals(List.of(24, 16, 0, 8, 2), List.of(s.get("units").asInt(), s.get("finished").asInt(),
+                s.get("resumed").asInt(), s.get("failed").asInt(), s.get("datasets_averaged").asInt()));
+        Map<String, double[]> sums = new HashMap<>(); // dataset/model -> (sum of the test scores, folds)
+        try (Reader r = Files.newBufferedReader(out.resolve("results.csv"));
+             CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().build().parse(r)) {
+            for (CSVRecord row : csv) {
+                double[] a = sums.computeIfAbsent(row.get("dataset") + "/" + row.get("model"), k -> new double[2]);
+                a[0] += Double.parseDouble(row.get("test_score"));
+                a[1]++;
+            }
+        }
+        for (String model : List.of("laplace", "nfa-rfm")) {
+            double[] trains = sums.get("trains/" + model);
+            double[] lenses = sums.get("lenses/" + model);
+            assertEquals(4, trains[1]);
+            assertEquals(4, lenses[1]);
+            assertEquals((trains[0] / 4 + lenses[0] / 4) / 2, s.get("mean_test_score").get(model).asDouble(), 1e-12, model);
+            assertEquals(2, s.get("datasets_finished").get(model).asInt());
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     /** The (dataset, fold, model) of every data row. */

@@ -8,6 +8,7 @@ import org.featurelab.table.Idx;
 import org.featurelab.table.IdxFiles;
 import org.featurelab.training.NetworkFile;
 import org.featurelab.training.TrainConfig;
+import org.featurelab.io.Digests;
 import org.featurelab.io.Json;
 import org.featurelab.io.ModelArchive;
 import org.featurelab.io.Provenance;
@@ -49,7 +50,8 @@ class TrainCommandTest {
 
     @Test
     void writesEveryOutputFile() throws IOException {
-        for (String f : List.of("metrics.csv", "summary.json", "correlations.png", "loss.png", "index.html", "network.flm")) {
+        for (String f : List.of("manifest.json", "metrics.csv", "summary.json", "correlations.png", "loss.png", "index.html",
+                "network.flm")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         assertFalse(CliRunner.listing(out).stream().anyMatch(n -> n.startsWith(".")), "no temp files left");
@@ -57,30 +59,33 @@ class TrainCommandTest {
     }
 
     @Test
-    void metricsHaveOneRowPerDiagnosisAndTheLossDecreases() throws IOException {
-        List<CSVRecord> rows;
-        List<String> header;
-        try (Reader r = Files.newBufferedReader(out.resolve("metrics.csv"));
-             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().build().parse(r)) {
-            header = p.getHeaderNames();
-            rows = p.getRecords();
-        }
-        assertEquals(4 + 2 * 9, header.size(), header::toString);
-        assertEquals(List.of("step", "train_loss", "data_loss", "grad_norm", "layer0_pearson_fact"), header.subList(0, 5));
-        assertEquals(5, rows.size());
+    void metricsAreTidyRowsPerDiagnosisAndTheLossDecreases() throws IOException {
+        List<CSVRecord> rows = records(out);
+        // 5 diagnoses × (3 network metrics + 2 layers × 9 layer metrics)
+        assertEquals(5 * (3 + 2 * 9), rows.size());
+        assertEquals(List.of("train", "0", "train_loss"), List.of(rows.get(0).get("run"), rows.get(0).get("step"),
+                rows.get(0).get("metric")));
+        assertEquals(List.of("layer0", "0", "pearson_fact"), List.of(rows.get(3).get("run"), rows.get(3).get("step"),
+                rows.get(3).get("metric")));
+        assertEquals(List.of("layer1", "200", "balancedness"), List.of(rows.get(104).get("run"), rows.get(104).get("step"),
+                rows.get(104).get("metric")));
+        List<double[]> loss = series(out, "train", "train_loss");
+        assertEquals(5, loss.size());
         for (int k = 0; k < 5; k++) {
-            assertEquals(50 * k, Integer.parseInt(rows.get(k).get("step")));
-            assertEquals(header.size(), rows.get(k).size());
+            assertEquals(50 * k, loss.get(k)[0], 0.0);
         }
-        double first = Double.parseDouble(rows.get(0).get("train_loss"));
-        double last = Double.parseDouble(rows.get(4).get("train_loss"));
-        assertTrue(last < 0.5 * first, first + " -> " + last);
-        assertTrue(Double.parseDouble(rows.get(4).get("grad_norm")) < Double.parseDouble(rows.get(0).get("grad_norm")));
+        assertTrue(loss.get(4)[1] < 0.5 * loss.get(0)[1], loss.get(0)[1] + " -> " + loss.get(4)[1]);
+        List<double[]> grad = series(out, "train", "grad_norm");
+        assertTrue(grad.get(4)[1] < grad.get(0)[1]);
+        assertEquals(5, series(out, "layer1", "c_nfa").size());
     }
 
     @Test
-    void summaryHoldsTheLastStepConfigAndProvenance() throws IOException {
-        JsonNode s = Json.read(out.resolve("summary.json"));
+    void summaryHoldsTheLastStepAndConfigAndTheManifestTheProvenance() throws IOException {
+        JsonNode top = Json.read(out.resolve("summary.json"));
+        assertEquals("train", top.get("kind").asText());
+        assertEquals("blobs.csv 4-8-3", top.get("name").asText());
+        JsonNode s = top.get("summary");
         assertEquals(200, s.get("step").asInt());
         assertEquals(200, s.get("total_steps").asInt());
         assertTrue(s.get("train_loss").isNumber());
@@ -95,14 +100,26 @@ class TrainCommandTest {
             }
             double pf = layer.get("pearson_fact").asDouble();
             assertTrue(pf > -1 && pf <= 1 + 1e-12, "pearson in [-1, 1]: " + pf);
+            // the metrics' last rows and the summary describe the same step
+            assertEquals(last(series(out, "layer" + l, "pearson_fact"))[1], pf, 0.0);
         }
-        assertEquals("4-8-3", s.get("config").get("arch").asText());
-        assertEquals("gd", s.get("config").get("optimizer").asText());
-        assertEquals(7, s.get("seed").asLong());
-        assertEquals(7, s.get("provenance").get("seed").asLong());
-        assertTrue(s.get("provenance").get("commandLine").asText().startsWith("featurelab train --data "));
-        // the metrics' last row and the summary describe the same step
-        assertEquals(lastMetric("train_loss"), s.get("train_loss").asDouble(), 0.0);
+        assertEquals(last(series(out, "train", "train_loss"))[1], s.get("train_loss").asDouble(), 0.0);
+        assertEquals("4-8-3", top.get("config").get("arch").asText());
+        assertEquals("gd", top.get("config").get("optimizer").asText());
+        assertEquals(7, top.get("seed").asLong());
+
+        JsonNode manifest = Json.read(out.resolve("manifest.json"));
+        Provenance p = Provenance.fromJson(manifest.get("provenance"));
+        assertEquals(7, p.seed());
+        assertTrue(p.commandLine().startsWith("featurelab train --data "), p.commandLine());
+        assertEquals(top.get("config"), p.configuration());
+        assertEquals(p, ModelArchive.read(out.resolve("network.flm")).provenance(), "network.flm has the run's provenance");
+        JsonNode input = manifest.get("inputs").get(0);
+        assertEquals("--data", input.get("role").asText());
+        assertEquals(Digests.sha256Hex(csv), input.get("sha256").asText());
+        List<String> files = new java.util.ArrayList<>();
+        manifest.get("files").forEach(f -> files.add(f.get("name").asText()));
+        assertEquals(List.of("summary.json", "metrics.csv", "correlations.png", "loss.png", "network.flm", "index.html"), files);
     }
 
     @Test
@@ -114,7 +131,7 @@ class TrainCommandTest {
                 "--weight-decay", "1e-3", "--epochs", "3", "--quiet", "--out", quietOut.toString());
         assertEquals("", q.err());
         // default K = max(1, steps / 20) = 1: steps 0..3
-        assertEquals(4, Files.readAllLines(quietOut.resolve("metrics.csv")).size() - 1);
+        assertEquals(4, series(quietOut, "train", "train_loss").size());
     }
 
     @Test
@@ -185,9 +202,12 @@ class TrainCommandTest {
                 "--out", d.toString());
         assertTrue(r.out().contains("grad norm"), r.out());
         JsonNode s = Json.read(d.resolve("summary.json"));
-        assertEquals(20, s.get("total_steps").asInt());
+        assertEquals(20, s.get("summary").get("total_steps").asInt());
         assertEquals("9-4-2", s.get("config").get("arch").asText());
-        assertEquals(2, s.get("layers").size());
+        assertEquals(2, s.get("summary").get("layers").size());
+        JsonNode inputs = Json.read(d.resolve("manifest.json")).get("inputs");
+        assertEquals(List.of("--data", "--labels"), List.of(inputs.get(0).get("role").asText(), inputs.get(1).get("role").asText()));
+        assertEquals(Digests.sha256Hex(files[1]), inputs.get(1).get("sha256").asText());
     }
 
     @Test
@@ -222,15 +242,19 @@ class TrainCommandTest {
         assertEquals("4-8-3", TrainConfig.archString(network.widths()));
         assertEquals(Activation.TANH, network.layer(0).activation());
         assertEquals(Activation.IDENTITY, network.layer(1).activation());
-        double finalLoss = Json.read(first.resolve("summary.json")).get("train_loss").asDouble();
+        double finalLoss = Json.read(first.resolve("summary.json")).get("summary").get("train_loss").asDouble();
 
         Path second = dir.resolve("second");
         CliRunner.ok("train", "--data", csv.toString(), "--arch", "4-8-3", "--activation", "tanh", "--lr", "0.1",
                 "--weight-decay", "1e-2", "--epochs", "1", "--diagnose-every", "1", "--seed", "3", "--quiet",
                 "--init", "from:" + saved, "--out", second.toString());
-        assertEquals(0.0, metric(second, 0, "step"), 0.0);
-        assertEquals(finalLoss, metric(second, 0, "train_loss"), 1e-12);
+        double[] start = series(second, "train", "train_loss").get(0);
+        assertEquals(0.0, start[0], 0.0);
+        assertEquals(finalLoss, start[1], 1e-12);
         assertEquals("from:" + saved, Json.read(second.resolve("summary.json")).get("config").get("init").asText());
+        JsonNode init = Json.read(second.resolve("manifest.json")).get("inputs").get(1);
+        assertEquals("--init", init.get("role").asText());
+        assertEquals(Digests.sha256Hex(saved), init.get("sha256").asText());
         assertTrue(Files.size(second.resolve("network.flm")) > 0);
     }
 
@@ -260,18 +284,21 @@ class TrainCommandTest {
         assertFalse(Files.exists(d));
     }
 
-    private static double metric(Path runDir, int row, String column) throws IOException {
+    private static List<CSVRecord> records(Path runDir) throws IOException {
         try (Reader r = Files.newBufferedReader(runDir.resolve("metrics.csv"));
              CSVParser p = CSVFormat.DEFAULT.builder().setHeader().build().parse(r)) {
-            return Double.parseDouble(p.getRecords().get(row).get(column));
+            assertEquals(List.of("run", "step", "metric", "value"), p.getHeaderNames());
+            return p.getRecords();
         }
     }
 
-    private static double lastMetric(String column) throws IOException {
-        try (Reader r = Files.newBufferedReader(out.resolve("metrics.csv"));
-             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().build().parse(r)) {
-            List<CSVRecord> rows = p.getRecords();
-            return Double.parseDouble(rows.get(rows.size() - 1).get(column));
-        }
+    /** The (step, value) rows of one run and metric of metrics.csv, in file order. */
+    private static List<double[]> series(Path runDir, String run, String metric) throws IOException {
+        return records(runDir).stream().filter(r -> r.get("run").equals(run) && r.get("metric").equals(metric))
+                .map(r -> new double[] {Double.parseDouble(r.get("step")), Double.parseDouble(r.get("value"))}).toList();
+    }
+
+    private static double[] last(List<double[]> rows) {
+        return rows.get(rows.size() - 1);
     }
 }

@@ -2,9 +2,9 @@ package org.featurelab.experiment.fact;
 
 import org.featurelab.experiment.ExperimentReport;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.featurelab.training.DiagnosedStep;
+import org.featurelab.training.MetricsCsv;
 import org.featurelab.training.SummaryJson;
 import org.featurelab.training.TrainingRun;
 import org.featurelab.report.LineChart;
@@ -18,11 +18,12 @@ import java.util.Map;
 
 /**
  * {@code featurelab experiment fact-validation}: runs {@link FactValidation} and reports, as {@code featurelab train}
- * does, the last diagnosed step — summary.json {@code layers} (built by {@link SummaryJson#of}, so the keys are
+ * does, the last diagnosed step — summary {@code layers} (built by {@link SummaryJson#of}, so the keys are
  * identical: {@code index, pearson_fact, cosine_fact, pearson_nfa, cosine_nfa, best_alpha, uc_nfa, c_nfa,
  * fact_rel_error, balancedness}), {@code train_loss} (𝓛), {@code data_loss}, {@code grad_norm} (‖∇𝓛‖),
- * {@code step}, plus {@code test_error} and {@code fact_above_nfa} (ρ(WᵀW, FACT) &gt; ρ(WᵀW, AGOP^½) on every
- * layer). Plots: one per layer with both correlations over training, and log₁₀ 𝓛 and ‖∇𝓛‖.
+ * {@code step}, {@code total_steps}, {@code diagnostic_rows}, plus {@code test_error} and {@code fact_above_nfa}
+ * (ρ(WᵀW, FACT) &gt; ρ(WᵀW, AGOP^½) on every layer); metrics.csv rows as {@code featurelab train}'s
+ * ({@link MetricsCsv#rows}). Plots: one per layer with both correlations over training, and log₁₀ 𝓛 and ‖∇𝓛‖.
  */
 public final class FactValidationExperiment {
     /** The claim reproduced. */
@@ -50,14 +51,8 @@ public final class FactValidationExperiment {
         c.put("width", config.width());
         c.put("steps", config.steps());
         c.setAll(run.config().toJson());
-        ObjectNode train = SummaryJson.of(run, null);
         ObjectNode s = r.summary();
-        for (String key : List.of("step", "train_loss", "data_loss", "grad_norm", "layers", "total_steps", "diagnostic_rows")) {
-            JsonNode v = train.get(key);
-            if (v != null) {
-                s.set(key, v.deepCopy());
-            }
-        }
+        s.setAll(SummaryJson.of(run));
         s.put("test_error", result.testError());
         boolean above = true;
         List<List<String>> rows = new ArrayList<>();
@@ -70,17 +65,7 @@ public final class FactValidationExperiment {
         s.put("fact_above_nfa", above);
         r.table(List.of("layer", "pearson_fact", "pearson_nfa (α=½)", "cosine_fact", "cosine_nfa", "best α",
                 "‖FACT−WᵀW‖/‖WᵀW‖"), rows);
-        for (DiagnosedStep d : run.steps()) {
-            r.metric("train", d.step(), "train_loss", d.trainLoss());
-            r.metric("train", d.step(), "data_loss", d.dataLoss());
-            r.metric("train", d.step(), "grad_norm", d.gradNorm());
-            for (DiagnosedStep.Layer l : d.layers()) {
-                double[] v = DiagnosedStep.values(l);
-                for (int k = 0; k < v.length; k++) {
-                    r.metric("layer" + l.index(), d.step(), DiagnosedStep.LAYER_COLUMNS.get(k), v[k]);
-                }
-            }
-        }
+        MetricsCsv.rows(run.steps(), r::metric);
         r.note(String.format(Locale.ROOT, "%s, %d training rows; ReLU MLP %s, MSE, coupled weight decay λ = %s on weights "
                         + "and biases, full-batch heavy-ball GD (η = %s, μ = %s) for %d steps. At the end ‖∇𝓛‖ = %.3g, "
                         + "𝓛 = %.5f, test error %.3f. Diagnostics on %d rows, every %d steps: FACT_ℓ = −(1/(nλ)) Σᵢ "

@@ -4,6 +4,7 @@ import org.featurelab.experiment.ExperimentReport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.featurelab.io.Json;
+import org.featurelab.io.Provenance;
 import org.featurelab.base.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +26,15 @@ class GrokkingExperimentTest {
     void bothMethodsGrokAfterADelayedRise() throws IOException {
         Grokking.Config config = Grokking.Config.quick();
         ExperimentReport report = GrokkingExperiment.run(config, Progress.NONE);
-        report.write(dir, 1.0);
+        report.output(config.seed(), Provenance.API, 1.0).writeTo(dir);
         JsonNode summary = Json.read(dir.resolve("summary.json"));
-        assertEquals("grokking", summary.get("experiment").asText());
+        assertEquals("experiment", summary.get("kind").asText());
+        assertEquals("grokking", summary.get("name").asText());
+        assertEquals(config.seed(), summary.get("seed").asLong());
+        assertEquals(config.p(), summary.get("config").get("p").asInt());
+        assertEquals(1.0, summary.get("seconds").asDouble(), 0.0);
         for (String method : List.of("nfa-rfm", "fact-rfm")) {
-            JsonNode m = summary.get("methods").get(method);
+            JsonNode m = summary.get("summary").get("methods").get(method);
             assertEquals(1.0, m.get("final_test_accuracy").asDouble(), 0.0, method + " final test accuracy");
             assertEquals(1.0, m.get("final_train_accuracy").asDouble(), 0.0, method);
             int grok = m.get("grok_iteration").asInt();
