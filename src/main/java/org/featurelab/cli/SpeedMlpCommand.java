@@ -50,7 +50,8 @@ final class SpeedMlpCommand implements Callable<Integer> {
             case "float64" -> false;
             default -> throw new IllegalArgumentException("--precision: unknown '" + precision + "' (float32, float64)");
         };
-        MlpSpeed.Workload w = new MlpSpeed.Workload(TrainConfig.parseArch(arch), batch, float32, steps, warmup, seed);
+        int[] widths = FlagNames.of("widths", "--arch").apply(() -> TrainConfig.parseArch(arch));
+        MlpSpeed.Workload w = new MlpSpeed.Workload(widths, batch, float32, steps, warmup, seed);
         if (!common.quiet) {
             common.err().printf(Locale.ROOT, "speed mlp: %d warm-up steps, then %d timed steps ...%n", warmup, steps);
             common.err().flush();

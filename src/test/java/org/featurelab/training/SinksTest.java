@@ -43,7 +43,7 @@ class SinksTest {
     @Test
     void summaryJsonHasTheLastStepAndNullForUndefined() {
         TrainConfig c = new TrainConfig(new int[] {3, 2}, org.featurelab.nn.Activation.RELU,
-                org.featurelab.nn.Loss.MEAN_SQUARED, "gd", 0.1, 1e-3, 5, 0, 0.9, "standard", true, 5, 4, null, 0, 2000);
+                org.featurelab.nn.Loss.MEAN_SQUARED, org.featurelab.nn.OptimizerKind.GD, 0.1, 1e-3, 5, 0, 0.9, InitSpec.STANDARD, true, 5, 4, null, 0, 2000);
         TrainingRun run = new TrainingRun(c, null, null, steps(), 5, 10, 1.0);
         Path f = dir.resolve("summary.json");
         SummaryJson.write(f, run, Json.object().put("seed", 4));
