@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param widths        layer widths d, hidden…, c (at least two, all positive)
  * @param activation    hidden activation (the last layer is linear)
  * @param loss          per-sample loss
- * @param optimizer     the update rule
+ * @param optimizer     the update rule, built with this run's hyper-parameters by {@link #buildOptimizer}
  * @param learningRate  η &gt; 0
  * @param weightDecay   λ ≥ 0: coupled (in 𝓛) for every optimiser but adamw, decoupled for adamw
  * @param epochs        passes over the data, ≥ 1
@@ -42,7 +42,6 @@ import java.util.Objects;
 public record TrainConfig(int[] widths, Activation activation, Loss loss, OptimizerKind optimizer, double learningRate,
                           double weightDecay, int epochs, int batchSize, double momentum, InitSpec init, boolean bias,
                           int diagnoseEvery, long seed, double[] sloSpeeds, double temperature, int maxDiagnosticRows) {
-
     public TrainConfig {
         Objects.requireNonNull(activation, "train: activation");
         Objects.requireNonNull(loss, "train: loss");
