@@ -125,7 +125,7 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
         for (String name : modelNames) {
             LearnerConfig c = CsvProtocol.config(ModelKind.parse(name), quick, seed);
             ObjectNode o = perModel.putObject(name);
-            o.put("kernel", c.kernel());
+            o.put("kernel", c.kernel().id());
             o.put("iterations", c.iterations());
             ArrayNode bw = o.putArray("bandwidths");
             c.bandwidths().forEach(bw::add);

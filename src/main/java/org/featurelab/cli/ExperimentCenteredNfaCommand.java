@@ -2,6 +2,7 @@ package org.featurelab.cli;
 
 import org.featurelab.experiment.alignment.CenteredNfa;
 import org.featurelab.experiment.alignment.CenteredNfaExperiment;
+import org.featurelab.nn.OptimizerKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,6 +16,10 @@ import java.util.concurrent.Callable;
         description = "UC-NFA and C-NFA of deep ReLU MLPs over training, per init scale, SGD versus SLO.",
         footer = {"", "Example: featurelab experiment centered-nfa --quick --out cnfa/"})
 final class ExperimentCenteredNfaCommand implements Callable<Integer> {
+    /** The flag of each {@link CenteredNfa.Config} field that library messages name. */
+    static final FlagNames FLAGS = FlagNames.of("optimizers", "--optimizers", "optimizer", "--optimizers",
+            "initScales", "--init-scales", "width", "--width", "epochs", "--epochs");
+
     @Option(names = "--data", paramLabel = "CSV", description = "Real-data task: a CSV file (target = last column); default: the bundled breast_cancer table.")
     Path data;
 
@@ -45,8 +50,8 @@ final class ExperimentCenteredNfaCommand implements Callable<Integer> {
             Outputs.requireReadable(data, "--data");
         }
         CenteredNfa.Config base = options.quick ? CenteredNfa.Config.quick() : CenteredNfa.Config.defaults();
-        CenteredNfa.Config config = base.withData(data, !noRealData).withTraining(width, epochs, initScales, optimizers)
-                .withSeed(options.seed);
+        CenteredNfa.Config config = FLAGS.apply(() -> base.withData(data, !noRealData).withTraining(width, epochs, initScales,
+                optimizers == null ? null : optimizers.stream().map(OptimizerKind::parse).toList()).withSeed(options.seed));
         return options.run(common, progress -> CenteredNfaExperiment.run(config, progress));
     }
 }

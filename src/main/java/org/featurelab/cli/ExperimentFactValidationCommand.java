@@ -20,6 +20,10 @@ import java.util.stream.Stream;
         footer = {"", "Example: featurelab experiment fact-validation --quick --out fact/",
                 "         featurelab experiment fact-validation --data mnist/ --train-size 2000 --out fact-mnist/"})
 final class ExperimentFactValidationCommand implements Callable<Integer> {
+    /** The flag of each {@link FactValidation.Config} field that library messages name. */
+    static final FlagNames FLAGS = FlagNames.of("trainSize", "--train-size", "width", "--width", "learningRate", "--lr",
+            "weightDecay", "--weight-decay", "steps", "--steps");
+
     @Option(names = "--data", paramLabel = "PATH", description = "Directory with MNIST IDX files (train-images-idx3-ubyte[.gz], "
             + "train-labels-idx1-ubyte[.gz]) or a CSV file (target = last column); default: a synthetic 10-class task from the seed.")
     Path data;
@@ -51,8 +55,8 @@ final class ExperimentFactValidationCommand implements Callable<Integer> {
             Outputs.requireReadable(data, "--data");
         }
         FactValidation.Config base = options.quick ? FactValidation.Config.quick() : FactValidation.Config.defaults();
-        FactValidation.Config config = base.withData(data, trainSize).withTraining(width, lr, weightDecay, steps)
-                .withSeed(options.seed);
+        FactValidation.Config config = FLAGS.apply(() -> base.withData(data, trainSize)
+                .withTraining(width, lr, weightDecay, steps).withSeed(options.seed));
         return options.run(common, progress -> FactValidationExperiment.run(config, progress), inputs(data));
     }
 

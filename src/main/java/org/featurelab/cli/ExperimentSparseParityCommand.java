@@ -13,6 +13,9 @@ import java.util.concurrent.Callable;
         description = "NFA-RFM and FACT-RFM on sparse parities in d = 50: accuracy and support mass versus n.",
         footer = {"", "Example: featurelab experiment sparse-parity --k 4 --n 25000 --out parity/   (needs FEATURELAB_JAVA_OPTS=-Xmx16g)"})
 final class ExperimentSparseParityCommand implements Callable<Integer> {
+    /** The flag of each {@link SparseParityExperiment.Sweep} field that library messages name. */
+    static final FlagNames FLAGS = FlagNames.of("ks", "--k", "ns", "--n");
+
     @Option(names = "--k", split = ",", paramLabel = "K", description = "Parity orders, from 1 to 4 (default: 2,3,4; 2 with --quick).")
     List<Integer> k;
 
@@ -31,7 +34,7 @@ final class ExperimentSparseParityCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SparseParityExperiment.Sweep base = options.quick ? SparseParityExperiment.Sweep.quick() : SparseParityExperiment.Sweep.defaults();
-        SparseParityExperiment.Sweep sweep = base.with(k, n, iterations, options.seed);
+        SparseParityExperiment.Sweep sweep = FLAGS.apply(() -> base.with(k, n, iterations, options.seed));
         return options.run(common, progress -> SparseParityExperiment.run(sweep, progress));
     }
 }

@@ -1,6 +1,8 @@
 package org.featurelab.cli;
 
+import org.featurelab.base.Progress;
 import org.featurelab.encoding.Preprocessor;
+import org.featurelab.kernel.KernelKind;
 import org.featurelab.table.Table;
 import org.featurelab.base.Task;
 import org.featurelab.tabular.LearnerConfig;
@@ -28,8 +30,10 @@ import java.util.concurrent.Callable;
                 "validation split, as is the iteration (0..--iters). Example:",
                 "  featurelab fit --data train.csv --target species --out species.flm"})
 final class FitCommand implements Callable<Integer> {
-    /** Kernel names accepted by --kernel. */
-    static final List<String> KERNELS = List.of("laplace", "gaussian", "product-laplace");
+    /** The flag of each {@link LearnerConfig} field that library messages name (the tuner's advice included). */
+    static final FlagNames FLAGS = FlagNames.of("iterations", "--iters", "ridges", "--ridge", "bandwidths", "--bandwidth");
+    /** The flag of the preprocessor field that progress lines name (the identifier-column warning suggests drop). */
+    static final FlagNames PROGRESS_FLAGS = FlagNames.of("drop", "--drop");
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data: CSV with a header row.")
     Path data;
@@ -79,12 +83,13 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TabularLearner learner = new TabularLearner(preprocessor(), config());
+        TabularLearner learner = new TabularLearner(preprocessor(), FLAGS.apply(this::config));
         Outputs.requireWritable(out, "--out");
         Outputs.requireReadable(data, "--data");
         long start = System.nanoTime();
         Table table = Table.readCsv(data);
-        TabularModel fitted = learner.fit(table, common.commandLine(), common.progress());
+        Progress progress = PROGRESS_FLAGS.progress(common.progress());
+        TabularModel fitted = FLAGS.apply(() -> learner.fit(table, common.commandLine(), progress));
         fitted.save(out);
         double seconds = (System.nanoTime() - start) / 1e9;
         summary(common.out(), table, fitted, seconds);
@@ -98,10 +103,7 @@ final class FitCommand implements Callable<Integer> {
 
     LearnerConfig config() {
         ModelKind kind = ModelKind.parse(model);
-        String k = kernel.strip().toLowerCase(Locale.ROOT);
-        if (!KERNELS.contains(k)) {
-            throw new IllegalArgumentException("unknown kernel '" + kernel + "': expected laplace, gaussian or product-laplace");
-        }
+        KernelKind k = KernelKind.parse(kernel);
         LearnerConfig c = LearnerConfig.defaults(kind).withKernel(k).withDiagonal(diagonal).withSeed(seed)
                 .withPrecision(precision.policy());
         if (iterations != null) {
@@ -120,7 +122,7 @@ final class FitCommand implements Callable<Integer> {
         Tuner.Result tuning = m.tuning();
         Tuner.Candidate chosen = tuning.chosen();
         List<String> outputs = m.outputNames();
-        w.printf(Locale.ROOT, "model       %s (kernel %s, %s M)%n", m.config().model().id(), m.config().kernel(),
+        w.printf(Locale.ROOT, "model       %s (kernel %s, %s M)%n", m.config().model().id(), m.config().kernel().id(),
                 m.config().diagonal() ? "diagonal" : "full");
         w.printf(Locale.ROOT, "task        %s%s%n", m.task().label(),
                 m.task() == Task.CLASSIFICATION ? " (" + outputs.size() + " classes)" : "");

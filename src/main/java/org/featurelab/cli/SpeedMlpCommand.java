@@ -48,7 +48,8 @@ final class SpeedMlpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Arithmetic arithmetic = PrecisionOption.parse(precision, Arithmetic.FLOAT64, Arithmetic.FLOAT32);
-        MlpSpeed.Workload w = new MlpSpeed.Workload(TrainConfig.parseArch(arch), batch, arithmetic, steps, warmup, seed);
+        int[] widths = FlagNames.of("widths", "--arch").apply(() -> TrainConfig.parseArch(arch));
+        MlpSpeed.Workload w = new MlpSpeed.Workload(widths, batch, arithmetic, steps, warmup, seed);
         if (!common.quiet) {
             common.err().printf(Locale.ROOT, "speed mlp: %d warm-up steps, then %d timed steps ...%n", warmup, steps);
             common.err().flush();

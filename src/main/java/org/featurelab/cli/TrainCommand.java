@@ -5,6 +5,7 @@ import org.featurelab.encoding.PreparedData;
 import org.featurelab.encoding.Preprocessor;
 import org.featurelab.table.Table;
 import org.featurelab.training.DiagnosedStep;
+import org.featurelab.training.InitSpec;
 import org.featurelab.training.MetricsCsv;
 import org.featurelab.training.NetworkFile;
 import org.featurelab.training.SummaryJson;
@@ -18,6 +19,7 @@ import org.featurelab.base.Task;
 import org.featurelab.nn.Activation;
 import org.featurelab.nn.Loss;
 import org.featurelab.nn.Network;
+import org.featurelab.nn.OptimizerKind;
 import org.featurelab.nn.TrainingData;
 import org.featurelab.base.Progress;
 import picocli.CommandLine.Command;
@@ -49,6 +51,13 @@ import java.util.function.Consumer;
                 "    --activation relu --loss mse --optimizer sgd --momentum 0.9 --lr 0.05 \\",
                 "    --weight-decay 1e-2 --epochs 20000 --out run/"})
 final class TrainCommand implements Callable<Integer> {
+    /** The flag of each {@link TrainConfig} field that library messages name. */
+    static final FlagNames FLAGS = FlagNames.of("widths", "--arch", "activation", "--activation", "loss", "--loss",
+            "optimizer", "--optimizer", "learningRate", "--lr", "weightDecay", "--weight-decay", "epochs", "--epochs",
+            "batchSize", "--batch", "momentum", "--momentum", "init", "--init", "bias", "--no-bias",
+            "diagnoseEvery", "--diagnose-every", "sloSpeeds", "--slo-speeds", "temperature", "--temperature",
+            "maxDiagnosticRows", "--diagnostic-rows");
+
     @Option(names = "--data", required = true, paramLabel = "FILE",
             description = "Training data: CSV with a header row, or IDX images with --labels.")
     Path data;
@@ -133,17 +142,16 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkOptionsFitOptimizer();
-        Activation act = Activation.parse(activation.strip().toLowerCase(Locale.ROOT));
-        Loss lossFn = Loss.parse(loss.strip().toLowerCase(Locale.ROOT));
-        int[] widths = TrainConfig.parseArch(arch);
-        String opt = optimizer.strip().toLowerCase(Locale.ROOT);
         // validate everything that does not need the data before reading it
-        TrainConfig probe = config(widths, act, lossFn, opt, 1);
+        TrainConfig probe = FLAGS.apply(() -> config(1));
+        int[] widths = probe.widths();
+        Loss lossFn = probe.loss();
         requireOutputDirectory(out);
         Network start = null;
-        if (probe.initFile() != null) {
-            start = NetworkFile.load(probe.initFile());
-            probe.requireFitsStart(start, "--init " + probe.init());
+        if (probe.init() instanceof InitSpec.FromFile from) {
+            Network saved = NetworkFile.load(from.file());
+            FLAGS.check(() -> probe.requireFitsStart(saved));
+            start = saved;
         }
         Outputs.requireReadable(data, "--data");
         TrainingData trainingData;
@@ -176,7 +184,8 @@ final class TrainCommand implements Callable<Integer> {
                     prepared.task() == Task.CLASSIFICATION ? " classes" : " output");
         }
         int total = epochs * probe.stepsPerEpoch(trainingData.size());
-        TrainConfig config = config(widths, act, lossFn, opt, diagnoseEvery != null ? diagnoseEvery : Math.max(1, total / 20));
+        int every = diagnoseEvery != null ? diagnoseEvery : Math.max(1, total / 20);
+        TrainConfig config = FLAGS.apply(() -> config(every));
         Progress progress = common.progress();
         progress.message(String.format(Locale.ROOT, "train %s on %d rows (%s), %d steps, diagnostics every %d on %d rows",
                 TrainConfig.archString(widths), trainingData.size(), taskLabel, total, config.diagnoseEvery(),
@@ -204,9 +213,15 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private TrainConfig config(int[] widths, Activation act, Loss lossFn, String opt, int every) {
+    /** The configuration the options give, diagnosing every {@code every} steps; messages name its fields (see {@link #FLAGS}). */
+    private TrainConfig config(int every) {
+        Activation act = Activation.parse(activation.strip().toLowerCase(Locale.ROOT));
+        Loss lossFn = Loss.parse(loss.strip().toLowerCase(Locale.ROOT));
+        int[] widths = TrainConfig.parseArch(arch);
+        OptimizerKind opt = OptimizerKind.parse(optimizer);
+        InitSpec start = InitSpec.parse(init);
         return new TrainConfig(widths, act, lossFn, opt, learningRate, weightDecay, epochs, batch == null ? 0 : batch,
-                momentum == null ? 0.9 : momentum, init.strip(), !noBias, every, seed, sloSpeeds,
+                momentum == null ? 0.9 : momentum, start, !noBias, every, seed, sloSpeeds,
                 temperature == null ? 0.0 : temperature, diagnosticRows);
     }
 
@@ -289,8 +304,8 @@ final class TrainCommand implements Callable<Integer> {
         if (labels != null) {
             output.input("--labels", labels);
         }
-        if (config.initFile() != null) {
-            output.input("--init", config.initFile());
+        if (config.init() instanceof InitSpec.FromFile from) {
+            output.input("--init", from.file());
         }
         output.summary().setAll(SummaryJson.of(run));
         MetricsCsv.rows(run.steps(), output::metric);

@@ -68,8 +68,8 @@ public record NetworkData(TrainingData train, TrainingData test, boolean classif
         Matrix y = all.oneHot();
         int n = all.x().rows();
         if (trainSize + testSize > n) {
-            throw new IllegalArgumentException("--train-size " + trainSize + " plus " + testSize + " test rows exceed the "
-                    + n + " images in " + images);
+            throw new IllegalArgumentException(trainSize + " training plus " + testSize + " test rows exceed the " + n
+                    + " images in " + images);
         }
         int[] order = permutation(n, seed);
         int[] tr = sorted(order, 0, trainSize);
@@ -226,7 +226,7 @@ public record NetworkData(TrainingData train, TrainingData test, boolean classif
                 return p;
             }
         }
-        throw new IllegalArgumentException("--data " + dir + ": no " + stem + "[.gz] (MNIST IDX files) in that directory");
+        throw new IllegalArgumentException("no " + stem + "[.gz] (MNIST IDX files) in directory " + dir);
     }
 
 }

@@ -28,15 +28,10 @@ public sealed interface Kernel permits RadialKernel, ProductLaplace {
         return basis(x, metric).gram(z);
     }
 
-    /** Parses {@code laplace}, {@code gaussian}, {@code product-laplace} (alias {@code l1}). */
+    /** Parses {@code laplace}, {@code gaussian}, {@code product-laplace} (alias {@code l1}); see {@link KernelKind#parse}. */
     static Kernel parse(String name, double bandwidth) {
-        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
-            case "laplace" -> new Laplace(bandwidth);
-            case "gaussian" -> new Gaussian(bandwidth);
-            case "product-laplace", "l1" -> new ProductLaplace(bandwidth);
-            default -> throw new IllegalArgumentException("unknown kernel '" + name
-                    + "' (expected laplace, gaussian or product-laplace)");
-        };
+        KernelKind kind = name.strip().equalsIgnoreCase("l1") ? KernelKind.PRODUCT_LAPLACE : KernelKind.parse(name);
+        return kind.withBandwidth(bandwidth);
     }
 
     /** Validates a bandwidth. */

@@ -1,5 +1,6 @@
 package org.featurelab.tabular;
 
+import org.featurelab.kernel.KernelKind;
 import org.featurelab.linalg.Precision;
 import org.featurelab.rfm.MetricScaling;
 
@@ -7,10 +8,11 @@ import java.util.List;
 
 /**
  * How {@link TabularLearner} fits a model. Hyper-parameters given as one-element grids are fixed; longer
- * grids are tuned on an internal validation split.
+ * grids are tuned on an internal validation split. Messages name the fields ("ridges must be finite and &gt;= 0");
+ * the command line maps them to its flags.
  *
  * @param model              laplace, nfa-rfm, fact-rfm or fact-rfm-gm
- * @param kernel             kernel name: laplace, gaussian or product-laplace
+ * @param kernel             kernel kind (laplace, gaussian or product-laplace); its bandwidth comes from {@code bandwidths}
  * @param iterations         T: iterations 0..T are tried and the best on validation is kept
  * @param ridges             ridge grid λ (each ≥ 0)
  * @param bandwidths         bandwidth grid L (each &gt; 0)
@@ -21,7 +23,7 @@ import java.util.List;
  * @param seed               seed of the validation split and tuning subset
  * @param precision          arithmetic of large kernel systems and gradient GEMMs (see {@link Precision})
  */
-public record LearnerConfig(ModelKind model, String kernel, int iterations, List<Double> ridges, List<Double> bandwidths,
+public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, List<Double> ridges, List<Double> bandwidths,
                             MetricScaling scaling, boolean diagonal, double validationFraction, int maxTuningRows,
                             long seed, Precision precision) {
     /** Default ridge grid. */
@@ -31,45 +33,45 @@ public record LearnerConfig(ModelKind model, String kernel, int iterations, List
 
     public LearnerConfig {
         if (model == null || kernel == null || scaling == null || precision == null) {
-            throw new IllegalArgumentException("learner config: model, kernel and scaling are required");
+            throw new IllegalArgumentException("learner config: model, kernel, scaling and precision are required");
         }
         if (iterations < 0 || iterations > 100) {
-            throw new IllegalArgumentException("--iters must be in 0..100, got " + iterations);
+            throw new IllegalArgumentException("iterations must be in 0..100, got " + iterations);
         }
         if (model == ModelKind.LAPLACE && iterations != 0) {
-            throw new IllegalArgumentException("--model laplace learns no features: --iters must be 0 (got " + iterations
+            throw new IllegalArgumentException("model laplace learns no features: iterations must be 0 (got " + iterations
                     + "); use nfa-rfm or fact-rfm to learn M");
         }
         ridges = List.copyOf(ridges);
         bandwidths = List.copyOf(bandwidths);
         if (ridges.isEmpty() || bandwidths.isEmpty()) {
-            throw new IllegalArgumentException("learner config: ridge and bandwidth grids must not be empty");
+            throw new IllegalArgumentException("learner config: ridges and bandwidths must not be empty");
         }
         for (double r : ridges) {
             if (!(r >= 0) || !Double.isFinite(r)) {
-                throw new IllegalArgumentException("--ridge must be finite and >= 0, got " + r);
+                throw new IllegalArgumentException("ridges must be finite and >= 0, got " + r);
             }
         }
         for (double l : bandwidths) {
             if (!(l > 0) || !Double.isFinite(l)) {
-                throw new IllegalArgumentException("--bandwidth must be positive and finite, got " + l);
+                throw new IllegalArgumentException("bandwidths must be positive and finite, got " + l);
             }
         }
         if (!(validationFraction > 0 && validationFraction < 1)) {
-            throw new IllegalArgumentException("validation fraction must be in (0, 1), got " + validationFraction);
+            throw new IllegalArgumentException("validationFraction must be in (0, 1), got " + validationFraction);
         }
         if (maxTuningRows < 10) {
-            throw new IllegalArgumentException("max tuning rows must be >= 10, got " + maxTuningRows);
+            throw new IllegalArgumentException("maxTuningRows must be >= 10, got " + maxTuningRows);
         }
     }
 
     /** Defaults for a model kind: Laplace kernel, tuned ridge and bandwidth, trace-scaled M, seed 0, mixed precision. */
     public static LearnerConfig defaults(ModelKind model) {
-        return new LearnerConfig(model, "laplace", model.defaultIterations(), RIDGES, BANDWIDTHS, MetricScaling.TRACE,
+        return new LearnerConfig(model, KernelKind.LAPLACE, model.defaultIterations(), RIDGES, BANDWIDTHS, MetricScaling.TRACE,
                 false, 0.2, 4000, 0L, Precision.MIXED);
     }
 
-    public LearnerConfig withKernel(String k) {
+    public LearnerConfig withKernel(KernelKind k) {
         return new LearnerConfig(model, k, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision);
     }
 

@@ -11,6 +11,7 @@ import org.featurelab.encoding.Preprocessor;
 import org.featurelab.encoding.RegressionTarget;
 import org.featurelab.encoding.TargetEncoding;
 import org.featurelab.io.Json;
+import org.featurelab.kernel.KernelKind;
 import org.featurelab.linalg.Precision;
 import org.featurelab.rfm.IterationRecord;
 import org.featurelab.rfm.MetricScaling;
@@ -29,7 +30,7 @@ final class ModelJson {
     static ObjectNode config(LearnerConfig c, Preprocessor p) {
         ObjectNode o = Json.object();
         o.put("model", c.model().id());
-        o.put("kernel", c.kernel());
+        o.put("kernel", c.kernel().id());
         o.put("iterations", c.iterations());
         ArrayNode r = o.putArray("ridges");
         c.ridges().forEach(r::add);
@@ -51,7 +52,7 @@ final class ModelJson {
     }
 
     static LearnerConfig config(JsonNode o) {
-        return new LearnerConfig(ModelKind.parse(text(o, "model")), text(o, "kernel"), req(o, "iterations").asInt(),
+        return new LearnerConfig(ModelKind.parse(text(o, "model")), KernelKind.parse(text(o, "kernel")), req(o, "iterations").asInt(),
                 doubles(req(o, "ridges")), doubles(req(o, "bandwidths")), MetricScaling.parse(text(o, "scaling")),
                 req(o, "diagonal").asBoolean(), req(o, "validationFraction").asDouble(), req(o, "maxTuningRows").asInt(),
                 req(o, "seed").asLong(), precision(o));

@@ -68,14 +68,15 @@ public record TabularLearner(Preprocessor preprocessor, LearnerConfig config) {
 
     /**
      * A text column with (almost) one category per row is usually an identifier: one-hot encoding it adds a
-     * feature per row and nothing the model can generalise from. Says so, suggesting {@code --drop}.
+     * feature per row and nothing the model can generalise from. Says so, suggesting to add it to the
+     * preprocessor's {@code drop} list.
      */
     static void warnAboutIdentifierColumns(FittedPreprocessor pre, int rows, Progress progress) {
         for (var column : pre.columns()) {
             if (column instanceof org.featurelab.encoding.CategoricalEncoding cat && cat.categories().size() > 50
                     && cat.categories().size() > rows / 2) {
                 progress.message(String.format("warning: text column '%s' has %d distinct values in %d rows (an "
-                        + "identifier?); it becomes %d one-hot features — consider --drop %s", cat.name(),
+                        + "identifier?); it becomes %d one-hot features — consider adding '%s' to drop", cat.name(),
                         cat.categories().size(), rows, cat.categories().size(), cat.name()));
             }
         }

@@ -2,7 +2,6 @@ package org.featurelab.tabular;
 
 import org.featurelab.base.Progress;
 
-import org.featurelab.kernel.Kernel;
 import org.featurelab.base.Task;
 import org.featurelab.rfm.LabeledData;
 import org.featurelab.rfm.Rfm;
@@ -81,7 +80,7 @@ public final class Tuner {
     }
 
     static RfmConfig rfmConfig(LearnerConfig config, double bandwidth, double ridge, int iterations) {
-        return new RfmConfig(Kernel.parse(config.kernel(), bandwidth), ridge, iterations, config.model().update(),
+        return new RfmConfig(config.kernel().withBandwidth(bandwidth), ridge, iterations, config.model().update(),
                 config.scaling(), config.diagonal(), config.precision());
     }
 
@@ -93,7 +92,7 @@ public final class Tuner {
         }
         if (data.size() < 4) {
             throw new IllegalArgumentException("too few training rows (" + data.size()
-                    + ") to tune on a validation split; give --ridge, --bandwidth and --iters 0");
+                    + ") to tune on a validation split; give ridges and bandwidths one value each and iterations 0");
         }
         Splits.Split split = Splits.holdOut(task, data.y(), config.validationFraction(), config.seed());
         int fitCap = (int) Math.round(config.maxTuningRows() * (1 - config.validationFraction()));

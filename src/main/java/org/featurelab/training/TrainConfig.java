@@ -8,29 +8,30 @@ import org.featurelab.nn.Loss;
 import org.featurelab.nn.Network;
 import org.featurelab.nn.Objective;
 import org.featurelab.nn.Optimizer;
+import org.featurelab.nn.OptimizerKind;
 
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The settings of one network training run, validated in the constructor.
+ * The settings of one network training run, validated in the constructor. Messages name the fields
+ * ("learningRate must be positive and finite, got -1"); the command line maps them to its flags.
  *
  * @param widths        layer widths d, hidden…, c (at least two, all positive)
  * @param activation    hidden activation (the last layer is linear)
  * @param loss          per-sample loss
- * @param optimizer     one of {@link #OPTIMIZERS}
+ * @param optimizer     the update rule, built with this run's hyper-parameters by {@link #buildOptimizer}
  * @param learningRate  η &gt; 0
  * @param weightDecay   λ ≥ 0: coupled (in 𝓛) for every optimiser but adamw, decoupled for adamw
  * @param epochs        passes over the data, ≥ 1
  * @param batchSize     rows per step, 0 = full batch (gd is always full batch)
  * @param momentum      heavy-ball μ ∈ [0, 1) of sgd
- * @param init          "standard", "small:F" (standard scaled by F), "balanced" (deep linear chain) or "from:FILE" (a
- *                      network saved by {@link NetworkFile}; its widths must equal {@code widths}, its hidden layers
- *                      must use {@code activation}, its last layer the identity, and its biases must agree with
- *                      {@code bias}: see {@link #requireFitsStart})
+ * @param init          the initial network ({@link InitSpec}): standard, scaled by F, balanced (deep linear chain: identity
+ *                      activation, hidden width ≥ min(input, output), all hidden widths equal) or from a file (a network
+ *                      saved by {@link NetworkFile}; its widths must equal {@code widths}, its hidden layers must use
+ *                      {@code activation}, its last layer the identity, and its biases must agree with {@code bias}:
+ *                      see {@link #requireFitsStart})
  * @param bias          whether layers have biases (balanced chains never do)
  * @param diagnoseEvery K ≥ 1: diagnostics every K steps and at the last
  * @param seed          root seed: initialisation, batch order, SGLD noise and the diagnostics sample derive from it
@@ -38,80 +39,78 @@ import java.util.Objects;
  * @param temperature   T ≥ 0 of sgld
  * @param maxDiagnosticRows rows of the diagnostics sample set (a seeded subsample when n is larger)
  */
-public record TrainConfig(int[] widths, Activation activation, Loss loss, String optimizer, double learningRate,
-                          double weightDecay, int epochs, int batchSize, double momentum, String init, boolean bias,
+public record TrainConfig(int[] widths, Activation activation, Loss loss, OptimizerKind optimizer, double learningRate,
+                          double weightDecay, int epochs, int batchSize, double momentum, InitSpec init, boolean bias,
                           int diagnoseEvery, long seed, double[] sloSpeeds, double temperature, int maxDiagnosticRows) {
-    /** Prefix of the initialisation from a saved network, "from:FILE". */
-    public static final String FROM = "from:";
-    /** Optimiser names. */
-    public static final List<String> OPTIMIZERS = List.of("gd", "sgd", "adam", "adamw", "slo", "sgld");
-
     public TrainConfig {
         Objects.requireNonNull(activation, "train: activation");
         Objects.requireNonNull(loss, "train: loss");
+        Objects.requireNonNull(optimizer, "train: optimizer");
+        Objects.requireNonNull(init, "train: init");
         widths = widths.clone();
         if (widths.length < 2) {
-            throw new IllegalArgumentException("--arch: need at least input and output widths, got " + archString(widths));
+            throw new IllegalArgumentException("widths: need at least an input and an output width, got " + archString(widths));
         }
         for (int w : widths) {
             if (w <= 0) {
-                throw new IllegalArgumentException("--arch: widths must be positive, got " + archString(widths));
+                throw new IllegalArgumentException("widths: every width must be positive, got " + archString(widths));
             }
         }
-        if (!OPTIMIZERS.contains(optimizer)) {
-            throw new IllegalArgumentException("--optimizer: unknown '" + optimizer + "' (" + String.join(", ", OPTIMIZERS) + ")");
-        }
-        requirePositive("--lr", learningRate);
+        requirePositive("learningRate", learningRate);
         if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
-            throw new IllegalArgumentException("--weight-decay must be finite and ≥ 0, got " + weightDecay);
+            throw new IllegalArgumentException("weightDecay must be finite and ≥ 0, got " + weightDecay);
         }
         if (epochs < 1) {
-            throw new IllegalArgumentException("--epochs must be ≥ 1, got " + epochs);
+            throw new IllegalArgumentException("epochs must be ≥ 1, got " + epochs);
         }
         if (batchSize < 0) {
-            throw new IllegalArgumentException("--batch must be ≥ 1, got " + batchSize);
+            throw new IllegalArgumentException("batchSize must be ≥ 0 (0 = full batch), got " + batchSize);
         }
-        if (optimizer.equals("gd") && batchSize != 0) {
-            throw new IllegalArgumentException("--batch: gd is full-batch gradient descent; use sgd (with --momentum 0) for mini-batches");
+        if (optimizer == OptimizerKind.GD && batchSize != 0) {
+            throw new IllegalArgumentException("batchSize: gd is full-batch gradient descent; use sgd (with momentum 0) for mini-batches");
         }
         if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("--momentum must be in [0, 1), got " + momentum);
+            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
         }
-        parseInitFactor(init);
-        if (init.equals("balanced")) {
+        if (init instanceof InitSpec.Balanced) {
             if (!(activation instanceof Activation.Identity)) {
-                throw new IllegalArgumentException("--init balanced is for deep linear chains: use --activation identity");
+                throw new IllegalArgumentException("init balanced is for deep linear chains: use activation identity");
             }
             for (int l = 2; l + 1 < widths.length; l++) {
                 if (widths[l] != widths[1]) {
-                    throw new IllegalArgumentException("--init balanced needs equal hidden widths, got --arch " + archString(widths));
+                    throw new IllegalArgumentException("init balanced needs hidden layers of equal width, got widths "
+                            + archString(widths));
                 }
             }
             if (widths.length > 2 && widths[1] < Math.min(widths[0], widths[widths.length - 1])) {
-                throw new IllegalArgumentException("--init balanced needs hidden width ≥ min(input, output), got --arch "
+                throw new IllegalArgumentException("init balanced needs hidden width ≥ min(input, output), got widths "
                         + archString(widths));
             }
         }
         if (diagnoseEvery < 1) {
-            throw new IllegalArgumentException("--diagnose-every must be ≥ 1, got " + diagnoseEvery);
+            throw new IllegalArgumentException("diagnoseEvery must be ≥ 1, got " + diagnoseEvery);
         }
         sloSpeeds = sloSpeeds == null ? ones(widths.length - 1) : sloSpeeds.clone();
         if (sloSpeeds.length != widths.length - 1) {
-            throw new IllegalArgumentException("--slo-speeds: need one speed per layer (" + (widths.length - 1) + "), got "
+            throw new IllegalArgumentException("sloSpeeds: need one speed per layer (" + (widths.length - 1) + "), got "
                     + sloSpeeds.length);
         }
         for (double c : sloSpeeds) {
-            requirePositive("--slo-speeds", c);
+            requirePositive("sloSpeeds", c);
         }
         if (!(temperature >= 0) || !Double.isFinite(temperature)) {
-            throw new IllegalArgumentException("--temperature must be finite and ≥ 0, got " + temperature);
+            throw new IllegalArgumentException("temperature must be finite and ≥ 0, got " + temperature);
         }
         if (maxDiagnosticRows < 1) {
-            throw new IllegalArgumentException("diagnostic rows must be ≥ 1, got " + maxDiagnosticRows);
+            throw new IllegalArgumentException("maxDiagnosticRows must be ≥ 1, got " + maxDiagnosticRows);
         }
     }
 
-    /** Parses "784-256-256-10". */
+    /**
+     * Parses the text form of {@code widths}, "784-256-256-10".
+     *
+     * @throws IllegalArgumentException "widths: expected dash-separated integers like 784-256-10, got 'x'"
+     */
     public static int[] parseArch(String text) {
         String[] parts = text.strip().split("-", -1);
         int[] w = new int[parts.length];
@@ -119,7 +118,7 @@ public record TrainConfig(int[] widths, Activation activation, Loss loss, String
             try {
                 w[i] = Integer.parseInt(parts[i].strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--arch: expected widths like 784-256-10, got '" + text + "'");
+                throw new IllegalArgumentException("widths: expected dash-separated integers like 784-256-10, got '" + text + "'");
             }
         }
         return w;
@@ -134,51 +133,21 @@ public record TrainConfig(int[] widths, Activation activation, Loss loss, String
         return sb.toString();
     }
 
-    /** The F of "small:F", 1 for "standard" and "balanced"; rejects anything else. */
-    static double parseInitFactor(String init) {
-        if (init == null) {
-            throw new IllegalArgumentException("--init: missing");
-        }
-        if (init.equals("standard") || init.equals("balanced")) {
-            return 1.0;
-        }
-        if (init.startsWith(FROM)) {
-            if (init.substring(FROM.length()).isBlank()) {
-                throw new IllegalArgumentException("--init: expected from:FILE with a saved network file, got '" + init + "'");
-            }
-            return 1.0;
-        }
-        if (init.startsWith("small:")) {
-            double f;
-            try {
-                f = Double.parseDouble(init.substring(6));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--init: expected small:F with a number F, got '" + init + "'");
-            }
-            requirePositive("--init small:F factor", f);
-            return f;
-        }
-        throw new IllegalArgumentException("--init: unknown '" + init + "' (standard, small:F, balanced, from:FILE)");
-    }
-
-    /** The FILE of {@code init = "from:FILE"}, or {@code null} for the other initialisations. */
-    public Path initFile() {
-        return init.startsWith(FROM) ? Path.of(init.substring(FROM.length())) : null;
-    }
-
     /**
      * Checks that a saved network can start this run: its widths equal {@link #widths()} (saved and requested
      * architecture both named in the message), every layer but the last uses {@link #activation()} and the last
      * the identity (the activations of the run are the configured ones; a saved network is never re-interpreted),
      * and every layer has a bias exactly when {@link #bias()}.
      *
-     * @param source names the network in messages, e.g. "--init from:run/network.flm"
-     * @throws IllegalArgumentException one sentence saying what differs
+     * @throws IllegalArgumentException one sentence saying what differs, starting with "init " and the
+     *                                  {@link InitSpec#label() label} of {@link #init()}, e.g. "init from:run/network.flm:
+     *                                  the saved network is 4-5-3 but widths is 4-8-3 (they must be equal)"
      */
-    public void requireFitsStart(Network start, String source) {
+    public void requireFitsStart(Network start) {
+        String source = "init " + init.label();
         int[] saved = start.widths();
         if (!Arrays.equals(saved, widths)) {
-            throw new IllegalArgumentException(source + ": the saved network is " + archString(saved) + " but --arch is "
+            throw new IllegalArgumentException(source + ": the saved network is " + archString(saved) + " but widths is "
                     + archString(widths) + " (they must be equal)");
         }
         for (int l = 0; l < start.depth(); l++) {
@@ -187,11 +156,11 @@ public record TrainConfig(int[] widths, Activation activation, Loss loss, String
             if (!actual.name().equals(expected.name())) {
                 throw new IllegalArgumentException(source + ": layer " + l + " of the saved network uses " + actual.name()
                         + " but this run needs " + expected.name()
-                        + (l + 1 == start.depth() ? " (the last layer is linear)" : " (--activation " + activation.name() + ")"));
+                        + (l + 1 == start.depth() ? " (the last layer is linear)" : " (activation " + activation.name() + ")"));
             }
             if (start.layer(l).hasBias() != bias) {
                 throw new IllegalArgumentException(source + ": layer " + l + " of the saved network has "
-                        + (bias ? "no bias but this run uses biases (add --no-bias)" : "a bias but this run has --no-bias"));
+                        + (bias ? "no biases but this run uses them (see bias)" : "biases but this run has none (see bias)"));
             }
         }
     }
@@ -224,7 +193,7 @@ public record TrainConfig(int[] widths, Activation activation, Loss loss, String
 
     /** The objective trained on: coupled decay λ, except adamw (λ = 0 in 𝓛, decay in the optimiser). */
     public Objective trainingObjective() {
-        return new Objective(loss, optimizer.equals("adamw") ? 0.0 : weightDecay);
+        return new Objective(loss, optimizer.decouplesWeightDecay() ? 0.0 : weightDecay);
     }
 
     /** The objective of the diagnostics: always the coupled λ (FACT is defined with it; exact only at its stationary points). */
@@ -235,13 +204,12 @@ public record TrainConfig(int[] widths, Activation activation, Loss loss, String
     /** The optimiser; {@code noiseSeed} seeds SGLD's noise. */
     public Optimizer buildOptimizer(long noiseSeed) {
         return switch (optimizer) {
-            case "gd" -> new Optimizer.GradientDescent(learningRate);
-            case "sgd" -> new Optimizer.SgdMomentum(learningRate, momentum, batchSize);
-            case "adam" -> Optimizer.Adam.of(learningRate, batchSize);
-            case "adamw" -> new Optimizer.AdamW(learningRate, 0.9, 0.999, 1e-8, weightDecay, batchSize);
-            case "slo" -> new Optimizer.Slo(learningRate, sloSpeeds, batchSize);
-            case "sgld" -> new Optimizer.Sgld(learningRate, temperature, noiseSeed, batchSize);
-            default -> throw new IllegalStateException(optimizer);
+            case GD -> new Optimizer.GradientDescent(learningRate);
+            case SGD -> new Optimizer.SgdMomentum(learningRate, momentum, batchSize);
+            case ADAM -> Optimizer.Adam.of(learningRate, batchSize);
+            case ADAMW -> new Optimizer.AdamW(learningRate, 0.9, 0.999, 1e-8, weightDecay, batchSize);
+            case SLO -> new Optimizer.Slo(learningRate, sloSpeeds, batchSize);
+            case SGLD -> new Optimizer.Sgld(learningRate, temperature, noiseSeed, batchSize);
         };
     }
 
@@ -251,24 +219,24 @@ public record TrainConfig(int[] widths, Activation activation, Loss loss, String
         o.put("arch", archString(widths));
         o.put("activation", activation.name());
         o.put("loss", loss.name());
-        o.put("optimizer", optimizer);
+        o.put("optimizer", optimizer.id());
         o.put("learningRate", learningRate);
         o.put("weightDecay", weightDecay);
-        o.put("weightDecayKind", optimizer.equals("adamw") ? "decoupled" : "coupled");
+        o.put("weightDecayKind", optimizer.decouplesWeightDecay() ? "decoupled" : "coupled");
         o.put("epochs", epochs);
         o.put("batch", batchSize == 0 ? "full" : Integer.toString(batchSize));
-        if (optimizer.equals("sgd")) {
+        if (optimizer == OptimizerKind.SGD) {
             o.put("momentum", momentum);
         }
-        o.put("init", init);
-        o.put("bias", bias && !init.equals("balanced"));
+        o.put("init", init.label());
+        o.put("bias", bias && !(init instanceof InitSpec.Balanced));
         o.put("diagnoseEvery", diagnoseEvery);
         o.put("seed", seed);
-        if (optimizer.equals("slo")) {
+        if (optimizer == OptimizerKind.SLO) {
             ArrayNode a = o.putArray("sloSpeeds");
             Arrays.stream(sloSpeeds).forEach(a::add);
         }
-        if (optimizer.equals("sgld")) {
+        if (optimizer == OptimizerKind.SGLD) {
             o.put("temperature", temperature);
         }
         o.put("maxDiagnosticRows", maxDiagnosticRows);

@@ -7,7 +7,6 @@ import org.featurelab.nn.Network;
 import org.featurelab.nn.Trainer;
 import org.featurelab.nn.TrainingData;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -17,7 +16,7 @@ import java.util.function.Consumer;
  * {@link DiagnosticsRecorder} attached, and return the records. Seeds: from the root seed S a
  * {@link SplittableRandom} hands out, in this order, the initialisation generator, the trainer's batch-order
  * seed, the SGLD noise seed and the diagnostics-sample seed; same config and data give the same run. With
- * {@code init = "from:FILE"} the initial network is the saved one, bit for bit ({@link NetworkFile}).
+ * {@link InitSpec.FromFile} the initial network is the saved one, bit for bit ({@link NetworkFile}).
  *
  * @param initial  network at step 0
  * @param trained  network after the last step
@@ -40,7 +39,8 @@ public record TrainingRun(TrainConfig config, Network initial, Network trained, 
     /**
      * Runs {@code config} on {@code data}; {@code onDiagnosis} sees every record as it is made (progress).
      *
-     * @throws IllegalArgumentException when the data widths do not match the first and last width of the architecture
+     * @throws IllegalArgumentException when the data widths do not match the first and last of {@code widths}
+     *                                  ("widths 5-8-2 do not fit the data: expected 4-…-3 (…)")
      */
     public static TrainingRun execute(TrainConfig config, TrainingData data, Consumer<DiagnosedStep> onDiagnosis) {
         return execute(config, data, null, onDiagnosis);
@@ -48,7 +48,7 @@ public record TrainingRun(TrainConfig config, Network initial, Network trained, 
 
     /**
      * As {@link #execute(TrainConfig, TrainingData, Consumer)}, starting from {@code startNetwork} when it is not null
-     * (a network the caller already loaded from {@link TrainConfig#initFile()}; checked with
+     * (a network the caller already loaded from the file of {@link InitSpec.FromFile}; checked with
      * {@link TrainConfig#requireFitsStart}). The seeds are split as always, so batch order, noise and sample do not
      * depend on where the initial network came from.
      */
@@ -56,7 +56,7 @@ public record TrainingRun(TrainConfig config, Network initial, Network trained, 
                                       Consumer<DiagnosedStep> onDiagnosis) {
         int[] widths = config.widths();
         if (widths[0] != data.inputs().cols() || widths[widths.length - 1] != data.targets().cols()) {
-            throw new IllegalArgumentException("--arch " + TrainConfig.archString(widths) + " does not fit the data: expected "
+            throw new IllegalArgumentException("widths " + TrainConfig.archString(widths) + " do not fit the data: expected "
                     + data.inputs().cols() + "-…-" + data.targets().cols() + " (" + data.inputs().cols() + " encoded inputs, "
                     + data.targets().cols() + " output" + (data.targets().cols() == 1 ? "" : "s") + ")");
         }
@@ -67,7 +67,7 @@ public record TrainingRun(TrainConfig config, Network initial, Network trained, 
         long sampleSeed = root.nextLong();
         Network initial;
         if (startNetwork != null) {
-            config.requireFitsStart(startNetwork, "--init " + config.init());
+            config.requireFitsStart(startNetwork);
             initial = startNetwork;
         } else {
             initial = initialNetwork(config, initRng);
@@ -86,14 +86,13 @@ public record TrainingRun(TrainConfig config, Network initial, Network trained, 
     /** The network at step 0 as {@link TrainConfig#init()} says. */
     static Network initialNetwork(TrainConfig config, SplittableRandom rng) {
         int[] w = config.widths();
-        String init = config.init();
-        Path file = config.initFile();
-        if (file != null) {
-            Network saved = NetworkFile.load(file);
-            config.requireFitsStart(saved, "--init " + init);
+        InitSpec init = config.init();
+        if (init instanceof InitSpec.FromFile from) {
+            Network saved = NetworkFile.load(from.file());
+            config.requireFitsStart(saved);
             return saved;
         }
-        if (init.equals("balanced")) {
+        if (init instanceof InitSpec.Balanced) {
             int d = w[0];
             int c = w[w.length - 1];
             Matrix a = Matrix.gaussian(c, d, 1.0 / Math.sqrt(d), rng);
@@ -101,7 +100,7 @@ public record TrainingRun(TrainConfig config, Network initial, Network trained, 
             return Initialization.balanced(a, config.depth(), width, rng);
         }
         Network standard = Initialization.standard(w, config.activation(), config.bias(), rng);
-        double factor = TrainConfig.parseInitFactor(init);
+        double factor = init instanceof InitSpec.Scaled scaled ? scaled.factor() : 1.0;
         return factor == 1.0 ? standard : Initialization.scaled(standard, factor);
     }
 }

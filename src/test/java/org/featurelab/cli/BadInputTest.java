@@ -204,5 +204,15 @@ class BadInputTest {
         fitFails(good, "label", "--ridge must be finite and >= 0", "--ridge", "-1");
         fitFails(good, "label", "--bandwidth must be positive", "--bandwidth", "0");
         fitFails(good, "label", "Invalid value for option '--iters'", "--iters", "many");
+        // library messages name the fields (iterations, ridges, ...); fit reads them with its flags
+        fitFails(good, "label", "--iters must be in 0..100, got 101", "--iters", "101");
+        fitFails(good, "label", "model laplace learns no features: --iters must be 0 (got 2)", "--model", "laplace",
+                "--iters", "2");
+    }
+
+    @Test
+    void tooFewRowsToTuneNamesTheFlagsToFix() throws IOException {
+        fitFails(csv("three.csv", "a,y\n1,p\n2,q\n3,p\n"), "y", "too few training rows (3) to tune on a validation "
+                + "split; give --ridge and --bandwidth one value each and --iters 0", "-q");
     }
 }

@@ -86,6 +86,15 @@ class ExperimentCommandTest {
         CliRunner.assertBadInput(CliRunner.run("experiment", "sparse-parity", "--out", file.toString()), "is a file");
         CliRunner.assertBadInput(CliRunner.run("experiment", "sparse-parity", "--k", "5", "--out", dir.resolve("c").toString()),
                 "k <= 4");
+        CliRunner.assertBadInput(CliRunner.run("experiment", "centered-nfa", "--optimizers", "sgd,adam", "--out",
+                dir.resolve("d").toString()), "centered-nfa: --optimizers takes sgd and slo, got adam");
+        CliRunner.assertBadInput(CliRunner.run("experiment", "centered-nfa", "--optimizers", "rmsprop", "--out",
+                dir.resolve("d").toString()), "--optimizers: unknown 'rmsprop'");
+        CliRunner.assertBadInput(CliRunner.run("experiment", "fact-validation", "--lr", "-1", "--out",
+                dir.resolve("d").toString()), "fact-validation: --lr > 0, momentum in [0, 1) and --weight-decay > 0");
+        CliRunner.assertBadInput(CliRunner.run("experiment", "fact-validation", "--train-size", "1", "--out",
+                dir.resolve("d").toString()), "fact-validation: --train-size ≥ 2");
+        assertFalse(Files.exists(dir.resolve("d")));
         assertFalse(Files.exists(dir.resolve("a")));
         assertFalse(Files.exists(dir.resolve("b")));
     }

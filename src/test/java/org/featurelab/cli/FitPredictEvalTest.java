@@ -71,6 +71,20 @@ class FitPredictEvalTest {
     }
 
     @Test
+    void anIdentifierColumnIsFlaggedWithTheDropFlag() throws IOException {
+        StringBuilder csv = new StringBuilder("id,x,label\n");
+        for (int i = 0; i < 60; i++) {
+            csv.append(String.format(java.util.Locale.ROOT, "r%02d,%d,%s%n", i, i % 7, i % 2 == 0 ? "a" : "b"));
+        }
+        Path data = Files.writeString(dir.resolve("ids.csv"), csv);
+        CliRunner.Result r = CliRunner.ok("fit", "--data", data.toString(), "--target", "label", "--out",
+                dir.resolve("ids.flm").toString(), "--model", "laplace", "--ridge", "0.1", "--bandwidth", "5");
+        assertTrue(r.err().contains("warning: text column 'id' has 60 distinct values in 60 rows (an identifier?); it "
+                + "becomes 60 one-hot features — consider adding 'id' to --drop"), r.err());
+        assertTrue(r.out().contains("model       laplace (kernel laplace, full M)"), r.out());
+    }
+
+    @Test
     void predictKeepsRowOrderAndMatchesTheJavaApi() throws IOException {
         Path out = dir.resolve("pred.csv");
         CliRunner.ok("predict", "--model", model.toString(), "--data", test.toString(), "--out", out.toString());

@@ -150,6 +150,11 @@ class TrainCommandTest {
                 "--epochs", "5", "--out", d.toString());
         CliRunner.assertBadInput(r, "--arch 4-8-3");
         assertFalse(Files.exists(d));
+        CliRunner.assertBadInput(CliRunner.run("train", "--data", csv.toString(), "--arch", "4-x-3", "--lr", "0.1",
+                "--epochs", "5", "--out", d.toString()), "--arch: expected dash-separated integers like 784-256-10, got '4-x-3'");
+        CliRunner.assertBadInput(CliRunner.run("train", "--data", csv.toString(), "--arch", "4", "--lr", "0.1",
+                "--epochs", "5", "--out", d.toString()), "--arch: need at least an input and an output width, got 4");
+        assertFalse(Files.exists(d));
     }
 
     @Test
@@ -162,10 +167,23 @@ class TrainCommandTest {
                 {"--lr", "0.1", "--momentum", "0.5"},
                 {"--lr", "0.1", "--optimizer", "slo", "--slo-speeds", "1,2,3"},
                 {"--lr", "0.1", "--batch", "10"},
+                {"--lr", "0.1", "--init", "balanced"},
+                {"--lr", "0.1", "--init", "small:-1"},
+                {"--lr", "0.1", "--weight-decay", "-1"},
+                {"--lr", "0.1", "--diagnostic-rows", "0"},
+                {"--lr", "0.1", "--optimizer", "slo", "--slo-speeds", "1,0"},
+                {"--lr", "0.1", "--optimizer", "sgld", "--temperature", "-1"},
         };
-        String[] fragments = {"--optimizer: unknown 'rmsprop'", "--lr must be positive", "activation: unknown 'gelu'",
-                "--init", "--momentum applies to --optimizer sgd", "--slo-speeds: need one speed per layer (2)",
-                "gd is full-batch"};
+        // library messages name the fields (learningRate, widths, ...); train reads them with its flags
+        String[] fragments = {"--optimizer: unknown 'rmsprop' (gd, sgd, adam, adamw, slo, sgld)",
+                "--lr must be positive and finite, got -0.1", "--activation: unknown 'gelu'",
+                "--init: expected small:F with a number F, got 'small:x'", "--momentum applies to --optimizer sgd",
+                "--slo-speeds: need one speed per layer (2), got 3",
+                "--batch: gd is full-batch gradient descent; use sgd (with --momentum 0) for mini-batches",
+                "--init balanced is for deep linear chains: use --activation identity",
+                "--init small:F factor must be positive and finite, got -1.0", "--weight-decay must be finite and ≥ 0, got -1.0",
+                "--diagnostic-rows must be ≥ 1, got 0", "--slo-speeds must be positive and finite, got 0.0",
+                "--temperature must be finite and ≥ 0, got -1.0"};
         for (int k = 0; k < cases.length; k++) {
             Path d = dir.resolve("bad" + k);
             List<String> args = new java.util.ArrayList<>(List.of("train", "--data", csv.toString(), "--arch", "4-8-3",
@@ -271,7 +289,10 @@ class TrainCommandTest {
         assertFalse(Files.exists(d));
         CliRunner.assertBadInput(CliRunner.run("train", "--data", csv.toString(), "--arch", "4-5-3", "--lr", "0.1",
                 "--activation", "tanh", "--epochs", "2", "--init", "from:" + saved, "--out", d.toString()),
-                "uses relu but this run needs tanh");
+                "layer 0 of the saved network uses relu but this run needs tanh (--activation tanh)");
+        CliRunner.assertBadInput(CliRunner.run("train", "--data", csv.toString(), "--arch", "4-5-3", "--lr", "0.1",
+                "--no-bias", "--epochs", "2", "--init", "from:" + saved, "--out", d.toString()),
+                "--init from:" + saved + ": layer 0 of the saved network has biases but this run has none (see --no-bias)");
         CliRunner.assertBadInput(CliRunner.run("train", "--data", csv.toString(), "--arch", "4-5-3", "--lr", "0.1",
                 "--epochs", "2", "--init", "from:" + dir.resolve("absent.flm"), "--out", d.toString()), "absent.flm");
         Path notNetwork = dir.resolve("other.flm");

@@ -6,6 +6,7 @@ import org.featurelab.linalg.Matrix;
 import org.featurelab.nn.Activation;
 import org.featurelab.nn.Initialization;
 import org.featurelab.nn.Loss;
+import org.featurelab.nn.OptimizerKind;
 import org.featurelab.nn.Network;
 import org.featurelab.nn.Objective;
 import org.featurelab.nn.Optimizer;
@@ -90,25 +91,25 @@ class DiagnosticsRecorderTest {
     @Test
     void trainingRunChecksWidthsCountsStepsAndIsDeterministic() {
         TrainingData d = data(25, 4);
-        TrainConfig c = new TrainConfig(new int[] {3, 6, 2}, Activation.RELU, Loss.MEAN_SQUARED, "sgd", 0.05, 1e-3, 3, 10,
-                0.9, "small:0.5", true, 2, 11, null, 0, 2000);
+        TrainConfig c = new TrainConfig(new int[] {3, 6, 2}, Activation.RELU, Loss.MEAN_SQUARED, OptimizerKind.SGD, 0.05, 1e-3, 3, 10,
+                0.9, InitSpec.parse("small:0.5"), true, 2, 11, null, 0, 2000);
         assertEquals(3, c.stepsPerEpoch(25));
         TrainingRun a = TrainingRun.execute(c, d, s -> { });
         TrainingRun b = TrainingRun.execute(c, d, s -> { });
         assertEquals(9, a.totalSteps());
         assertEquals(List.of(0, 2, 4, 6, 8, 9), a.steps().stream().map(DiagnosedStep::step).toList());
         assertEquals(a.last(), b.last());
-        TrainConfig wrong = new TrainConfig(new int[] {4, 6, 2}, Activation.RELU, Loss.MEAN_SQUARED, "gd", 0.05, 1e-3, 1, 0,
-                0.9, "standard", true, 1, 0, null, 0, 2000);
+        TrainConfig wrong = new TrainConfig(new int[] {4, 6, 2}, Activation.RELU, Loss.MEAN_SQUARED, OptimizerKind.GD, 0.05, 1e-3, 1, 0,
+                0.9, InitSpec.STANDARD, true, 1, 0, null, 0, 2000);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.execute(wrong, d, s -> { }));
-        assertTrue(e.getMessage().contains("expected 3-…-2"), e.getMessage());
+        assertEquals("widths 4-6-2 do not fit the data: expected 3-…-2 (3 encoded inputs, 2 outputs)", e.getMessage());
     }
 
     @Test
     void balancedInitIsBalancedAndAdamwKeepsFactDefined() {
         TrainingData d = data(20, 5);
-        TrainConfig c = new TrainConfig(new int[] {3, 4, 4, 2}, Activation.IDENTITY, Loss.MEAN_SQUARED, "adamw", 0.01, 1e-2,
-                2, 0, 0.9, "balanced", false, 1, 3, null, 0, 2000);
+        TrainConfig c = new TrainConfig(new int[] {3, 4, 4, 2}, Activation.IDENTITY, Loss.MEAN_SQUARED, OptimizerKind.ADAMW, 0.01, 1e-2,
+                2, 0, 0.9, InitSpec.BALANCED, false, 1, 3, null, 0, 2000);
         TrainingRun r = TrainingRun.execute(c, d, s -> { });
         DiagnosedStep first = r.steps().get(0);
         assertTrue(first.layers().get(0).balancedness() < 1e-12, "balanced: " + first.layers().get(0).balancedness());

@@ -11,6 +11,7 @@ import org.featurelab.nn.Initialization;
 import org.featurelab.nn.Layer;
 import org.featurelab.nn.Loss;
 import org.featurelab.nn.Network;
+import org.featurelab.nn.OptimizerKind;
 import org.featurelab.nn.Networks;
 import org.featurelab.nn.TrainingData;
 import org.featurelab.tabular.ModelKind;
@@ -165,32 +166,32 @@ class NetworkFileTest {
     @Test
     void runFromSavedNetworkStartsFromItsExactWeights() {
         TrainingData d = DiagnosticsRecorderTest.data(30, 8);
-        TrainConfig first = new TrainConfig(new int[] {3, 6, 2}, Activation.TANH, Loss.MEAN_SQUARED, "gd", 0.05, 1e-3, 20, 0,
-                0.9, "standard", true, 10, 11, null, 0, 2000);
+        TrainConfig first = new TrainConfig(new int[] {3, 6, 2}, Activation.TANH, Loss.MEAN_SQUARED, OptimizerKind.GD, 0.05, 1e-3, 20, 0,
+                0.9, InitSpec.STANDARD, true, 10, 11, null, 0, 2000);
         TrainingRun a = TrainingRun.execute(first, d, s -> { });
         Path file = dir.resolve("net.flm");
         NetworkFile.save(a.trained(), file, provenance());
-        TrainConfig resumed = new TrainConfig(new int[] {3, 6, 2}, Activation.TANH, Loss.MEAN_SQUARED, "gd", 0.05, 1e-3, 1, 0,
-                0.9, "from:" + file, true, 1, 11, null, 0, 2000);
-        assertEquals(file, resumed.initFile());
+        TrainConfig resumed = new TrainConfig(new int[] {3, 6, 2}, Activation.TANH, Loss.MEAN_SQUARED, OptimizerKind.GD, 0.05, 1e-3, 1, 0,
+                0.9, new InitSpec.FromFile(file), true, 1, 11, null, 0, 2000);
+        assertEquals(new InitSpec.FromFile(file), InitSpec.parse("from:" + file));
         TrainingRun b = TrainingRun.execute(resumed, d, s -> { });
         assertBitIdentical(a.trained(), b.initial());
         assertEquals(a.last().trainLoss(), b.steps().get(0).trainLoss(), 1e-12);
 
-        TrainConfig wider = new TrainConfig(new int[] {3, 7, 2}, Activation.TANH, Loss.MEAN_SQUARED, "gd", 0.05, 1e-3, 1, 0,
-                0.9, "from:" + file, true, 1, 11, null, 0, 2000);
+        TrainConfig wider = new TrainConfig(new int[] {3, 7, 2}, Activation.TANH, Loss.MEAN_SQUARED, OptimizerKind.GD, 0.05, 1e-3, 1, 0,
+                0.9, new InitSpec.FromFile(file), true, 1, 11, null, 0, 2000);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.execute(wider, d, s -> { }));
-        assertEquals("--init from:" + file + ": the saved network is 3-6-2 but --arch is 3-7-2 (they must be equal)",
+        assertEquals("init from:" + file + ": the saved network is 3-6-2 but widths is 3-7-2 (they must be equal)",
                 e.getMessage());
-        TrainConfig relu = new TrainConfig(new int[] {3, 6, 2}, Activation.RELU, Loss.MEAN_SQUARED, "gd", 0.05, 1e-3, 1, 0,
-                0.9, "from:" + file, true, 1, 11, null, 0, 2000);
+        TrainConfig relu = new TrainConfig(new int[] {3, 6, 2}, Activation.RELU, Loss.MEAN_SQUARED, OptimizerKind.GD, 0.05, 1e-3, 1, 0,
+                0.9, new InitSpec.FromFile(file), true, 1, 11, null, 0, 2000);
         e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.execute(relu, d, s -> { }));
-        assertTrue(e.getMessage().contains("layer 0 of the saved network uses tanh but this run needs relu"), e.getMessage());
-        TrainConfig noBias = new TrainConfig(new int[] {3, 6, 2}, Activation.TANH, Loss.MEAN_SQUARED, "gd", 0.05, 1e-3, 1, 0,
-                0.9, "from:" + file, false, 1, 11, null, 0, 2000);
+        assertEquals("init from:" + file + ": layer 0 of the saved network uses tanh but this run needs relu (activation relu)",
+                e.getMessage());
+        TrainConfig noBias = new TrainConfig(new int[] {3, 6, 2}, Activation.TANH, Loss.MEAN_SQUARED, OptimizerKind.GD, 0.05, 1e-3, 1, 0,
+                0.9, new InitSpec.FromFile(file), false, 1, 11, null, 0, 2000);
         e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.execute(noBias, d, s -> { }));
-        assertTrue(e.getMessage().contains("has a bias but this run has --no-bias"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new TrainConfig(new int[] {3, 6, 2}, Activation.TANH,
-                Loss.MEAN_SQUARED, "gd", 0.05, 1e-3, 1, 0, 0.9, "from:", true, 1, 11, null, 0, 2000));
+        assertEquals("init from:" + file + ": layer 0 of the saved network has biases but this run has none (see bias)",
+                e.getMessage());
     }
 }

@@ -47,7 +47,7 @@ class SinksTest {
     @Test
     void summaryHasTheLastStepAndNullForUndefined() {
         TrainConfig c = new TrainConfig(new int[] {3, 2}, org.featurelab.nn.Activation.RELU,
-                org.featurelab.nn.Loss.MEAN_SQUARED, "gd", 0.1, 1e-3, 5, 0, 0.9, "standard", true, 5, 4, null, 0, 2000);
+                org.featurelab.nn.Loss.MEAN_SQUARED, org.featurelab.nn.OptimizerKind.GD, 0.1, 1e-3, 5, 0, 0.9, InitSpec.STANDARD, true, 5, 4, null, 0, 2000);
         TrainingRun run = new TrainingRun(c, null, null, steps(), 5, 10, 1.0);
         JsonNode s = SummaryJson.of(run);
         assertEquals(List.of("step", "train_loss", "data_loss", "grad_norm", "layers", "total_steps", "diagnostic_rows"),

@@ -3,10 +3,12 @@ package org.featurelab.experiment.alignment;
 import org.featurelab.experiment.NetworkData;
 
 import org.featurelab.training.DiagnosedStep;
+import org.featurelab.training.InitSpec;
 import org.featurelab.training.TrainConfig;
 import org.featurelab.training.TrainingRun;
 import org.featurelab.nn.Activation;
 import org.featurelab.nn.Loss;
+import org.featurelab.nn.OptimizerKind;
 import org.featurelab.base.Progress;
 
 import java.nio.file.Path;
@@ -48,24 +50,24 @@ public final class CenteredNfa {
      * @param sloFirst     C₀ of SLO (first layer); every other layer uses {@code sloRest}
      * @param sloRest      C_ℓ, ℓ ≥ 1
      * @param initScales   init scale factors F
-     * @param optimizers   "sgd" and/or "slo"
+     * @param optimizers   {@link OptimizerKind#SGD} and/or {@link OptimizerKind#SLO}
      * @param diagnoses    diagnosed steps per run (about)
      * @param seed         seed of the data and of every run (the same base initialisation for every F)
      */
     public record Config(Path data, boolean realData, int d, int r, int trainSize, int depth, int width, int batch, int epochs,
                          double sgdRate, double sloRate, double sloFirst, double sloRest, List<Double> initScales,
-                         List<String> optimizers, int diagnoses, long seed) {
+                         List<OptimizerKind> optimizers, int diagnoses, long seed) {
         public Config {
             initScales = List.copyOf(initScales);
             optimizers = List.copyOf(optimizers);
             if (initScales.isEmpty() || optimizers.isEmpty() || depth < 2 || width < 1 || batch < 1 || epochs < 1
                     || diagnoses < 1 || trainSize < 2) {
-                throw new IllegalArgumentException("centered-nfa: need init scales, optimizers, depth ≥ 2, width, batch, "
-                        + "epochs, diagnoses ≥ 1 and ≥ 2 training rows");
+                throw new IllegalArgumentException("centered-nfa: need initScales, optimizers, depth ≥ 2, width, batch, "
+                        + "epochs, diagnoses ≥ 1 and trainSize ≥ 2");
             }
-            for (String o : optimizers) {
-                if (!o.equals("sgd") && !o.equals("slo")) {
-                    throw new IllegalArgumentException("centered-nfa: --optimizers takes sgd and slo, got " + o);
+            for (OptimizerKind o : optimizers) {
+                if (o != OptimizerKind.SGD && o != OptimizerKind.SLO) {
+                    throw new IllegalArgumentException("centered-nfa: optimizers takes sgd and slo, got " + o.id());
                 }
             }
         }
@@ -77,13 +79,13 @@ public final class CenteredNfa {
          */
         public static Config defaults() {
             return new Config(null, true, 20, 3, 2000, 5, 256, 128, 200, 0.1, 0.02, 1.0, 0.2,
-                    List.of(0.4, 0.7, 1.0), List.of("sgd", "slo"), 20, 0);
+                    List.of(0.4, 0.7, 1.0), List.of(OptimizerKind.SGD, OptimizerKind.SLO), 20, 0);
         }
 
         /** Quick: width 64, 1000 chain rows, 100 epochs; otherwise the defaults. */
         public static Config quick() {
             return new Config(null, true, 20, 3, 1000, 5, 64, 128, 100, 0.1, 0.02, 1.0, 0.2,
-                    List.of(0.4, 0.7, 1.0), List.of("sgd", "slo"), 15, 0);
+                    List.of(0.4, 0.7, 1.0), List.of(OptimizerKind.SGD, OptimizerKind.SLO), 15, 0);
         }
 
         public Config withSeed(long s) {
@@ -96,7 +98,7 @@ public final class CenteredNfa {
                     initScales, optimizers, diagnoses, seed);
         }
 
-        public Config withTraining(Integer w, Integer e, List<Double> scales, List<String> opts) {
+        public Config withTraining(Integer w, Integer e, List<Double> scales, List<OptimizerKind> opts) {
             return new Config(data, realData, d, r, trainSize, depth, w == null ? width : w, batch, e == null ? epochs : e,
                     sgdRate, sloRate, sloFirst, sloRest, scales == null ? initScales : scales,
                     opts == null ? optimizers : opts, diagnoses, seed);
@@ -104,7 +106,7 @@ public final class CenteredNfa {
     }
 
     /** One trained network: task, init scale, optimiser, its diagnosed steps and test error. */
-    public record Run(String task, double initScale, String optimizer, TrainingRun run, double testError) {
+    public record Run(String task, double initScale, OptimizerKind optimizer, TrainingRun run, double testError) {
         /** The first weight matrix at the last step (the layer SLO speeds up). */
         public DiagnosedStep.Layer first() {
             return run.last().layers().get(0);
@@ -127,7 +129,7 @@ public final class CenteredNfa {
         }
 
         public String label() {
-            return String.format(Locale.ROOT, "%s F=%s %s", task, initScale, optimizer);
+            return String.format(Locale.ROOT, "%s F=%s %s", task, initScale, optimizer.id());
         }
     }
 
@@ -152,7 +154,7 @@ public final class CenteredNfa {
         List<NetworkData> tasks = tasks(config);
         for (int t = 0; t < tasks.size(); t++) {
             NetworkData data = tasks.get(t);
-            for (String optimizer : config.optimizers()) {
+            for (OptimizerKind optimizer : config.optimizers()) {
                 for (double scale : config.initScales()) {
                     TrainingRun tr = TrainingRun.execute(trainConfig(config, data, optimizer, scale), data.train(), s -> { });
                     Run run = new Run(taskName(t), scale, optimizer, tr, data.testError(tr.trained().output(data.test().inputs())));
@@ -165,7 +167,7 @@ public final class CenteredNfa {
         return runs;
     }
 
-    static TrainConfig trainConfig(Config c, NetworkData data, String optimizer, double scale) {
+    static TrainConfig trainConfig(Config c, NetworkData data, OptimizerKind optimizer, double scale) {
         int[] widths = new int[c.depth() + 1];
         Arrays.fill(widths, c.width());
         widths[0] = data.train().inputs().cols();
@@ -174,9 +176,9 @@ public final class CenteredNfa {
         Arrays.fill(speeds, c.sloRest());
         speeds[0] = c.sloFirst();
         int steps = c.epochs() * ((data.train().size() + c.batch() - 1) / c.batch());
-        boolean slo = optimizer.equals("slo");
+        boolean slo = optimizer == OptimizerKind.SLO;
         return new TrainConfig(widths, Activation.RELU, Loss.parse("mse"), optimizer, slo ? c.sloRate() : c.sgdRate(), 0.0,
-                c.epochs(), c.batch(), 0.0, scale == 1.0 ? "standard" : "small:" + scale, false,
+                c.epochs(), c.batch(), 0.0, scale == 1.0 ? InitSpec.STANDARD : InitSpec.Scaled.of(scale), false,
                 Math.max(1, steps / c.diagnoses()), c.seed(), slo ? speeds : null, 0, 1000);
     }
 }

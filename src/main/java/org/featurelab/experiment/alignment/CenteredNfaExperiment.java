@@ -5,6 +5,7 @@ import org.featurelab.experiment.NetworkData;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.featurelab.nn.OptimizerKind;
 import org.featurelab.training.DiagnosedStep;
 import org.featurelab.report.BarChart;
 import org.featurelab.report.LineChart;
@@ -65,7 +66,7 @@ public final class CenteredNfaExperiment {
             ObjectNode o = out.addObject();
             o.put("task", run.task());
             o.put("init_scale", run.initScale());
-            o.put("optimizer", run.optimizer());
+            o.put("optimizer", run.optimizer().id());
             o.put("uc_nfa", run.meanUcNfa());
             o.put("c_nfa", run.meanCNfa());
             o.put("uc_nfa_first_layer", run.first().ucNfa());
@@ -74,7 +75,7 @@ public final class CenteredNfaExperiment {
             run.run().last().layers().forEach(l -> layers.add(l.cNfa()));
             o.put("test_error", run.testError());
             o.put("final_train_loss", run.run().last().trainLoss());
-            rows.add(List.of(run.task(), Double.toString(run.initScale()), run.optimizer(), fixed(run.meanUcNfa()),
+            rows.add(List.of(run.task(), Double.toString(run.initScale()), run.optimizer().id(), fixed(run.meanUcNfa()),
                     fixed(run.meanCNfa()), fixed(run.first().ucNfa()), fixed(run.first().cNfa()), fixed(run.testError())));
             for (DiagnosedStep s : run.run().steps()) {
                 r.metric(run.label(), s.step(), "uc_nfa", CenteredNfa.Run.mean(s, false));
@@ -95,8 +96,8 @@ public final class CenteredNfaExperiment {
                 config.r(), config.d(), config.trainSize(), c.get("data").asText()));
         List<String> tasks = runs.stream().map(CenteredNfa.Run::task).distinct().toList();
         for (String task : tasks) {
-            List<CenteredNfa.Run> sgd = runs.stream().filter(x -> x.task().equals(task) && x.optimizer().equals("sgd")).toList();
-            List<CenteredNfa.Run> slo = runs.stream().filter(x -> x.task().equals(task) && x.optimizer().equals("slo")).toList();
+            List<CenteredNfa.Run> sgd = runs.stream().filter(x -> x.task().equals(task) && x.optimizer() == OptimizerKind.SGD).toList();
+            List<CenteredNfa.Run> slo = runs.stream().filter(x -> x.task().equals(task) && x.optimizer() == OptimizerKind.SLO).toList();
             List<CenteredNfa.Run> base = sgd.isEmpty() ? slo : sgd;
             String opt = sgd.isEmpty() ? "SLO" : "SGD";
             r.plot(task + "_c_nfa.png", task + ": C-NFA (mean over layers) over training per init scale (" + opt + ")",
@@ -112,7 +113,7 @@ public final class CenteredNfaExperiment {
             }
             List<CenteredNfa.Run> all = runs.stream().filter(x -> x.task().equals(task)).toList();
             r.plot(task + "_final_c_nfa.png", task + ": final C-NFA (mean over layers) per init scale and optimiser",
-                    BarChart.pngBytes(all.stream().map(x -> "F=" + x.initScale() + " " + x.optimizer()).toList(),
+                    BarChart.pngBytes(all.stream().map(x -> "F=" + x.initScale() + " " + x.optimizer().id()).toList(),
                             all.stream().mapToDouble(CenteredNfa.Run::meanCNfa).toArray(), task + ": final C-NFA", "C-NFA"));
         }
         return r;
@@ -138,7 +139,7 @@ public final class CenteredNfaExperiment {
                     y[k++] = y[i];
                 }
             }
-            m.put("F=" + run.initScale() + (firstLayer ? " " + run.optimizer() : ""),
+            m.put("F=" + run.initScale() + (firstLayer ? " " + run.optimizer().id() : ""),
                     new double[][]{java.util.Arrays.copyOf(x, k), java.util.Arrays.copyOf(y, k)});
         }
         return m;

@@ -3,10 +3,12 @@ package org.featurelab.experiment.fact;
 import org.featurelab.experiment.NetworkData;
 
 import org.featurelab.training.DiagnosedStep;
+import org.featurelab.training.InitSpec;
 import org.featurelab.training.TrainConfig;
 import org.featurelab.training.TrainingRun;
 import org.featurelab.nn.Activation;
 import org.featurelab.nn.Loss;
+import org.featurelab.nn.OptimizerKind;
 import org.featurelab.base.Progress;
 
 import java.nio.file.Path;
@@ -52,11 +54,11 @@ public final class FactValidation {
                          double weightDecay, int steps, int diagnoseEvery, int diagnosticRows, long seed) {
         public Config {
             if (trainSize < 2 || hiddenLayers < 1 || width < 1 || steps < 1 || diagnoseEvery < 1 || diagnosticRows < 1) {
-                throw new IllegalArgumentException("fact-validation: train size ≥ 2, ≥ 1 hidden layer, width, steps, "
-                        + "diagnose-every and diagnostic rows ≥ 1 are required");
+                throw new IllegalArgumentException("fact-validation: trainSize ≥ 2 and hiddenLayers, width, steps, "
+                        + "diagnoseEvery, diagnosticRows ≥ 1 are required");
             }
             if (!(learningRate > 0) || !(momentum >= 0 && momentum < 1) || !(weightDecay > 0)) {
-                throw new IllegalArgumentException("fact-validation: --lr > 0, momentum in [0, 1) and --weight-decay > 0 "
+                throw new IllegalArgumentException("fact-validation: learningRate > 0, momentum in [0, 1) and weightDecay > 0 "
                         + "(FACT needs λ > 0) are required");
             }
         }
@@ -114,8 +116,8 @@ public final class FactValidation {
             widths[l] = config.width();
         }
         widths[widths.length - 1] = c;
-        TrainConfig tc = new TrainConfig(widths, Activation.RELU, Loss.parse("mse"), "sgd", config.learningRate(),
-                config.weightDecay(), config.steps(), 0, config.momentum(), "standard", true, config.diagnoseEvery(),
+        TrainConfig tc = new TrainConfig(widths, Activation.RELU, Loss.parse("mse"), OptimizerKind.SGD, config.learningRate(),
+                config.weightDecay(), config.steps(), 0, config.momentum(), InitSpec.STANDARD, true, config.diagnoseEvery(),
                 config.seed(), null, 0, config.diagnosticRows());
         TrainingRun run = TrainingRun.execute(tc, data.train(), s -> progress.message(line(s)));
         return new Result(config, data, run, data.testError(run.trained().output(data.test().inputs())));

@@ -47,7 +47,7 @@ public final class SparseParityExperiment {
             ks = List.copyOf(ks);
             ns = List.copyOf(ns);
             if (ks.isEmpty() || ns.isEmpty()) {
-                throw new IllegalArgumentException("sparse parity: --k and --n need at least one value");
+                throw new IllegalArgumentException("sparse parity: ks and ns need at least one value");
             }
         }
 

@@ -4,6 +4,7 @@ import org.featurelab.experiment.ExperimentReport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.featurelab.base.Progress;
+import org.featurelab.nn.OptimizerKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,14 +25,14 @@ class CenteredNfaExperimentTest {
         List<CenteredNfa.Run> runs = CenteredNfa.run(config, Progress.NONE);
         assertEquals(2 * 3 * 2, runs.size());
         for (String task : List.of("chain", "real")) {
-            CenteredNfa.Run small = find(runs, task, 0.4, "sgd");
-            CenteredNfa.Run large = find(runs, task, 1.0, "sgd");
+            CenteredNfa.Run small = find(runs, task, 0.4, OptimizerKind.SGD);
+            CenteredNfa.Run large = find(runs, task, 1.0, OptimizerKind.SGD);
             assertTrue(small.meanCNfa() > large.meanCNfa(), task + ": C-NFA " + small.meanCNfa() + " at F=0.4 vs "
                     + large.meanCNfa() + " at F=1");
         }
         // the networks learned: chain relative test MSE well below 1 (constant predictor), classification error low
-        assertTrue(find(runs, "chain", 0.4, "sgd").testError() < 0.7);
-        assertTrue(find(runs, "real", 0.4, "sgd").testError() < 0.2);
+        assertTrue(find(runs, "chain", 0.4, OptimizerKind.SGD).testError() < 0.7);
+        assertTrue(find(runs, "real", 0.4, OptimizerKind.SGD).testError() < 0.2);
         ExperimentReport r = CenteredNfaExperiment.report(config, runs);
         JsonNode out = r.summary().get("runs");
         assertEquals(runs.size(), out.size());
@@ -44,8 +45,8 @@ class CenteredNfaExperimentTest {
         assertEquals(2 * 4, r.plots().size()); // per task: c_nfa, uc_nfa, sgd_vs_slo, final bars
     }
 
-    private static CenteredNfa.Run find(List<CenteredNfa.Run> runs, String task, double scale, String optimizer) {
-        return runs.stream().filter(r -> r.task().equals(task) && r.initScale() == scale && r.optimizer().equals(optimizer))
+    private static CenteredNfa.Run find(List<CenteredNfa.Run> runs, String task, double scale, OptimizerKind optimizer) {
+        return runs.stream().filter(r -> r.task().equals(task) && r.initScale() == scale && r.optimizer() == optimizer)
                 .findFirst().orElseThrow();
     }
 }
