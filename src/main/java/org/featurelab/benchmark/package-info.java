@@ -6,7 +6,7 @@
  * org.featurelab.benchmark.UciProtocol}); raw CSV files listed in a manifest ({@link
  * org.featurelab.benchmark.CsvManifest}) with seeded stratified K folds ({@link org.featurelab.benchmark.CsvFolds})
  * and the fit-and-evaluate unit of {@code featurelab fit} / {@code eval} ({@link
- * org.featurelab.benchmark.CsvProtocol}). Sits above the models ({@code rfm}, {@code kernel}, {@code tabular});
- * nothing in the models depends on it.
+ * org.featurelab.benchmark.CsvProtocol}). Uses {@code base}, {@code linalg}, {@code scoring}, {@code kernel},
+ * {@code rfm}, {@code table}, {@code encoding} and {@code tabular}; only {@code cli} uses it.
  */
 package org.featurelab.benchmark;

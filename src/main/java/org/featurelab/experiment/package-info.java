@@ -12,7 +12,9 @@
  * This package holds what several papers' experiments share: the report, {@link org.featurelab.experiment.NetworkData}
  * (data sets for network experiments) and {@link org.featurelab.experiment.PowerSweep} (α-sweeps).
  *
- * <p>Sits above {@code rfm}, {@code nn}, {@code diagnostics}, {@code training}, {@code tabular} and {@code report};
- * only {@code cli} depends on it.
+ * <p>This package uses {@code base}, {@code linalg}, {@code nn}, {@code io}, {@code table}, {@code encoding} and
+ * {@code report}, never its sub-packages; the paper packages use it and add {@code kernel}, {@code rfm},
+ * {@code scoring}, {@code diagnostics} and {@code training}; {@code experiment.catalog} uses the paper packages, and
+ * only {@code cli} uses the catalog.
  */
 package org.featurelab.experiment;

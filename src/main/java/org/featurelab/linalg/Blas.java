@@ -13,8 +13,9 @@ import java.util.function.IntSupplier;
  *
  * <p>Every array is a row-major {@code double[]}; LAPACK routines are called in column-major mode on the
  * same memory (a row-major matrix is the column-major storage of its transpose), which avoids the full
- * transposition copy that {@code LAPACK_ROW_MAJOR} performs on every call. Nothing outside this class
- * touches {@code org.bytedeco}.
+ * transposition copy that {@code LAPACK_ROW_MAJOR} performs on every call. The only other class that touches
+ * {@code org.bytedeco} is {@link SolverWorkspace}, which owns the reusable native buffers these calls run in;
+ * nothing outside {@code linalg} does (checked by the layering test).
  */
 public final class Blas {
     /**

@@ -2,7 +2,8 @@ package org.featurelab.linalg;
 
 /**
  * Cholesky factorisation A = UᵀU of a symmetric positive-definite matrix (LAPACK dpotrf), and solves
- * with it (two BLAS dtrsm calls). Immutable once built; never overwrites its input.
+ * with it (two BLAS dtrsm calls). Immutable once built. {@link #factor} leaves its input untouched;
+ * {@link #factorOverwriting} reuses the input's storage for the factor, as its name says.
  *
  * <p>Cost: n³/3 flops to factor, 2·n²·k to solve with k right-hand sides.
  */

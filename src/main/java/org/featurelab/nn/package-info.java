@@ -25,6 +25,7 @@
  * W_ℓᵀW_ℓ = FACT_ℓ = −(1/(nλ)) Σᵢ ∇_{h_ℓ}ℓᵢ·h_ℓ(xᵢ)ᵀ holds exactly. (A decoupled-decay rule such as AdamW has other
  * fixed points, where FACT is not exact.)
  *
- * <p>Layer: after {@code linalg}; imported by {@code diagnostics}, {@code experiment}, {@code cli}.
+ * <p>Layer: uses {@code base} and {@code linalg}; used by {@code diagnostics}, {@code training}, {@code speed},
+ * {@code experiment} and {@code cli}.
  */
 package org.featurelab.nn;

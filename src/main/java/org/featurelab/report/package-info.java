@@ -17,9 +17,9 @@
  *       {@link org.featurelab.report.TrainingPlots}: the charts of a training run.</li>
  * </ul>
  *
- * <p>Everything renders off-screen ({@code java.awt.headless=true} is fine). This package depends on
- * {@code org.featurelab.linalg}, {@code io}, {@code training} (for
- * {@code TrainingPlots}), the JDK, Commons CSV and XChart; {@code experiment} and {@code cli} sit above it,
- * and nothing below it may depend on it.
+ * <p>Everything renders off-screen ({@code java.awt.headless=true} is fine). This package uses {@code linalg},
+ * {@code io}, {@code training} (for {@code TrainingPlots} and the training sinks), the JDK, Commons CSV (the tidy
+ * metrics.csv of {@code RunOutput}) and XChart; {@code experiment} and {@code cli} sit above it, and nothing below
+ * it may use it.
  */
 package org.featurelab.report;

@@ -5,6 +5,6 @@
  * {@link org.featurelab.speed.MlpSpeed} times MLP training steps (float64 network or the float32 MLP). Accuracy on
  * dataset collections is {@code org.featurelab.benchmark}'s job.
  *
- * <p>Depends on {@code base}, {@code linalg}, {@code kernel}, {@code rfm}, {@code nn}, {@code scoring}.
+ * <p>Depends on {@code base}, {@code linalg}, {@code kernel}, {@code rfm} and {@code nn}.
  */
 package org.featurelab.speed;

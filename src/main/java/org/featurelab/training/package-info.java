@@ -8,7 +8,7 @@
  * (the summary.json headline numbers) and {@code org.featurelab.report.TrainingPlots}; the files themselves are written
  * by {@code org.featurelab.report.RunOutput} (the report layer). The training loop knows only the listener.
  *
- * <p>Layer: after {@code nn} and {@code diagnostics}; uses {@code io}; imported by {@code report}, {@code experiment}
- * and {@code cli}.
+ * <p>Layer: uses {@code linalg}, {@code nn}, {@code diagnostics} and {@code io}; used by {@code report},
+ * {@code experiment} and {@code cli}.
  */
 package org.featurelab.training;

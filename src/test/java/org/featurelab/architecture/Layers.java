@@ -54,7 +54,7 @@ final class Layers {
      */
     static final Map<String, Set<String>> THIRD_PARTY = Map.of(
             "org.bytedeco..", Set.of("linalg"),
-            "org.apache.commons.csv..", Set.of("table", "training", "benchmark", "experiment", "cli"),
+            "org.apache.commons.csv..", Set.of("table", "report", "benchmark", "cli"),
             "com.fasterxml.jackson..", Set.of("io", "training", "tabular", "report", "benchmark", "experiment",
                     "experiment.grokking", "experiment.fact", "experiment.deeplinear", "experiment.alignment", "cli"),
             "org.knowm.xchart..", Set.of("report"),

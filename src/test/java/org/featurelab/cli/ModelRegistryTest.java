@@ -118,8 +118,9 @@ class ModelRegistryTest {
         String summary = Files.readString(out.resolve("summary.md"));
         assertTrue(summary.lines().anyMatch(l -> l.startsWith("| fact-rfm-gm |") && l.endsWith("| 84.99 |")), summary);
         assertFalse(summary.contains("fact-gm-rfm"), summary);
-        JsonNode manifest = Json.read(out.resolve("manifest.json"));
-        assertEquals("[\"fact-rfm-gm\"]", manifest.get("models").toString());
+        JsonNode config = Json.read(out.resolve("manifest.json")).get("provenance").get("configuration");
+        assertEquals("[\"fact-rfm-gm\"]", config.get("models").toString());
+        assertEquals(config, Json.read(out.resolve("summary.json")).get("config"));
     }
 
     /** benchmark csv --models Fact-GM-RFM writes fact-rfm-gm in results.csv, summary.md and manifest.json. */
@@ -133,9 +134,9 @@ class ModelRegistryTest {
         assertTrue(results.stream().skip(1).allMatch(l -> l.split(",")[2].equals("fact-rfm-gm")), results::toString);
         String summary = Files.readString(out.resolve("summary.md"));
         assertTrue(summary.contains("| fact-rfm-gm |") && !summary.toLowerCase(Locale.ROOT).contains("fact-gm-rfm"), summary);
-        JsonNode manifest = Json.read(out.resolve("manifest.json"));
-        assertEquals("[\"fact-rfm-gm\"]", manifest.get("models").toString());
-        assertTrue(manifest.get("protocol").get("learner").has("fact-rfm-gm"), manifest.toString());
+        JsonNode config = Json.read(out.resolve("manifest.json")).get("provenance").get("configuration");
+        assertEquals("[\"fact-rfm-gm\"]", config.get("models").toString());
+        assertTrue(config.get("protocol").get("learner").has("fact-rfm-gm"), config.toString());
     }
 
     private Path irisManifest() throws IOException {
