@@ -1,8 +1,8 @@
 package org.featurelab.benchmark;
 
-import org.featurelab.table.Table;
 import org.featurelab.base.Permutations;
 import org.featurelab.base.Task;
+import org.featurelab.table.Table;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

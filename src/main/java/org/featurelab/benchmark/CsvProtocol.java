@@ -1,8 +1,8 @@
 package org.featurelab.benchmark;
 
+import org.featurelab.base.Task;
 import org.featurelab.encoding.Preprocessor;
 import org.featurelab.table.Table;
-import org.featurelab.base.Task;
 import org.featurelab.tabular.Evaluation;
 import org.featurelab.tabular.LearnerConfig;
 import org.featurelab.tabular.ModelKind;

@@ -1,18 +1,18 @@
 package org.featurelab.benchmark;
 
+import org.featurelab.base.Task;
 import org.featurelab.kernel.Laplace;
 import org.featurelab.linalg.Matrix;
-import org.featurelab.scoring.Scores;
-import org.featurelab.base.Task;
 import org.featurelab.rfm.FeatureUpdate;
 import org.featurelab.rfm.IterationRecord;
 import org.featurelab.rfm.LabeledData;
+import org.featurelab.rfm.MetricScaling;
 import org.featurelab.rfm.Rfm;
 import org.featurelab.rfm.RfmConfig;
 import org.featurelab.rfm.RfmListener;
 import org.featurelab.rfm.RfmModel;
-import org.featurelab.rfm.MetricScaling;
 import org.featurelab.rfm.ValidationChoice;
+import org.featurelab.scoring.Scores;
 import org.featurelab.tabular.ModelKind;
 import org.featurelab.tabular.Splits;
 

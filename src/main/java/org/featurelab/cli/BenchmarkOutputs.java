@@ -1,12 +1,12 @@
 package org.featurelab.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.featurelab.benchmark.BenchmarkRunner;
 import org.featurelab.benchmark.BenchmarkSummary;
 import org.featurelab.benchmark.ResultsFile;
 import org.featurelab.benchmark.UnitResult;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.featurelab.io.Provenance;
 import org.featurelab.linalg.Blas;
 import org.featurelab.report.BenchmarkReport;

@@ -1,17 +1,17 @@
 package org.featurelab.cli;
 
+import org.featurelab.base.Progress;
+import org.featurelab.base.Task;
 import org.featurelab.encoding.Preprocessor;
-import org.featurelab.table.Table;
 import org.featurelab.linalg.Blas;
 import org.featurelab.linalg.Matrix;
-import org.featurelab.base.Task;
 import org.featurelab.report.BarChart;
 import org.featurelab.report.HeatMap;
 import org.featurelab.report.HtmlReport;
+import org.featurelab.table.Table;
 import org.featurelab.tabular.FeatureImportances;
 import org.featurelab.tabular.LearnerConfig;
 import org.featurelab.tabular.ModelKind;
-import org.featurelab.base.Progress;
 import org.featurelab.tabular.Splits;
 import org.featurelab.tabular.TabularLearner;
 import org.featurelab.tabular.TabularModel;

@@ -2,9 +2,9 @@ package org.featurelab.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.featurelab.table.Table;
-import org.featurelab.io.Json;
 import org.featurelab.base.Task;
+import org.featurelab.io.Json;
+import org.featurelab.table.Table;
 import org.featurelab.tabular.Evaluation;
 import org.featurelab.tabular.TabularModel;
 import picocli.CommandLine.Command;

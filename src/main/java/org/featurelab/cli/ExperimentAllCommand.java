@@ -2,12 +2,12 @@ package org.featurelab.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.featurelab.experiment.ExperimentReport;
+import org.featurelab.experiment.catalog.Experiments;
 import org.featurelab.io.Json;
 import org.featurelab.io.Provenance;
 import org.featurelab.linalg.Blas;
 import org.featurelab.report.RunOutput;
-import org.featurelab.experiment.ExperimentReport;
-import org.featurelab.experiment.catalog.Experiments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

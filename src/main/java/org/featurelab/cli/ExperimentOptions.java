@@ -1,7 +1,7 @@
 package org.featurelab.cli;
 
-import org.featurelab.experiment.ExperimentReport;
 import org.featurelab.base.Progress;
+import org.featurelab.experiment.ExperimentReport;
 import org.featurelab.report.RunOutput;
 import picocli.CommandLine.Option;
 

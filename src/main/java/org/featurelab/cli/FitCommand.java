@@ -1,10 +1,10 @@
 package org.featurelab.cli;
 
 import org.featurelab.base.Progress;
+import org.featurelab.base.Task;
 import org.featurelab.encoding.Preprocessor;
 import org.featurelab.kernel.KernelKind;
 import org.featurelab.table.Table;
-import org.featurelab.base.Task;
 import org.featurelab.tabular.LearnerConfig;
 import org.featurelab.tabular.ModelKind;
 import org.featurelab.tabular.TabularLearner;

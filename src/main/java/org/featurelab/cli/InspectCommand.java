@@ -1,8 +1,8 @@
 package org.featurelab.cli;
 
+import org.featurelab.base.Task;
 import org.featurelab.io.AtomicFiles;
 import org.featurelab.io.Provenance;
-import org.featurelab.base.Task;
 import org.featurelab.report.HeatMap;
 import org.featurelab.rfm.RfmModel;
 import org.featurelab.tabular.FeatureImportances;

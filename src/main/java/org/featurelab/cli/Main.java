@@ -1,10 +1,10 @@
 package org.featurelab.cli;
 
 import org.featurelab.io.Provenance;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;

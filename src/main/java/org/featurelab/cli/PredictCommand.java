@@ -2,9 +2,9 @@ package org.featurelab.cli;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.featurelab.table.Table;
-import org.featurelab.io.AtomicFiles;
 import org.featurelab.base.Task;
+import org.featurelab.io.AtomicFiles;
+import org.featurelab.table.Table;
 import org.featurelab.tabular.Predictions;
 import org.featurelab.tabular.TabularModel;
 import picocli.CommandLine.Command;

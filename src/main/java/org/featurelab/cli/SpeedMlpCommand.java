@@ -1,9 +1,9 @@
 package org.featurelab.cli;
 
-import org.featurelab.speed.MlpSpeed;
-import org.featurelab.training.TrainConfig;
 import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Blas;
+import org.featurelab.speed.MlpSpeed;
+import org.featurelab.training.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,9 +1,9 @@
 package org.featurelab.cli;
 
-import org.featurelab.speed.RfmSpeed;
 import org.featurelab.linalg.Blas;
 import org.featurelab.rfm.IterationRecord;
 import org.featurelab.rfm.RfmListener;
+import org.featurelab.speed.RfmSpeed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

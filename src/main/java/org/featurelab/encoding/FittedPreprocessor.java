@@ -1,11 +1,10 @@
 package org.featurelab.encoding;
 
+import org.featurelab.base.Task;
+import org.featurelab.linalg.Matrix;
 import org.featurelab.table.Cells;
 import org.featurelab.table.ColumnType;
 import org.featurelab.table.Table;
-
-import org.featurelab.base.Task;
-import org.featurelab.linalg.Matrix;
 
 import java.util.ArrayList;
 import java.util.HashSet;

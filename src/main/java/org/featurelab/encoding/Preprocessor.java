@@ -1,10 +1,10 @@
 package org.featurelab.encoding;
 
+import org.featurelab.base.Task;
 import org.featurelab.table.Cells;
 import org.featurelab.table.ColumnType;
 import org.featurelab.table.Table;
 
-import org.featurelab.base.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

@@ -1,10 +1,9 @@
 package org.featurelab.encoding;
 
-import org.featurelab.table.Cells;
-import org.featurelab.table.Table;
-
 import org.featurelab.base.Task;
 import org.featurelab.linalg.Matrix;
+import org.featurelab.table.Cells;
+import org.featurelab.table.Table;
 
 /**
  * A regression target: Y is the n×1 column of target values, unscaled.

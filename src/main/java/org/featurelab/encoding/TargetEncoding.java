@@ -1,10 +1,9 @@
 package org.featurelab.encoding;
 
-import org.featurelab.table.Cells;
-import org.featurelab.table.Table;
-
 import org.featurelab.base.Task;
 import org.featurelab.linalg.Matrix;
+import org.featurelab.table.Cells;
+import org.featurelab.table.Table;
 
 import java.util.HashSet;
 import java.util.Set;

@@ -1,13 +1,12 @@
 package org.featurelab.experiment;
 
-
-import org.featurelab.table.Idx;
+import org.featurelab.base.Task;
 import org.featurelab.encoding.PreparedData;
 import org.featurelab.encoding.Preprocessor;
-import org.featurelab.table.Table;
 import org.featurelab.linalg.Matrix;
-import org.featurelab.base.Task;
 import org.featurelab.nn.TrainingData;
+import org.featurelab.table.Idx;
+import org.featurelab.table.Table;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

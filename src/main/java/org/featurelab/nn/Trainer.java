@@ -1,7 +1,7 @@
 package org.featurelab.nn;
 
-import org.featurelab.linalg.Matrix;
 import org.featurelab.base.Permutations;
+import org.featurelab.linalg.Matrix;
 
 import java.util.SplittableRandom;
 

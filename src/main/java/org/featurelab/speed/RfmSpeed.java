@@ -1,5 +1,6 @@
 package org.featurelab.speed;
 
+import org.featurelab.base.Task;
 import org.featurelab.kernel.Laplace;
 import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Matrix;
@@ -12,7 +13,6 @@ import org.featurelab.rfm.Rfm;
 import org.featurelab.rfm.RfmConfig;
 import org.featurelab.rfm.RfmListener;
 import org.featurelab.rfm.RfmModel;
-import org.featurelab.base.Task;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-
 /**
  * An immutable table of raw cell strings with named columns, as read from a CSV file.
  *

@@ -1,8 +1,8 @@
 package org.featurelab.tabular;
 
+import org.featurelab.base.Task;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.scoring.Scores;
-import org.featurelab.base.Task;
 
 /**
  * Quality of predictions on labelled rows: accuracy for classification; RMSE, MAE and R² for regression

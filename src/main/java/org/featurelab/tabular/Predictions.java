@@ -1,7 +1,7 @@
 package org.featurelab.tabular;
 
-import org.featurelab.linalg.Matrix;
 import org.featurelab.base.Task;
+import org.featurelab.linalg.Matrix;
 
 import java.util.List;
 

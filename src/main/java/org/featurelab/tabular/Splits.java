@@ -1,9 +1,9 @@
 package org.featurelab.tabular;
 
-import org.featurelab.linalg.Matrix;
 import org.featurelab.base.Permutations;
-import org.featurelab.scoring.Scores;
 import org.featurelab.base.Task;
+import org.featurelab.linalg.Matrix;
+import org.featurelab.scoring.Scores;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,19 +1,18 @@
 package org.featurelab.tabular;
 
 import org.featurelab.base.Progress;
-
+import org.featurelab.base.Task;
 import org.featurelab.encoding.FittedPreprocessor;
 import org.featurelab.encoding.PreparedData;
 import org.featurelab.encoding.Preprocessor;
-import org.featurelab.table.Table;
 import org.featurelab.io.Provenance;
 import org.featurelab.linalg.Blas;
-import org.featurelab.base.Task;
 import org.featurelab.rfm.IterationRecord;
 import org.featurelab.rfm.LabeledData;
 import org.featurelab.rfm.Rfm;
 import org.featurelab.rfm.RfmListener;
 import org.featurelab.rfm.RfmModel;
+import org.featurelab.table.Table;
 
 /**
  * Fits a {@link TabularModel} on a raw table: preprocessing fitted on the training rows, hyper-parameters

@@ -1,13 +1,13 @@
 package org.featurelab.tabular;
 
+import org.featurelab.base.Task;
 import org.featurelab.encoding.ClassificationTarget;
 import org.featurelab.encoding.FittedPreprocessor;
-import org.featurelab.table.Table;
 import org.featurelab.io.Provenance;
 import org.featurelab.linalg.Matrix;
-import org.featurelab.scoring.Scores;
-import org.featurelab.base.Task;
 import org.featurelab.rfm.RfmModel;
+import org.featurelab.scoring.Scores;
+import org.featurelab.table.Table;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,13 +2,13 @@ package org.featurelab.tabular;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.featurelab.base.Task;
 import org.featurelab.encoding.FittedPreprocessor;
 import org.featurelab.io.Json;
 import org.featurelab.io.ModelArchive;
 import org.featurelab.kernel.Kernel;
 import org.featurelab.kernel.Metric;
 import org.featurelab.linalg.Matrix;
-import org.featurelab.base.Task;
 import org.featurelab.rfm.FeatureUpdate;
 import org.featurelab.rfm.MetricScaling;
 import org.featurelab.rfm.RfmConfig;

@@ -1,7 +1,6 @@
 package org.featurelab.tabular;
 
 import org.featurelab.base.Progress;
-
 import org.featurelab.base.Task;
 import org.featurelab.rfm.LabeledData;
 import org.featurelab.rfm.Rfm;

@@ -1,12 +1,12 @@
 package org.featurelab.api;
 
-import org.featurelab.testing.TestData;
 import org.featurelab.table.Table;
 import org.featurelab.tabular.Evaluation;
 import org.featurelab.tabular.ModelKind;
 import org.featurelab.tabular.Predictions;
 import org.featurelab.tabular.TabularLearner;
 import org.featurelab.tabular.TabularModel;
+import org.featurelab.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;

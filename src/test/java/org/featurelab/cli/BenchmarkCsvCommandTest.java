@@ -1,16 +1,16 @@
 package org.featurelab.cli;
 
-import org.featurelab.testing.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.featurelab.base.Task;
 import org.featurelab.benchmark.CsvFolds;
-import org.featurelab.table.Table;
 import org.featurelab.io.Digests;
 import org.featurelab.io.Json;
 import org.featurelab.io.Provenance;
-import org.featurelab.base.Task;
+import org.featurelab.table.Table;
+import org.featurelab.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

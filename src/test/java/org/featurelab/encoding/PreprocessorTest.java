@@ -1,9 +1,8 @@
 package org.featurelab.encoding;
 
-import org.featurelab.table.Table;
-
 import org.featurelab.base.Task;
 import org.featurelab.linalg.Matrix;
+import org.featurelab.table.Table;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -5,9 +5,9 @@ import org.featurelab.linalg.Cholesky;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.linalg.Precision;
 import org.featurelab.testing.RandomData;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import static org.featurelab.testing.Close.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,9 +1,8 @@
 package org.featurelab.table;
 
+import org.featurelab.base.Task;
 import org.featurelab.encoding.FittedPreprocessor;
 import org.featurelab.encoding.Preprocessor;
-
-import org.featurelab.base.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;

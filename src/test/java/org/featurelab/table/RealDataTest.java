@@ -1,15 +1,14 @@
 package org.featurelab.table;
 
+import org.featurelab.base.Task;
 import org.featurelab.encoding.ClassificationTarget;
 import org.featurelab.encoding.FittedPreprocessor;
 import org.featurelab.encoding.NumericEncoding;
 import org.featurelab.encoding.PreparedData;
 import org.featurelab.encoding.Preprocessor;
 import org.featurelab.encoding.TargetEncoding;
-
-import org.featurelab.testing.TestData;
-import org.featurelab.base.Task;
 import org.featurelab.linalg.Matrix;
+import org.featurelab.testing.TestData;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package org.featurelab.tabular;
 
-import org.featurelab.encoding.Preprocessor;
-import org.featurelab.table.Table;
-import org.featurelab.linalg.Matrix;
 import org.featurelab.base.Task;
+import org.featurelab.encoding.Preprocessor;
+import org.featurelab.linalg.Matrix;
 import org.featurelab.rfm.IterationRecord;
+import org.featurelab.table.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

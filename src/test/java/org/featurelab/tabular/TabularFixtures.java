@@ -1,7 +1,7 @@
 package org.featurelab.tabular;
 
-import org.featurelab.testing.TestData;
 import org.featurelab.table.Table;
+import org.featurelab.testing.TestData;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,13 @@
 package org.featurelab.tabular;
 
+import org.featurelab.base.Task;
 import org.featurelab.encoding.CategoricalEncoding;
 import org.featurelab.encoding.ClassificationTarget;
 import org.featurelab.encoding.NumericEncoding;
 import org.featurelab.encoding.Preprocessor;
 import org.featurelab.encoding.RegressionTarget;
-import org.featurelab.table.Table;
 import org.featurelab.kernel.Metric;
-import org.featurelab.base.Task;
+import org.featurelab.table.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,13 +1,13 @@
 package org.featurelab.tabular;
 
+import org.featurelab.base.Task;
 import org.featurelab.encoding.Preprocessor;
-import org.featurelab.table.Table;
 import org.featurelab.io.Digests;
 import org.featurelab.io.ModelArchive;
 import org.featurelab.io.Provenance;
 import org.featurelab.kernel.Metric;
 import org.featurelab.linalg.Matrix;
-import org.featurelab.base.Task;
+import org.featurelab.table.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 

@@ -1,7 +1,6 @@
 package org.featurelab.training;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.featurelab.table.Table;
 import org.featurelab.io.Json;
 import org.featurelab.io.ModelArchive;
 import org.featurelab.io.Provenance;
@@ -11,9 +10,10 @@ import org.featurelab.nn.Initialization;
 import org.featurelab.nn.Layer;
 import org.featurelab.nn.Loss;
 import org.featurelab.nn.Network;
-import org.featurelab.nn.OptimizerKind;
 import org.featurelab.nn.Networks;
+import org.featurelab.nn.OptimizerKind;
 import org.featurelab.nn.TrainingData;
+import org.featurelab.table.Table;
 import org.featurelab.tabular.ModelKind;
 import org.featurelab.tabular.TabularLearner;
 import org.junit.jupiter.api.Test;

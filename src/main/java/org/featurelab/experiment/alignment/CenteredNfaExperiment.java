@@ -1,15 +1,14 @@
 package org.featurelab.experiment.alignment;
 
-import org.featurelab.experiment.ExperimentReport;
-import org.featurelab.experiment.NetworkData;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.featurelab.base.Progress;
+import org.featurelab.experiment.ExperimentReport;
+import org.featurelab.experiment.NetworkData;
 import org.featurelab.nn.OptimizerKind;
-import org.featurelab.training.DiagnosedStep;
 import org.featurelab.report.BarChart;
 import org.featurelab.report.LineChart;
-import org.featurelab.base.Progress;
+import org.featurelab.training.DiagnosedStep;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package org.featurelab.experiment.catalog;
 
+import org.featurelab.base.Progress;
 import org.featurelab.experiment.ExperimentReport;
 import org.featurelab.experiment.alignment.CenteredNfa;
 import org.featurelab.experiment.alignment.CenteredNfaExperiment;
@@ -12,8 +13,6 @@ import org.featurelab.experiment.fact.FactValidationExperiment;
 import org.featurelab.experiment.fact.SparseParityExperiment;
 import org.featurelab.experiment.grokking.Grokking;
 import org.featurelab.experiment.grokking.GrokkingExperiment;
-
-import org.featurelab.base.Progress;
 
 import java.util.List;
 

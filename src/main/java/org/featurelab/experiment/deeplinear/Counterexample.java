@@ -1,9 +1,9 @@
 package org.featurelab.experiment.deeplinear;
 
-import org.featurelab.experiment.PowerSweep;
-
+import org.featurelab.base.Progress;
 import org.featurelab.diagnostics.DiagnosticsConfig;
 import org.featurelab.diagnostics.LayerMatrices;
+import org.featurelab.experiment.PowerSweep;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.nn.Activation;
 import org.featurelab.nn.Initialization;
@@ -13,7 +13,6 @@ import org.featurelab.nn.Objective;
 import org.featurelab.nn.Optimizer;
 import org.featurelab.nn.Trainer;
 import org.featurelab.nn.TrainingData;
-import org.featurelab.base.Progress;
 
 import java.util.ArrayList;
 import java.util.List;

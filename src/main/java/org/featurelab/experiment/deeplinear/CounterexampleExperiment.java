@@ -1,14 +1,13 @@
 package org.featurelab.experiment.deeplinear;
 
-import org.featurelab.experiment.ExperimentReport;
-import org.featurelab.experiment.PowerSweep;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.featurelab.base.Progress;
+import org.featurelab.experiment.ExperimentReport;
+import org.featurelab.experiment.PowerSweep;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.report.HeatMap;
 import org.featurelab.report.LineChart;
-import org.featurelab.base.Progress;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

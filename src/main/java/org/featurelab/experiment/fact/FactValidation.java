@@ -1,15 +1,14 @@
 package org.featurelab.experiment.fact;
 
+import org.featurelab.base.Progress;
 import org.featurelab.experiment.NetworkData;
-
+import org.featurelab.nn.Activation;
+import org.featurelab.nn.Loss;
+import org.featurelab.nn.OptimizerKind;
 import org.featurelab.training.DiagnosedStep;
 import org.featurelab.training.InitSpec;
 import org.featurelab.training.TrainConfig;
 import org.featurelab.training.TrainingRun;
-import org.featurelab.nn.Activation;
-import org.featurelab.nn.Loss;
-import org.featurelab.nn.OptimizerKind;
-import org.featurelab.base.Progress;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,14 +1,13 @@
 package org.featurelab.experiment.fact;
 
-import org.featurelab.experiment.ExperimentReport;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.featurelab.base.Progress;
+import org.featurelab.experiment.ExperimentReport;
+import org.featurelab.report.LineChart;
 import org.featurelab.training.DiagnosedStep;
 import org.featurelab.training.MetricsCsv;
 import org.featurelab.training.SummaryJson;
 import org.featurelab.training.TrainingRun;
-import org.featurelab.report.LineChart;
-import org.featurelab.base.Progress;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

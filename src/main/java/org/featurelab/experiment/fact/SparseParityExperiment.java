@@ -1,13 +1,12 @@
 package org.featurelab.experiment.fact;
 
-import org.featurelab.experiment.ExperimentReport;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.featurelab.base.Progress;
+import org.featurelab.experiment.ExperimentReport;
 import org.featurelab.report.BarChart;
 import org.featurelab.report.LineChart;
 import org.featurelab.rfm.FeatureUpdate;
-import org.featurelab.base.Progress;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,18 +1,18 @@
 package org.featurelab.experiment.grokking;
 
+import org.featurelab.base.Progress;
+import org.featurelab.base.Task;
 import org.featurelab.kernel.Gaussian;
 import org.featurelab.kernel.KernelBasis;
 import org.featurelab.kernel.Metric;
 import org.featurelab.linalg.Matrix;
-import org.featurelab.scoring.Scores;
-import org.featurelab.base.Task;
 import org.featurelab.rfm.FeatureUpdate;
 import org.featurelab.rfm.LabeledData;
 import org.featurelab.rfm.MetricScaling;
 import org.featurelab.rfm.Rfm;
 import org.featurelab.rfm.RfmConfig;
 import org.featurelab.rfm.RfmListener;
-import org.featurelab.base.Progress;
+import org.featurelab.scoring.Scores;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,12 +1,11 @@
 package org.featurelab.experiment.grokking;
 
-import org.featurelab.experiment.ExperimentReport;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.featurelab.base.Progress;
+import org.featurelab.experiment.ExperimentReport;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.report.HeatMap;
 import org.featurelab.report.LineChart;
-import org.featurelab.base.Progress;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package org.featurelab.experiment.grokking;
 
-import org.featurelab.linalg.Matrix;
 import org.featurelab.base.Permutations;
+import org.featurelab.linalg.Matrix;
 
 import java.util.Locale;
 import java.util.SplittableRandom;

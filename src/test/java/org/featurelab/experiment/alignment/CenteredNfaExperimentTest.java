@@ -1,9 +1,8 @@
 package org.featurelab.experiment.alignment;
 
-import org.featurelab.experiment.ExperimentReport;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import org.featurelab.base.Progress;
+import org.featurelab.experiment.ExperimentReport;
 import org.featurelab.nn.OptimizerKind;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,8 @@
 package org.featurelab.experiment.deeplinear;
 
-import org.featurelab.experiment.ExperimentReport;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import org.featurelab.base.Progress;
+import org.featurelab.experiment.ExperimentReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

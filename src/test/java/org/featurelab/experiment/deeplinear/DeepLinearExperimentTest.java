@@ -1,11 +1,10 @@
 package org.featurelab.experiment.deeplinear;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.featurelab.base.Progress;
 import org.featurelab.experiment.ExperimentReport;
 import org.featurelab.experiment.PowerSweep;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.featurelab.linalg.Matrix;
-import org.featurelab.base.Progress;
 import org.featurelab.testing.RandomData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

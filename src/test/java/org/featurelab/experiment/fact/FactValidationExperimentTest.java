@@ -1,10 +1,9 @@
 package org.featurelab.experiment.fact;
 
-import org.featurelab.experiment.ExperimentReport;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import org.featurelab.training.DiagnosedStep;
 import org.featurelab.base.Progress;
+import org.featurelab.experiment.ExperimentReport;
+import org.featurelab.training.DiagnosedStep;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

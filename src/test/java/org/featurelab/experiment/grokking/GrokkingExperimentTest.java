@@ -1,11 +1,10 @@
 package org.featurelab.experiment.grokking;
 
-import org.featurelab.experiment.ExperimentReport;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import org.featurelab.base.Progress;
+import org.featurelab.experiment.ExperimentReport;
 import org.featurelab.io.Json;
 import org.featurelab.io.Provenance;
-import org.featurelab.base.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
