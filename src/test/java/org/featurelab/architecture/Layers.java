@@ -33,13 +33,14 @@ final class Layers {
         allow("rfm", "base", "linalg", "kernel", "scoring");
         allow("diagnostics", "base", "linalg", "nn");
         allow("encoding", "base", "linalg", "table");
+        allow("meanfield", "base", "linalg", "scoring");
         allow("training", "base", "linalg", "nn", "diagnostics", "io");
         allow("tabular", "base", "linalg", "scoring", "kernel", "rfm", "table", "encoding", "io");
         allow("report", "base", "linalg", "io", "training");
         allow("benchmark", "base", "linalg", "scoring", "kernel", "rfm", "table", "encoding", "io", "tabular", "report");
-        allow("speed", "base", "linalg", "scoring", "kernel", "rfm", "nn");
-        String[] experimentBase = {"base", "linalg", "scoring", "kernel", "rfm", "nn", "diagnostics", "io", "table",
-                "encoding", "training", "tabular", "report"};
+        allow("speed", "base", "linalg", "scoring", "kernel", "rfm", "nn", "meanfield");
+        String[] experimentBase = {"base", "linalg", "scoring", "kernel", "rfm", "nn", "diagnostics", "meanfield", "io",
+                "table", "encoding", "training", "tabular", "report"};
         allow("experiment", experimentBase);
         for (String paper : EXPERIMENTS) {
             allow(paper, concat(experimentBase, "experiment"));
