@@ -1,0 +1,220 @@
+package org.featurelab.meanfield;
+
+import org.featurelab.linalg.Blas;
+import org.featurelab.linalg.Matrix;
+
+import java.util.SplittableRandom;
+
+/**
+ * Full-batch stochastic gradient Langevin dynamics for a {@link TwoLayerNetwork} (../shared/REFERENCE.md §9;
+ * docs/mean-field.md, section SGLD). A mutable chain: it owns its parameters and buffers, and each step updates
+ * them in place.
+ *
+ * <p>One step, for every parameter p with prior variance σ_p² (σ_a² for each aᵢ, σ_w²/d for each W_ij):
+ * <pre>
+ *   p ← p − η [ (T/σ_p²) p + ∂L/∂p ] + √(2Tη) ξ,   T = 2κ²,   L = (1/P) Σ_μ (f(x_μ) − y_μ)²,
+ * </pre>
+ * all gradients taken at the state before the step, ξ i.i.d. N(0, 1) from a {@link SplittableRandom} seeded with
+ * {@link SgldConfig#seed()}, drawn for a₀ … a_{N−1} and then (unless the hidden weights are frozen) for W in
+ * row-major order. The continuous-time limit has the stationary density
+ * <pre>
+ *   π(a, W) ∝ exp[ −(1/(2κ²P)) Σ_μ (f(x_μ) − y_μ)² − ‖a‖²/(2σ_a²) − (d/(2σ_w²)) ‖W‖_F² ];
+ * </pre>
+ * the Euler step biases it by O(η): for a Gaussian target with precision A the stationary covariance of the
+ * discrete chain is exactly A⁻¹(I − ηT A/2)⁻¹ (the mean is exact).
+ *
+ * <p>Gradients, with c = N^{−γ}, Z = X Wᵀ, Φ = φ(Z), r = f − y (P):
+ * ∇_a L = (2c/P) Φᵀ r and ∇_W L = (2c/P) Dᵀ X with D_μi = r_μ aᵢ 1[Z_μi &gt; 0]. Cost per step: four GEMMs,
+ * 2·P·N·(2d + 2) flops (2·P·N·2 when W is frozen: Φ is then computed once); no allocation after construction.
+ */
+public final class Sgld {
+    /** Receives the chain at the recorded steps; it may read the chain but must not step it. */
+    @FunctionalInterface
+    public interface Listener {
+        /**
+         * @param step  steps done so far (≥ 1)
+         * @param chain the chain after that step
+         */
+        void record(long step, Sgld chain);
+    }
+
+    /** ∇_a L (length N), ∇_W L (N×d) and L at one parameter value. */
+    public record Gradients(double[] readout, Matrix hidden, double loss) {
+    }
+
+    private final Workspace ws;
+    private final SgldConfig config;
+    private final Priors priors;
+    private final SplittableRandom rng;
+    private final double gamma;
+    private long step;
+
+    /**
+     * A chain started at {@code initial} on the training set (x, y).
+     *
+     * @param x inputs, P×d (not copied: it must not change while the chain runs)
+     * @param y targets, length P (copied)
+     */
+    public Sgld(TwoLayerNetwork initial, Matrix x, double[] y, Priors priors, SgldConfig config) {
+        this.ws = new Workspace(initial, x, y);
+        this.config = config;
+        this.priors = priors;
+        this.gamma = initial.gamma();
+        this.rng = new SplittableRandom(config.seed());
+    }
+
+    /**
+     * The gradients of L used by the SGLD drift, at {@code net} on (x, y): four GEMMs, 2·P·N·(2d + 2) flops.
+     */
+    public static Gradients gradients(TwoLayerNetwork net, Matrix x, double[] y) {
+        Workspace w = new Workspace(net, x, y);
+        double loss = w.gradientsInPlace(true, false);
+        return new Gradients(w.ga.clone(), Matrix.wrap(w.n, w.d, w.gw.clone()), loss);
+    }
+
+    /** Runs {@link SgldConfig#steps()} steps, calling {@code listener} (may be null) at the recorded steps. */
+    public void runInPlace(Listener listener) {
+        for (long t = 0; t < config.steps(); t++) {
+            stepInPlace();
+            if (listener != null && step > config.burnIn() && (step - config.burnIn()) % config.recordEvery() == 0) {
+                listener.record(step, this);
+            }
+        }
+    }
+
+    /** One SGLD step (the update in the class comment). */
+    public void stepInPlace() {
+        boolean frozen = config.freezeHidden();
+        ws.gradientsInPlace(!frozen || step == 0, !frozen);
+        double t = config.temperature();
+        double eta = config.stepSize();
+        double noise = Math.sqrt(2 * t * eta);
+        double decayA = t / priors.readoutVariance();
+        double[] a = ws.a;
+        double[] ga = ws.ga;
+        for (int i = 0; i < a.length; i++) {
+            a[i] += -eta * (decayA * a[i] + ga[i]) + noise * rng.nextGaussian();
+        }
+        if (!frozen) {
+            double decayW = t / priors.weightCoordinateVariance(ws.d);
+            double[] w = ws.w;
+            double[] gw = ws.gw;
+            for (int i = 0; i < w.length; i++) {
+                w[i] += -eta * (decayW * w[i] + gw[i]) + noise * rng.nextGaussian();
+            }
+        }
+        step++;
+    }
+
+    /** Steps done so far. */
+    public long step() {
+        return step;
+    }
+
+    public SgldConfig config() {
+        return config;
+    }
+
+    /** L at the state before the last step (the forward pass that step made); NaN before the first step. */
+    public double lastLoss() {
+        return ws.lastLoss;
+    }
+
+    /** The current parameters as an immutable network (copies N·(d + 1) numbers). */
+    public TwoLayerNetwork network() {
+        return new TwoLayerNetwork(Matrix.wrap(ws.n, ws.d, ws.w), ws.a, gamma);
+    }
+
+    /** Copies the current readout a into {@code out} (length ≥ N), without allocating. */
+    public void copyReadoutInto(double[] out) {
+        System.arraycopy(ws.a, 0, out, 0, ws.n);
+    }
+
+    /** Copies the current hidden weights W (row-major N×d) into {@code out} (length ≥ N·d), without allocating. */
+    public void copyHiddenInto(double[] out) {
+        System.arraycopy(ws.w, 0, out, 0, ws.w.length);
+    }
+
+    /** Parameters, data and the reused buffers of the forward and backward passes. */
+    private static final class Workspace {
+        final int n;
+        final int d;
+        final int p;
+        final double c;
+        final double[] x;
+        final double[] y;
+        final double[] a;
+        final double[] w;
+        final double[] z;   // P×N pre-activations X Wᵀ
+        final double[] phi; // P×N activations
+        final double[] f;   // P
+        final double[] ga;  // N
+        final double[] dz;  // P×N back-propagated residuals
+        final double[] gw;  // N×d
+        double lastLoss = Double.NaN;
+
+        Workspace(TwoLayerNetwork net, Matrix xm, double[] yv) {
+            net.requireInputs(xm);
+            if (yv.length != xm.rows()) {
+                throw new IllegalArgumentException("targets: " + xm.rows() + " inputs but " + yv.length + " targets");
+            }
+            if (!xm.isFinite()) {
+                throw new IllegalArgumentException("inputs must be finite");
+            }
+            for (double v : yv) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("targets must be finite, got " + v);
+                }
+            }
+            n = net.width();
+            d = net.dimension();
+            p = xm.rows();
+            c = net.outputScale();
+            x = xm.data();
+            y = yv.clone();
+            a = net.readout();
+            w = net.hiddenWeights().data();
+            z = new double[p * n];
+            phi = new double[p * n];
+            f = new double[p];
+            ga = new double[n];
+            dz = new double[p * n];
+            gw = new double[n * d];
+        }
+
+        /**
+         * Forward pass (recomputing Φ only when {@code newFeatures}), then ∇_a L into ga and, when {@code hidden},
+         * ∇_W L into gw. Returns L.
+         */
+        double gradientsInPlace(boolean newFeatures, boolean hidden) {
+            if (newFeatures) {
+                Blas.gemm(false, true, p, n, d, 1.0, x, d, w, d, 0.0, z, n);
+                for (int k = 0; k < z.length; k++) {
+                    phi[k] = z[k] > 0 ? z[k] : 0.0;
+                }
+            }
+            Blas.gemm(false, false, p, 1, n, c, phi, n, a, 1, 0.0, f, 1);
+            double loss = 0;
+            for (int mu = 0; mu < p; mu++) {
+                double r = f[mu] - y[mu];
+                f[mu] = r; // f now holds the residual r
+                loss += r * r;
+            }
+            loss /= p;
+            lastLoss = loss;
+            double g = 2 * c / p;
+            Blas.gemm(true, false, n, 1, p, g, phi, n, f, 1, 0.0, ga, 1);
+            if (hidden) {
+                for (int mu = 0; mu < p; mu++) {
+                    double r = f[mu];
+                    int o = mu * n;
+                    for (int i = 0; i < n; i++) {
+                        dz[o + i] = z[o + i] > 0 ? r * a[i] : 0.0;
+                    }
+                }
+                Blas.gemm(true, false, n, d, p, g, dz, n, x, d, 0.0, gw, d);
+            }
+            return loss;
+        }
+    }
+}

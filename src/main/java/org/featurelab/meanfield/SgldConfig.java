@@ -1,0 +1,60 @@
+package org.featurelab.meanfield;
+
+/**
+ * Settings of full-batch SGLD ({@link Sgld}).
+ *
+ * @param kappa        κ &gt; 0, the noise level; the temperature is T = 2κ² ({@link #temperature()})
+ * @param stepSize     η &gt; 0, finite
+ * @param steps        number of SGLD steps of {@link Sgld#runInPlace}, ≥ 0
+ * @param seed         seed of the Gaussian noise ξ (java.util.SplittableRandom)
+ * @param burnIn       steps before the first recording, 0 ≤ burnIn
+ * @param recordEvery  recording interval in steps, ≥ 1: the listener sees steps t &gt; burnIn with t − burnIn a
+ *                     multiple of it (t counted from 1)
+ * @param freezeHidden when true the hidden weights W stay fixed and only the readout a is sampled
+ */
+public record SgldConfig(double kappa, double stepSize, long steps, long seed, long burnIn, long recordEvery,
+                         boolean freezeHidden) {
+    public SgldConfig {
+        if (!(kappa > 0) || !Double.isFinite(kappa)) {
+            throw new IllegalArgumentException("kappa must be positive and finite, got " + kappa);
+        }
+        if (!(stepSize > 0) || !Double.isFinite(stepSize)) {
+            throw new IllegalArgumentException("stepSize must be positive and finite, got " + stepSize);
+        }
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+        }
+        if (burnIn < 0) {
+            throw new IllegalArgumentException("burnIn must be >= 0, got " + burnIn);
+        }
+        if (recordEvery < 1) {
+            throw new IllegalArgumentException("recordEvery must be >= 1, got " + recordEvery);
+        }
+    }
+
+    /** κ, η, steps and seed; no burn-in, recording every step, all parameters sampled. */
+    public static SgldConfig of(double kappa, double stepSize, long steps, long seed) {
+        return new SgldConfig(kappa, stepSize, steps, seed, 0, 1, false);
+    }
+
+    /** T = 2κ², the temperature: the chain's stationary density is ∝ exp(−L/T) × prior. */
+    public double temperature() {
+        return 2 * kappa * kappa;
+    }
+
+    public SgldConfig withSteps(long newSteps) {
+        return new SgldConfig(kappa, stepSize, newSteps, seed, burnIn, recordEvery, freezeHidden);
+    }
+
+    public SgldConfig withSeed(long newSeed) {
+        return new SgldConfig(kappa, stepSize, steps, newSeed, burnIn, recordEvery, freezeHidden);
+    }
+
+    public SgldConfig withRecording(long newBurnIn, long newRecordEvery) {
+        return new SgldConfig(kappa, stepSize, steps, seed, newBurnIn, newRecordEvery, freezeHidden);
+    }
+
+    public SgldConfig withFreezeHidden(boolean freeze) {
+        return new SgldConfig(kappa, stepSize, steps, seed, burnIn, recordEvery, freeze);
+    }
+}
