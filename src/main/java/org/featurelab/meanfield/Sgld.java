@@ -68,7 +68,7 @@ public final class Sgld {
      */
     public static Gradients gradients(TwoLayerNetwork net, Matrix x, double[] y) {
         Workspace w = new Workspace(net, x, y);
-        double loss = w.gradientsInPlace(true, false);
+        double loss = w.gradientsInPlace(true, true);
         return new Gradients(w.ga.clone(), Matrix.wrap(w.n, w.d, w.gw.clone()), loss);
     }
 
