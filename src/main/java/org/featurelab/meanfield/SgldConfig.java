@@ -1,5 +1,7 @@
 package org.featurelab.meanfield;
 
+import org.featurelab.linalg.Arithmetic;
+
 /**
  * Settings of full-batch SGLD ({@link Sgld}).
  *
@@ -11,10 +13,16 @@ package org.featurelab.meanfield;
  * @param recordEvery  recording interval in steps, ≥ 1: the listener sees steps t &gt; burnIn with t − burnIn a
  *                     multiple of it (t counted from 1)
  * @param freezeHidden when true the hidden weights W stay fixed and only the readout a is sampled
+ * @param arithmetic   {@link Arithmetic#FLOAT64}, or {@link Arithmetic#MIXED}: the two P×N×d GEMMs of a step (X Wᵀ and
+ *                     Dᵀ X) in float32, everything else (parameters, updates, noise, Φa, Φᵀr) in float64
  */
 public record SgldConfig(double kappa, double stepSize, long steps, long seed, long burnIn, long recordEvery,
-                         boolean freezeHidden) {
+                         boolean freezeHidden, Arithmetic arithmetic) {
     public SgldConfig {
+        if (arithmetic != Arithmetic.FLOAT64 && arithmetic != Arithmetic.MIXED) {
+            throw new IllegalArgumentException("arithmetic must be float64 or mixed, got "
+                    + (arithmetic == null ? "none" : arithmetic.label()));
+        }
         if (!(kappa > 0) || !Double.isFinite(kappa)) {
             throw new IllegalArgumentException("kappa must be positive and finite, got " + kappa);
         }
@@ -32,9 +40,9 @@ public record SgldConfig(double kappa, double stepSize, long steps, long seed, l
         }
     }
 
-    /** κ, η, steps and seed; no burn-in, recording every step, all parameters sampled. */
+    /** κ, η, steps and seed; no burn-in, recording every step, all parameters sampled, float64. */
     public static SgldConfig of(double kappa, double stepSize, long steps, long seed) {
-        return new SgldConfig(kappa, stepSize, steps, seed, 0, 1, false);
+        return new SgldConfig(kappa, stepSize, steps, seed, 0, 1, false, Arithmetic.FLOAT64);
     }
 
     /** T = 2κ², the temperature: the chain's stationary density is ∝ exp(−L/T) × prior. */
@@ -43,18 +51,22 @@ public record SgldConfig(double kappa, double stepSize, long steps, long seed, l
     }
 
     public SgldConfig withSteps(long newSteps) {
-        return new SgldConfig(kappa, stepSize, newSteps, seed, burnIn, recordEvery, freezeHidden);
+        return new SgldConfig(kappa, stepSize, newSteps, seed, burnIn, recordEvery, freezeHidden, arithmetic);
     }
 
     public SgldConfig withSeed(long newSeed) {
-        return new SgldConfig(kappa, stepSize, steps, newSeed, burnIn, recordEvery, freezeHidden);
+        return new SgldConfig(kappa, stepSize, steps, newSeed, burnIn, recordEvery, freezeHidden, arithmetic);
     }
 
     public SgldConfig withRecording(long newBurnIn, long newRecordEvery) {
-        return new SgldConfig(kappa, stepSize, steps, seed, newBurnIn, newRecordEvery, freezeHidden);
+        return new SgldConfig(kappa, stepSize, steps, seed, newBurnIn, newRecordEvery, freezeHidden, arithmetic);
     }
 
     public SgldConfig withFreezeHidden(boolean freeze) {
-        return new SgldConfig(kappa, stepSize, steps, seed, burnIn, recordEvery, freeze);
+        return new SgldConfig(kappa, stepSize, steps, seed, burnIn, recordEvery, freeze, arithmetic);
+    }
+
+    public SgldConfig withArithmetic(Arithmetic newArithmetic) {
+        return new SgldConfig(kappa, stepSize, steps, seed, burnIn, recordEvery, freezeHidden, newArithmetic);
     }
 }

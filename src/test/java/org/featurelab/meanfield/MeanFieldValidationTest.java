@@ -34,8 +34,10 @@ class MeanFieldValidationTest {
         expect("stepSize", "0", () -> SgldConfig.of(0.1, 0, 1, 1));
         expect("stepSize", "NaN", () -> SgldConfig.of(0.1, nan, 1, 1));
         expect("steps", "negative", () -> SgldConfig.of(0.1, 0.1, -1, 1));
-        expect("burnIn", "negative", () -> new SgldConfig(0.1, 0.1, 1, 1, -1, 1, false));
-        expect("recordEvery", "0", () -> new SgldConfig(0.1, 0.1, 1, 1, 0, 0, false));
+        expect("burnIn", "negative", () -> SgldConfig.of(0.1, 0.1, 1, 1).withRecording(-1, 1));
+        expect("arithmetic", "float32", () -> SgldConfig.of(0.1, 0.1, 1, 1).withArithmetic(org.featurelab.linalg.Arithmetic.FLOAT32));
+        expect("arithmetic", "null", () -> SgldConfig.of(0.1, 0.1, 1, 1).withArithmetic(null));
+        expect("recordEvery", "0", () -> SgldConfig.of(0.1, 0.1, 1, 1).withRecording(0, 0));
 
         expect("k", "k > d", () -> TeacherTask.SparseParity.firstCoordinates(3, 4));
         expect("k", "k > d, explicit support", () -> new TeacherTask.SparseParity(2, new int[] {0, 1, 2}));

@@ -77,7 +77,7 @@ class SgldPosteriorTest {
         long batch = steps / BATCHES;
         assertTrue(batch * h * lMin / 2 > 25, "batches must be >= 25 autocorrelation times 2/(h λ_min) long");
 
-        SgldConfig config = new SgldConfig(kappa, eta, burnIn + steps, 2024, burnIn, 1, true);
+        SgldConfig config = SgldConfig.of(kappa, eta, burnIn + steps, 2024).withRecording(burnIn, 1).withFreezeHidden(true);
         Sgld chain = new Sgld(start, x, y, priors, config);
         Accumulator acc = new Accumulator(n, batch, mean, eig.vectors());
         chain.runInPlace(acc);

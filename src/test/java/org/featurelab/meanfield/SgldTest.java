@@ -1,5 +1,6 @@
 package org.featurelab.meanfield;
 
+import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Matrix;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +108,34 @@ class SgldTest {
         assertClose(after.hiddenWeights().data(), wExpected, ROUNDOFF, ROUNDOFF, "W after one step");
         assertEquals(1, chain.step());
         assertClose(chain.lastLoss(), net.loss(x, y), ROUNDOFF, 0, "loss of the step's forward pass");
+    }
+
+    /**
+     * The mixed path (float32 X Wᵀ and Dᵀ X) against float64: each float32 dot product of length d (or P) has relative
+     * error ≤ (length + 2)·2⁻²⁴ ≈ 10⁻⁶ of Σ|x||w| here, so the gradients agree to 10⁻⁵ of their largest entry
+     * (Gaussian inputs: no pre-activation near the ReLU kink). A 200-step chain with the same noise stays within
+     * 10⁻⁴: the drift is contracting (decay T/σ_p²), so the rounding differences do not grow.
+     */
+    @Test
+    void mixedArithmeticMatchesFloat64() {
+        Matrix x = inputs();
+        double[] y = targets();
+        TwoLayerNetwork net = network();
+        Sgld.Gradients g64 = Sgld.gradients(net, x, y);
+        Sgld.Gradients g32 = Sgld.gradients(net, x, y, Arithmetic.MIXED);
+        double scaleA = 0;
+        for (double v : g64.readout()) {
+            scaleA = Math.max(scaleA, Math.abs(v));
+        }
+        assertClose(g32.readout(), g64.readout(), 0, 1e-5 * scaleA, "mixed dL/da");
+        assertClose(g32.hidden(), g64.hidden(), 0, 1e-5 * g64.hidden().maxAbs(), "mixed dL/dW");
+        SgldConfig config = SgldConfig.of(0.1, 0.02, 200, 8);
+        Sgld c64 = new Sgld(net, x, y, Priors.standard(), config);
+        Sgld c32 = new Sgld(net, x, y, Priors.standard(), config.withArithmetic(Arithmetic.MIXED));
+        c64.runInPlace(null);
+        c32.runInPlace(null);
+        assertClose(c32.network().readout(), c64.network().readout(), 0, 1e-4, "mixed chain a");
+        assertClose(c32.network().hiddenWeights(), c64.network().hiddenWeights(), 0, 1e-4, "mixed chain W");
     }
 
     @Test
