@@ -31,10 +31,12 @@ import java.util.SplittableRandom;
  * ∇_a L = (2c/P) Φᵀ r and ∇_W L = (2c/P) Dᵀ X with D_μi = r_μ aᵢ 1[Z_μi &gt; 0]. Cost per step: four GEMMs,
  * 2·P·N·(2d + 2) flops (2·P·N·2 when W is frozen: Φ is then computed once); no allocation after construction.
  *
- * <p>Under {@link Arithmetic#MIXED} ({@link SgldConfig#arithmetic()}) the two P×N×d GEMMs, X Wᵀ and Dᵀ X, run in float32
- * (sgemm on direct buffers; X rounded once, W and D each step): their relative error, about √d·6·10⁻⁸, is far below
- * the injected noise √(2Tη). Parameters, updates, noise and the two P×N products Φa, Φᵀr stay float64, so small
- * increments ηT·p are not lost to float32 rounding of the parameters.
+ * <p>Under {@link Arithmetic#MIXED} ({@link SgldConfig#arithmetic()}) the four GEMMs and the element-wise passes
+ * between them run in float32 (sgemm on direct buffers, bulk-copied from float arrays: no JNI copy of the P×N
+ * operands; X rounded once): relative errors about √(max(d, N, P))·6·10⁻⁸, far below the injected noise √(2Tη).
+ * Parameters, updates, noise, residuals and the loss stay float64, so small increments ηT·p are not lost to float32
+ * rounding of the parameters. (Measured on 2 cores at P = 1000, N = 512, d = 35: the float64 path spends most of a
+ * step copying the P×N double arrays across JNI.)
  */
 public final class Sgld {
     /** Receives the chain at the recorded steps; it may read the chain but must not step it. */
@@ -165,11 +167,27 @@ public final class Sgld {
         final double[] ga;  // N
         final double[] dz;  // P×N back-propagated residuals
         final double[] gw;  // N×d
-        final FloatBuffer xf;  // float32 copies for the mixed path, null under float64
-        final FloatBuffer wf;
-        final FloatBuffer zf;
-        final FloatBuffer dzf;
-        final FloatBuffer gwf;
+        final boolean mixed;
+        // mixed path: float32 arrays for the element-wise work, direct buffers for sgemm (bulk-copied between them)
+        float[] wA;
+        float[] aA;
+        float[] zA;
+        float[] phiA;
+        float[] fA;
+        float[] rA;
+        float[] gaA;
+        float[] dzA;
+        float[] gwA;
+        FloatBuffer xf;
+        FloatBuffer wf;
+        FloatBuffer af;
+        FloatBuffer zf;
+        FloatBuffer phif;
+        FloatBuffer ff;
+        FloatBuffer rf;
+        FloatBuffer gaf;
+        FloatBuffer dzf;
+        FloatBuffer gwf;
         double lastLoss = Double.NaN;
 
         Workspace(TwoLayerNetwork net, Matrix xm, double[] yv, Arithmetic arithmetic) {
@@ -199,19 +217,31 @@ public final class Sgld {
             ga = new double[n];
             dz = new double[p * n];
             gw = new double[n * d];
-            if (arithmetic == Arithmetic.MIXED) {
+            if (arithmetic != Arithmetic.FLOAT64 && arithmetic != Arithmetic.MIXED) {
+                throw new IllegalArgumentException("arithmetic must be float64 or mixed, got " + arithmetic);
+            }
+            mixed = arithmetic == Arithmetic.MIXED;
+            if (mixed) {
                 xf = direct(p * d);
-                for (int k = 0; k < x.length; k++) {
-                    xf.put(k, (float) x[k]);
-                }
+                xf.put(0, Blas.toFloat(x));
+                wA = new float[n * d];
+                aA = new float[n];
+                zA = new float[p * n];
+                phiA = new float[p * n];
+                fA = new float[p];
+                rA = new float[p];
+                gaA = new float[n];
+                dzA = new float[p * n];
+                gwA = new float[n * d];
                 wf = direct(n * d);
+                af = direct(n);
                 zf = direct(p * n);
+                phif = direct(p * n);
+                ff = direct(p);
+                rf = direct(p);
+                gaf = direct(n);
                 dzf = direct(p * n);
                 gwf = direct(n * d);
-            } else if (arithmetic == Arithmetic.FLOAT64) {
-                xf = wf = zf = dzf = gwf = null;
-            } else {
-                throw new IllegalArgumentException("arithmetic must be float64 or mixed, got " + arithmetic);
             }
         }
 
@@ -224,15 +254,10 @@ public final class Sgld {
          * ∇_W L into gw. Returns L.
          */
         double gradientsInPlace(boolean newFeatures, boolean hidden) {
-            if (newFeatures && xf != null) {
-                for (int k = 0; k < w.length; k++) {
-                    wf.put(k, (float) w[k]);
-                }
-                Blas.sgemm(false, true, p, n, d, 1.0f, xf, d, wf, d, 0.0f, zf, n);
-                for (int k = 0; k < z.length; k++) {
-                    z[k] = zf.get(k);
-                }
-            } else if (newFeatures) {
+            if (mixed) {
+                return gradientsMixedInPlace(newFeatures, hidden);
+            }
+            if (newFeatures) {
                 Blas.gemm(false, true, p, n, d, 1.0, x, d, w, d, 0.0, z, n);
             }
             if (newFeatures) {
@@ -259,16 +284,59 @@ public final class Sgld {
                         dz[o + i] = z[o + i] > 0 ? r * a[i] : 0.0;
                     }
                 }
-                if (xf != null) {
-                    for (int k = 0; k < dz.length; k++) {
-                        dzf.put(k, (float) dz[k]);
+                Blas.gemm(true, false, n, d, p, g, dz, n, x, d, 0.0, gw, d);
+            }
+            return loss;
+        }
+
+        /** The same passes with the four GEMMs in float32 on direct buffers; the loss and residual in float64. */
+        private double gradientsMixedInPlace(boolean newFeatures, boolean hidden) {
+            if (newFeatures) {
+                for (int k = 0; k < w.length; k++) {
+                    wA[k] = (float) w[k];
+                }
+                wf.put(0, wA);
+                Blas.sgemm(false, true, p, n, d, 1.0f, xf, d, wf, d, 0.0f, zf, n);
+                zf.get(0, zA);
+                for (int k = 0; k < zA.length; k++) {
+                    phiA[k] = zA[k] > 0 ? zA[k] : 0.0f;
+                }
+                phif.put(0, phiA);
+            }
+            for (int i = 0; i < n; i++) {
+                aA[i] = (float) a[i];
+            }
+            af.put(0, aA);
+            Blas.sgemm(false, false, p, 1, n, (float) c, phif, n, af, 1, 0.0f, ff, 1);
+            ff.get(0, fA);
+            double loss = 0;
+            for (int mu = 0; mu < p; mu++) {
+                double r = fA[mu] - y[mu];
+                rA[mu] = (float) r;
+                loss += r * r;
+            }
+            loss /= p;
+            lastLoss = loss;
+            float g = (float) (2 * c / p);
+            rf.put(0, rA);
+            Blas.sgemm(true, false, n, 1, p, g, phif, n, rf, 1, 0.0f, gaf, 1);
+            gaf.get(0, gaA);
+            for (int i = 0; i < n; i++) {
+                ga[i] = gaA[i];
+            }
+            if (hidden) {
+                for (int mu = 0; mu < p; mu++) {
+                    float r = rA[mu];
+                    int o = mu * n;
+                    for (int i = 0; i < n; i++) {
+                        dzA[o + i] = zA[o + i] > 0 ? r * aA[i] : 0.0f;
                     }
-                    Blas.sgemm(true, false, n, d, p, (float) g, dzf, n, xf, d, 0.0f, gwf, d);
-                    for (int k = 0; k < gw.length; k++) {
-                        gw[k] = gwf.get(k);
-                    }
-                } else {
-                    Blas.gemm(true, false, n, d, p, g, dz, n, x, d, 0.0, gw, d);
+                }
+                dzf.put(0, dzA);
+                Blas.sgemm(true, false, n, d, p, g, dzf, n, xf, d, 0.0f, gwf, d);
+                gwf.get(0, gwA);
+                for (int k = 0; k < gw.length; k++) {
+                    gw[k] = gwA[k];
                 }
             }
             return loss;

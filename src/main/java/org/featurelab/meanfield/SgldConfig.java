@@ -13,8 +13,8 @@ import org.featurelab.linalg.Arithmetic;
  * @param recordEvery  recording interval in steps, ≥ 1: the listener sees steps t &gt; burnIn with t − burnIn a
  *                     multiple of it (t counted from 1)
  * @param freezeHidden when true the hidden weights W stay fixed and only the readout a is sampled
- * @param arithmetic   {@link Arithmetic#FLOAT64}, or {@link Arithmetic#MIXED}: the two P×N×d GEMMs of a step (X Wᵀ and
- *                     Dᵀ X) in float32, everything else (parameters, updates, noise, Φa, Φᵀr) in float64
+ * @param arithmetic   {@link Arithmetic#FLOAT64}, or {@link Arithmetic#MIXED}: the forward and backward GEMMs of a step in
+ *                     float32, parameters, updates, noise, residuals and loss in float64 (see {@link Sgld})
  */
 public record SgldConfig(double kappa, double stepSize, long steps, long seed, long burnIn, long recordEvery,
                          boolean freezeHidden, Arithmetic arithmetic) {

@@ -111,7 +111,7 @@ class SgldTest {
     }
 
     /**
-     * The mixed path (float32 X Wᵀ and Dᵀ X) against float64: each float32 dot product of length d (or P) has relative
+     * The mixed path (float32 GEMMs) against float64: each float32 dot product of length d, N or P has relative
      * error ≤ (length + 2)·2⁻²⁴ ≈ 10⁻⁶ of Σ|x||w| here, so the gradients agree to 10⁻⁵ of their largest entry
      * (Gaussian inputs: no pre-activation near the ReLU kink). A 200-step chain with the same noise stays within
      * 10⁻⁴: the drift is contracting (decay T/σ_p²), so the rounding differences do not grow.
