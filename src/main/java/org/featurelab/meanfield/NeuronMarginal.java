@@ -57,7 +57,7 @@ public final class NeuronMarginal {
                 throw new IllegalArgumentException("neuron marginal: r holds a non-finite value " + v);
             }
         }
-        this.x = x;
+        this.x = x.copy();
         this.r = r.clone();
         this.kappa = kappa;
         this.width = width;
