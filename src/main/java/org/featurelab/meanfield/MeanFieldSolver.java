@@ -1,0 +1,206 @@
+package org.featurelab.meanfield;
+
+import org.featurelab.linalg.Cholesky;
+import org.featurelab.linalg.Matrix;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * The particle solver of the mean-field (MF) model (docs/mean-field-theory.md, "Mean-field solver").
+ *
+ * <p>B particles w_b sample the single-neuron marginal p(w) ∝ exp(−U(w)) of {@link NeuronMarginal}. Each outer
+ * iteration t:
+ * <ol>
+ *   <li>{@code innerSteps} MALA steps on U with the lagged field r = y − f_{t−1}: proposal
+ *       w' = w − h∇U(w) + √(2h)ξ, h = stepSize·σ_w²/d, accepted with probability
+ *       min(1, exp(U(w) − U(w') + ‖ξ‖²/2 − ‖w − w' + h∇U(w')‖²/(4h)));</li>
+ *   <li>the linear self-consistency on the training points, (I + K) f_t = K y, with
+ *       K = (N^{1−γ}/(B·P)) Φᵀ diag(s) Φ, Φ_{bμ} = φ(w_bᵀx_μ), s_b = 1/(2α_b κ² N^γ), by Cholesky.</li>
+ * </ol>
+ * It stops when ‖f_t − f_{t−1}‖/‖f_t‖ &lt; tolerance or after maxIterations. The formula for K follows from
+ * ⟨f⟩(x) = N·N^{−γ}·E_w[E(a|w) φ(wᵀx)] with E(a|w) = β/(2α) = J/(2ακ²N^γ) and J = (1/P)Σ_μ φ_μ r_μ linear in
+ * r = y − f; so f = K(y − f). Particles start from the prior, f_0 = 0.
+ *
+ * <p>Cost per outer iteration: innerSteps·(4BPd) flops for MALA, BP² for K (syrk), P³/3 for the solve.
+ */
+public final class MeanFieldSolver {
+    private MeanFieldSolver() {
+    }
+
+    /**
+     * Solves the MF self-consistency for training inputs {@code x} (P×d) and targets {@code y} (length P).
+     * Same rng state → same result.
+     */
+    public static MeanFieldResult solve(Matrix x, double[] y, MeanFieldConfig config, RandomGenerator rng) {
+        int p = x.rows();
+        int d = x.cols();
+        if (y.length != p) {
+            throw new IllegalArgumentException("mean-field solve: x is " + x.shape() + ", y has " + y.length + " entries");
+        }
+        if (p < 1) {
+            throw new IllegalArgumentException("P must be >= 1, got " + p);
+        }
+        x.requireFinite("mean-field solve: x");
+        for (double v : y) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("mean-field solve: y holds a non-finite value " + v);
+            }
+        }
+        Priors priors = config.priors();
+        Matrix w = Matrix.gaussian(config.particles(), d, Math.sqrt(priors.weightCoordinateVariance(d)), rng);
+        double h = config.stepSize() * priors.weightCoordinateVariance(d);
+        double[] f = new double[p];
+        long[] moves = new long[2]; // accepted, proposed
+        int iter = 0;
+        double change = Double.POSITIVE_INFINITY;
+        boolean converged = false;
+        NeuronMarginal.Evaluation ev = null;
+        double[] r = null;
+        while (iter < config.maxIterations()) {
+            iter++;
+            r = residual(y, f);
+            NeuronMarginal nm = marginal(x, r, config);
+            ev = malaInPlace(nm, w, config.innerSteps(), h, rng, moves);
+            double[] fNew = selfConsistent(ev, y, config);
+            change = norm(diff(fNew, f)) / Math.max(norm(fNew), Double.MIN_NORMAL);
+            f = fNew;
+            if (change < config.tolerance()) {
+                converged = true;
+                break;
+            }
+        }
+        r = residual(y, f);
+        // readout coefficients of the particles of the final solve: v_b = c·s_b·(Φ r)_b
+        double c = Math.pow(config.width(), 1 - config.gamma()) / ((double) config.particles() * p);
+        double[] s = weights(ev, config);
+        double[] phiR = ev.features().times(Matrix.wrap(p, 1, r)).data();
+        double[] v = new double[phiR.length];
+        for (int b = 0; b < v.length; b++) {
+            v[b] = c * s[b] * phiR[b];
+        }
+        // fixed-point check on a copy of the particles advanced under the final field
+        Matrix wCheck = w.copy();
+        NeuronMarginal.Evaluation evCheck = malaInPlace(marginal(x, r, config), wCheck, config.innerSteps(), h, rng,
+                new long[2]);
+        Matrix k = kernel(evCheck, config);
+        double[] ky = k.times(Matrix.wrap(p, 1, y)).data();
+        double[] kf = k.times(Matrix.wrap(p, 1, f)).data();
+        double[] res = new double[p];
+        for (int mu = 0; mu < p; mu++) {
+            res[mu] = f[mu] + kf[mu] - ky[mu];
+        }
+        double fixedPoint = norm(res) / Math.max(norm(ky), Double.MIN_NORMAL);
+        double acceptance = moves[1] == 0 ? 0 : (double) moves[0] / moves[1];
+        return new MeanFieldResult(config, w, v, f, iter, converged, change, fixedPoint, acceptance);
+    }
+
+    /**
+     * K = (N^{1−γ}/(B·P)) Φᵀ diag(s) Φ (P×P) from the particles' features Φ (B×P) and s_b = 1/(2α_b κ² N^γ);
+     * one syrk on the rows of Φ scaled by √s_b, cost B·P² flops.
+     */
+    static Matrix kernel(NeuronMarginal.Evaluation ev, MeanFieldConfig config) {
+        Matrix phi = ev.features().copy();
+        int b = phi.rows();
+        int p = phi.cols();
+        double[] s = weights(ev, config);
+        double[] pd = phi.data();
+        for (int i = 0; i < b; i++) {
+            double q = Math.sqrt(s[i]);
+            for (int mu = 0; mu < p; mu++) {
+                pd[i * p + mu] *= q;
+            }
+        }
+        Matrix k = phi.gramOfColumns();
+        k.scaleInPlace(Math.pow(config.width(), 1 - config.gamma()) / ((double) b * p));
+        return k;
+    }
+
+    /** Solves (I + K) f = K y by Cholesky. */
+    private static double[] selfConsistent(NeuronMarginal.Evaluation ev, double[] y, MeanFieldConfig config) {
+        Matrix k = kernel(ev, config);
+        int p = y.length;
+        double[] ky = k.times(Matrix.wrap(p, 1, y)).data();
+        k.addToDiagonalInPlace(1.0);
+        return Cholesky.factorOverwriting(k).solve(Matrix.wrap(p, 1, ky)).data();
+    }
+
+    private static double[] weights(NeuronMarginal.Evaluation ev, MeanFieldConfig config) {
+        double kk = config.kappa() * config.kappa() * Math.pow(config.width(), config.gamma());
+        double[] alpha = ev.alpha();
+        double[] s = new double[alpha.length];
+        for (int b = 0; b < s.length; b++) {
+            s[b] = 1.0 / (2 * alpha[b] * kk);
+        }
+        return s;
+    }
+
+    private static NeuronMarginal marginal(Matrix x, double[] r, MeanFieldConfig config) {
+        return new NeuronMarginal(x, r, config.kappa(), config.width(), config.gamma(), config.priors());
+    }
+
+    /**
+     * {@code steps} MALA steps on U for every particle (row of {@code w}, updated in place); returns the evaluation
+     * (features, α, β, U) at the final particles. {@code moves} accumulates {accepted, proposed}.
+     */
+    static NeuronMarginal.Evaluation malaInPlace(NeuronMarginal nm, Matrix w, int steps, double h, RandomGenerator rng,
+                                                 long[] moves) {
+        int b = w.rows();
+        int d = w.cols();
+        double noise = Math.sqrt(2 * h);
+        NeuronMarginal.Evaluation cur = nm.evaluate(w, true);
+        double[] u = cur.energy();
+        Matrix g = cur.gradient();
+        for (int step = 0; step < steps; step++) {
+            Matrix prop = w.copy();
+            double[] xiSq = new double[b];
+            double[] pd = prop.data();
+            double[] gd = g.data();
+            for (int i = 0; i < b * d; i++) {
+                double xi = rng.nextGaussian();
+                pd[i] += -h * gd[i] + noise * xi;
+                xiSq[i / d] += xi * xi;
+            }
+            NeuronMarginal.Evaluation ep = nm.evaluate(prop, true);
+            double[] up = ep.energy();
+            double[] gpd = ep.gradient().data();
+            double[] wd = w.data();
+            for (int i = 0; i < b; i++) {
+                double back = 0;
+                for (int j = 0; j < d; j++) {
+                    int o = i * d + j;
+                    double e = wd[o] - pd[o] + h * gpd[o];
+                    back += e * e;
+                }
+                double logA = u[i] - up[i] + 0.5 * xiSq[i] - back / (4 * h);
+                moves[1]++;
+                if (logA >= 0 || Math.log(rng.nextDouble()) < logA) {
+                    moves[0]++;
+                    u[i] = up[i];
+                    System.arraycopy(pd, i * d, wd, i * d, d);
+                    System.arraycopy(gpd, i * d, gd, i * d, d);
+                }
+            }
+        }
+        return nm.evaluate(w, false);
+    }
+
+    private static double[] residual(double[] y, double[] f) {
+        return diff(y, f);
+    }
+
+    private static double[] diff(double[] a, double[] b) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] - b[i];
+        }
+        return out;
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double e : v) {
+            s += e * e;
+        }
+        return Math.sqrt(s);
+    }
+}
