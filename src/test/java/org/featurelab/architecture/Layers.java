@@ -20,7 +20,7 @@ final class Layers {
     static final Map<String, Set<String>> ALLOWED = new LinkedHashMap<>();
 
     private static final List<String> EXPERIMENTS = List.of("experiment.grokking", "experiment.fact",
-            "experiment.deeplinear", "experiment.alignment");
+            "experiment.deeplinear", "experiment.alignment", "experiment.meanfield");
 
     static {
         allow("base");
@@ -57,7 +57,8 @@ final class Layers {
             "org.bytedeco..", Set.of("linalg"),
             "org.apache.commons.csv..", Set.of("table", "report", "benchmark", "cli"),
             "com.fasterxml.jackson..", Set.of("io", "training", "tabular", "report", "benchmark", "experiment",
-                    "experiment.grokking", "experiment.fact", "experiment.deeplinear", "experiment.alignment", "cli"),
+                    "experiment.grokking", "experiment.fact", "experiment.deeplinear", "experiment.alignment",
+                    "experiment.meanfield", "cli"),
             "org.knowm.xchart..", Set.of("report"),
             "picocli..", Set.of("cli"));
 

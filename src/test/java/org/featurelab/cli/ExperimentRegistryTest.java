@@ -13,7 +13,8 @@ class ExperimentRegistryTest {
     @Test
     void registryAndSubcommandsAgree() {
         List<String> names = Experiments.all().stream().map(Experiments.Entry::name).toList();
-        assertEquals(List.of("grokking", "sparse-parity", "fact-validation", "deep-linear", "counterexample", "centered-nfa"),
+        assertEquals(List.of("grokking", "sparse-parity", "fact-validation", "deep-linear", "counterexample", "centered-nfa",
+                "mean-field"),
                 names);
         for (String name : names) {
             CliRunner.Result r = CliRunner.ok("experiment", name, "--help");

@@ -13,6 +13,8 @@ import org.featurelab.experiment.fact.FactValidationExperiment;
 import org.featurelab.experiment.fact.SparseParityExperiment;
 import org.featurelab.experiment.grokking.Grokking;
 import org.featurelab.experiment.grokking.GrokkingExperiment;
+import org.featurelab.experiment.meanfield.MeanFieldCurves;
+import org.featurelab.experiment.meanfield.MeanFieldCurvesExperiment;
 
 import java.util.List;
 
@@ -52,6 +54,9 @@ public final class Experiments {
                                 (quick ? Counterexample.Config.quick() : Counterexample.Config.defaults()).with(null, null, seed), progress)),
                 new Entry("centered-nfa", "Centered NFA is higher for smaller init; SGD versus SLO",
                         (quick, seed, progress) -> CenteredNfaExperiment.run(
-                                (quick ? CenteredNfa.Config.quick() : CenteredNfa.Config.defaults()).withSeed(seed), progress)));
+                                (quick ? CenteredNfa.Config.quick() : CenteredNfa.Config.defaults()).withSeed(seed), progress)),
+                new Entry("mean-field", "Mean-field learning curves on parity: SGLD, MF and the NNGP kernel, test MSE and m_S vs P",
+                        (quick, seed, progress) -> MeanFieldCurvesExperiment.run(
+                                (quick ? MeanFieldCurves.Config.quick() : MeanFieldCurves.Config.defaults()).withSeed(seed), progress)));
     }
 }
