@@ -11,10 +11,12 @@ package org.featurelab.meanfield;
  * @param innerSteps    MALA steps on U per outer iteration (≥ 1), with the field r = y − f lagged one iteration
  * @param stepSize      MALA step h in units of the prior coordinate variance: h = stepSize·σ_w²/d, in (0, 10]
  * @param maxIterations outer iterations at most (≥ 1)
- * @param tolerance     convergence when ‖f_t − f_{t−1}‖/‖f_t‖ &lt; tolerance (&gt; 0)
+ * @param tolerance     convergence when ‖f_t − f_{t−1}‖/‖f_t‖ &lt; tolerance (&gt; 0); with ARD also
+ *                      max_j |Δρ_j|/ρ_j &lt; tolerance
+ * @param ard           the MF-ARD hyperprior, or null for the isotropic prior d/σ_w² (the default)
  */
 public record MeanFieldConfig(double kappa, double width, double gamma, Priors priors, int particles, int innerSteps,
-                              double stepSize, int maxIterations, double tolerance) {
+                              double stepSize, int maxIterations, double tolerance, ArdPrior ard) {
     public MeanFieldConfig {
         if (!(kappa > 0) || !Double.isFinite(kappa)) {
             throw new IllegalArgumentException("kappa must be positive and finite, got " + kappa);
@@ -45,6 +47,18 @@ public record MeanFieldConfig(double kappa, double width, double gamma, Priors p
         }
     }
 
+    /** Without ARD (the isotropic prior). */
+    public MeanFieldConfig(double kappa, double width, double gamma, Priors priors, int particles, int innerSteps,
+                           double stepSize, int maxIterations, double tolerance) {
+        this(kappa, width, gamma, priors, particles, innerSteps, stepSize, maxIterations, tolerance, null);
+    }
+
+    /** The same settings with the MF-ARD prior {@code a} (null: ARD off). */
+    public MeanFieldConfig withArd(ArdPrior a) {
+        return new MeanFieldConfig(kappa, width, gamma, priors, particles, innerSteps, stepSize, maxIterations,
+                tolerance, a);
+    }
+
     /**
      * γ = ½, standard priors, B = 4000, 5 MALA steps of 0.2·σ_w²/d per iteration, ≤ 200 iterations, tolerance 0.03.
      * The relative change of f has a Monte-Carlo floor of order 1/√B (measured ≈ 0.02 at B = 4000,
@@ -55,22 +69,22 @@ public record MeanFieldConfig(double kappa, double width, double gamma, Priors p
     }
 
     public MeanFieldConfig withParticles(int b) {
-        return new MeanFieldConfig(kappa, width, gamma, priors, b, innerSteps, stepSize, maxIterations, tolerance);
+        return new MeanFieldConfig(kappa, width, gamma, priors, b, innerSteps, stepSize, maxIterations, tolerance, ard);
     }
 
     public MeanFieldConfig withPriors(Priors p) {
-        return new MeanFieldConfig(kappa, width, gamma, p, particles, innerSteps, stepSize, maxIterations, tolerance);
+        return new MeanFieldConfig(kappa, width, gamma, p, particles, innerSteps, stepSize, maxIterations, tolerance, ard);
     }
 
     public MeanFieldConfig withWidth(double n) {
-        return new MeanFieldConfig(kappa, n, gamma, priors, particles, innerSteps, stepSize, maxIterations, tolerance);
+        return new MeanFieldConfig(kappa, n, gamma, priors, particles, innerSteps, stepSize, maxIterations, tolerance, ard);
     }
 
     public MeanFieldConfig withIterations(int maxIter, double tol) {
-        return new MeanFieldConfig(kappa, width, gamma, priors, particles, innerSteps, stepSize, maxIter, tol);
+        return new MeanFieldConfig(kappa, width, gamma, priors, particles, innerSteps, stepSize, maxIter, tol, ard);
     }
 
     public MeanFieldConfig withSteps(int inner, double step) {
-        return new MeanFieldConfig(kappa, width, gamma, priors, particles, inner, step, maxIterations, tolerance);
+        return new MeanFieldConfig(kappa, width, gamma, priors, particles, inner, step, maxIterations, tolerance, ard);
     }
 }

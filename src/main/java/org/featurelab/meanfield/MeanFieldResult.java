@@ -20,10 +20,19 @@ public final class MeanFieldResult {
     private final double relativeChange;
     private final double fixedPointResidual;
     private final double acceptanceRate;
+    private final double[] precisions;
 
     MeanFieldResult(MeanFieldConfig config, Matrix particles, double[] readout, double[] trainPrediction,
                     int iterations, boolean converged, double relativeChange, double fixedPointResidual,
                     double acceptanceRate) {
+        this(config, particles, readout, trainPrediction, iterations, converged, relativeChange, fixedPointResidual,
+                acceptanceRate, ArdPrior.isotropic(config.priors(), particles.cols()));
+    }
+
+    MeanFieldResult(MeanFieldConfig config, Matrix particles, double[] readout, double[] trainPrediction,
+                    int iterations, boolean converged, double relativeChange, double fixedPointResidual,
+                    double acceptanceRate, double[] precisions) {
+        this.precisions = precisions.clone();
         this.config = config;
         this.particles = particles.copy();
         this.readout = readout.clone();
@@ -80,6 +89,23 @@ public final class MeanFieldResult {
     /** Fraction of MALA proposals accepted over the whole run. */
     public double acceptanceRate() {
         return acceptanceRate;
+    }
+
+    /**
+     * The final per-input prior precisions ρ_j (length d): the MF-ARD ones when {@code config().ard()} is set,
+     * otherwise the isotropic d/σ_w².
+     */
+    public double[] priorPrecisions() {
+        return precisions.clone();
+    }
+
+    /** The final per-input prior variances 1/ρ_j (length d). */
+    public double[] priorVariances() {
+        double[] v = new double[precisions.length];
+        for (int j = 0; j < v.length; j++) {
+            v[j] = 1.0 / precisions[j];
+        }
+        return v;
     }
 
     /** ⟨f⟩(x) = Σ_b v_b φ(w_bᵀx) at the rows of {@code xNew} (m×d); cost 2·m·B·d flops. */

@@ -21,6 +21,11 @@ import java.util.random.RandomGenerator;
  * ⟨f⟩(x) = N·N^{−γ}·E_w[E(a|w) φ(wᵀx)] with E(a|w) = β/(2α) = J/(2ακ²N^γ) and J = (1/P)Σ_μ φ_μ r_μ linear in
  * r = y − f; so f = K(y − f). Particles start from the prior, f_0 = 0.
  *
+ * <p>MF-ARD ({@code config.ard()} non-null, {@link ArdPrior}): U carries the per-coordinate prior Σ_j ρ_j w_j²/2,
+ * ρ starts at d/σ_w², MALA is preconditioned per coordinate (h_j = stepSize/ρ_j; at the start h_j = h), and after
+ * step 2 ρ is updated once from the particles' second moments; convergence then also needs
+ * max_j |Δρ_j|/ρ_j &lt; tolerance. Without ARD the arithmetic is that of the isotropic solver, unchanged.
+ *
  * <p>Cost per outer iteration: innerSteps·(4BPd) flops for MALA, BP² for K (syrk), P³/3 for the solve.
  */
 public final class MeanFieldSolver {
@@ -49,6 +54,8 @@ public final class MeanFieldSolver {
         Priors priors = config.priors();
         Matrix w = Matrix.gaussian(config.particles(), d, Math.sqrt(priors.weightCoordinateVariance(d)), rng);
         double h = config.stepSize() * priors.weightCoordinateVariance(d);
+        ArdPrior ard = config.ard();
+        double[] rho = ard == null ? null : ArdPrior.isotropic(priors, d);
         double[] f = new double[p];
         long[] moves = new long[2]; // accepted, proposed
         int iter = 0;
@@ -59,11 +66,15 @@ public final class MeanFieldSolver {
         while (iter < config.maxIterations()) {
             iter++;
             r = residual(y, f);
-            NeuronMarginal nm = marginal(x, r, config);
-            ev = malaInPlace(nm, w, config.innerSteps(), h, rng, moves);
+            NeuronMarginal nm = marginal(x, r, config, rho);
+            ev = rho == null ? malaInPlace(nm, w, config.innerSteps(), h, rng, moves)
+                    : malaInPlace(nm, w, config.innerSteps(), steps(config, rho), rng, moves);
             double[] fNew = selfConsistent(ev, y, config);
             change = norm(diff(fNew, f)) / Math.max(norm(fNew), Double.MIN_NORMAL);
             f = fNew;
+            if (rho != null) {
+                change = Math.max(change, ard.updateInPlace(rho, w, priors));
+            }
             if (change < config.tolerance()) {
                 converged = true;
                 break;
@@ -80,8 +91,10 @@ public final class MeanFieldSolver {
         }
         // fixed-point check on a copy of the particles advanced under the final field
         Matrix wCheck = w.copy();
-        NeuronMarginal.Evaluation evCheck = malaInPlace(marginal(x, r, config), wCheck, config.innerSteps(), h, rng,
-                new long[2]);
+        NeuronMarginal nmCheck = marginal(x, r, config, rho);
+        NeuronMarginal.Evaluation evCheck = rho == null
+                ? malaInPlace(nmCheck, wCheck, config.innerSteps(), h, rng, new long[2])
+                : malaInPlace(nmCheck, wCheck, config.innerSteps(), steps(config, rho), rng, new long[2]);
         Matrix k = kernel(evCheck, config);
         double[] ky = k.times(Matrix.wrap(p, 1, y)).data();
         double[] kf = k.times(Matrix.wrap(p, 1, f)).data();
@@ -91,7 +104,8 @@ public final class MeanFieldSolver {
         }
         double fixedPoint = norm(res) / Math.max(norm(ky), Double.MIN_NORMAL);
         double acceptance = moves[1] == 0 ? 0 : (double) moves[0] / moves[1];
-        return new MeanFieldResult(config, w, v, f, iter, converged, change, fixedPoint, acceptance);
+        return new MeanFieldResult(config, w, v, f, iter, converged, change, fixedPoint, acceptance, rho == null
+                ? ArdPrior.isotropic(priors, d) : rho);
     }
 
     /**
@@ -134,8 +148,67 @@ public final class MeanFieldSolver {
         return s;
     }
 
-    private static NeuronMarginal marginal(Matrix x, double[] r, MeanFieldConfig config) {
-        return new NeuronMarginal(x, r, config.kappa(), config.width(), config.gamma(), config.priors());
+    private static NeuronMarginal marginal(Matrix x, double[] r, MeanFieldConfig config, double[] rho) {
+        return new NeuronMarginal(x, r, config.kappa(), config.width(), config.gamma(), config.priors(), rho);
+    }
+
+    /** Per-coordinate MALA steps h_j = stepSize/ρ_j. */
+    private static double[] steps(MeanFieldConfig config, double[] rho) {
+        double[] hj = new double[rho.length];
+        for (int j = 0; j < hj.length; j++) {
+            hj[j] = config.stepSize() / rho[j];
+        }
+        return hj;
+    }
+
+    /**
+     * Preconditioned MALA: proposal w'_j = w_j − h_j ∂_jU(w) + √(2h_j) ξ_j, accepted with probability
+     * min(1, exp(U(w) − U(w') + ‖ξ‖²/2 − Σ_j (w_j − w'_j + h_j ∂_jU(w'))²/(4h_j))). Otherwise as the scalar version.
+     */
+    static NeuronMarginal.Evaluation malaInPlace(NeuronMarginal nm, Matrix w, int steps, double[] hj,
+                                                 RandomGenerator rng, long[] moves) {
+        int b = w.rows();
+        int d = w.cols();
+        double[] noise = new double[d];
+        for (int j = 0; j < d; j++) {
+            noise[j] = Math.sqrt(2 * hj[j]);
+        }
+        NeuronMarginal.Evaluation cur = nm.evaluate(w, true);
+        double[] u = cur.energy();
+        Matrix g = cur.gradient();
+        for (int step = 0; step < steps; step++) {
+            Matrix prop = w.copy();
+            double[] xiSq = new double[b];
+            double[] pd = prop.data();
+            double[] gd = g.data();
+            for (int i = 0; i < b * d; i++) {
+                double xi = rng.nextGaussian();
+                int j = i % d;
+                pd[i] += -hj[j] * gd[i] + noise[j] * xi;
+                xiSq[i / d] += xi * xi;
+            }
+            NeuronMarginal.Evaluation ep = nm.evaluate(prop, true);
+            double[] up = ep.energy();
+            double[] gpd = ep.gradient().data();
+            double[] wd = w.data();
+            for (int i = 0; i < b; i++) {
+                double back = 0;
+                for (int j = 0; j < d; j++) {
+                    int o = i * d + j;
+                    double e = wd[o] - pd[o] + hj[j] * gpd[o];
+                    back += e * e / (4 * hj[j]);
+                }
+                double logA = u[i] - up[i] + 0.5 * xiSq[i] - back;
+                moves[1]++;
+                if (logA >= 0 || Math.log(rng.nextDouble()) < logA) {
+                    moves[0]++;
+                    u[i] = up[i];
+                    System.arraycopy(pd, i * d, wd, i * d, d);
+                    System.arraycopy(gpd, i * d, gd, i * d, d);
+                }
+            }
+        }
+        return nm.evaluate(w, false);
     }
 
     /**

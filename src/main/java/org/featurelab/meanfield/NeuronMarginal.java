@@ -20,6 +20,9 @@ import org.featurelab.linalg.Matrix;
  * Gradient (φ' = step, φφ' = φ): ∇Σ = (2/P) Σ_μ φ_μ x_μ, ∇J = (1/P) Σ_μ step_μ r_μ x_μ, and
  * ∇U = (d/σ_w²) w + [1/(2α) + β²/(4α²)] ∇Σ/(2κ²N^{2γ}) − [β/(2α)] ∇J/(κ²N^γ).
  *
+ * <p>MF-ARD ({@link ArdPrior}): with per-coordinate precisions ρ_j the prior term (d/(2σ_w²))‖w‖² becomes
+ * Σ_j ρ_j w_j²/2 in U and (d/σ_w²)w becomes (ρ_j w_j)_j in ∇U; nothing else changes.
+ *
  * <p>Batched over B particles (rows of W, B×d): pre-activations W·Xᵀ (one GEMM, 2BPd flops), the gradient one
  * more GEMM M·X (2BPd flops) with M_{bμ} = c₁_b (2/P) φ_{bμ} + c₂_b (1/P) step_{bμ} r_μ. Immutable.
  */
@@ -30,6 +33,7 @@ public final class NeuronMarginal {
     private final double width;
     private final double gamma;
     private final Priors priors;
+    private final double[] precisions;
 
     /**
      * @param x      training inputs, P×d
@@ -39,6 +43,15 @@ public final class NeuronMarginal {
      * @param gamma  γ ≥ 0 (½ in the paper)
      */
     public NeuronMarginal(Matrix x, double[] r, double kappa, double width, double gamma, Priors priors) {
+        this(x, r, kappa, width, gamma, priors, null);
+    }
+
+    /**
+     * As above with per-coordinate prior precisions ρ_j (length d, positive and finite), or null for the isotropic
+     * d/σ_w².
+     */
+    public NeuronMarginal(Matrix x, double[] r, double kappa, double width, double gamma, Priors priors,
+                          double[] precisions) {
         if (r.length != x.rows()) {
             throw new IllegalArgumentException("neuron marginal: x is " + x.shape() + ", r has " + r.length + " entries");
         }
@@ -57,6 +70,19 @@ public final class NeuronMarginal {
                 throw new IllegalArgumentException("neuron marginal: r holds a non-finite value " + v);
             }
         }
+        if (precisions != null) {
+            if (precisions.length != x.cols()) {
+                throw new IllegalArgumentException("neuron marginal: precisions has " + precisions.length
+                        + " entries, x is " + x.shape());
+            }
+            for (double v : precisions) {
+                if (!(v > 0) || !Double.isFinite(v)) {
+                    throw new IllegalArgumentException("neuron marginal: precisions must be positive and finite, got "
+                            + v);
+                }
+            }
+        }
+        this.precisions = precisions == null ? null : precisions.clone();
         this.x = x.copy();
         this.r = r.clone();
         this.kappa = kappa;
@@ -102,8 +128,8 @@ public final class NeuronMarginal {
         double[] pd = phi.data();
         double cs = sigmaCoefficient();
         double cj = jCoefficient();
-        double prior = d / (2 * priors.weightVariance());
-        double[] wn = w.rowSquaredNorms();
+        double prior = precisions == null ? d / (2 * priors.weightVariance()) : 0.5;
+        double[] wn = precisions == null ? w.rowSquaredNorms() : weightedSquaredNorms(w);
         double[] alpha = new double[b];
         double[] beta = new double[b];
         double[] energy = new double[b];
@@ -138,8 +164,30 @@ public final class NeuronMarginal {
         Matrix grad = null;
         if (withGradient) {
             grad = w.copy();
-            Matrix.gemmInPlace(1.0, m, false, x, false, 2 * prior, grad); // (d/σ_w²) w + M·X
+            if (precisions == null) {
+                Matrix.gemmInPlace(1.0, m, false, x, false, 2 * prior, grad); // (d/σ_w²) w + M·X
+            } else {
+                grad.scaleColumnsInPlace(precisions);
+                Matrix.gemmInPlace(1.0, m, false, x, false, 1.0, grad); // (ρ_j w_j) + M·X
+            }
         }
         return new Evaluation(alpha, beta, energy, phi, grad);
+    }
+
+    /** Σ_j ρ_j w_bj² per row (times the coefficient ½ set in evaluate: Σ_j ρ_j w_j²/2). */
+    private double[] weightedSquaredNorms(Matrix w) {
+        int b = w.rows();
+        int d = w.cols();
+        double[] wd = w.data();
+        double[] out = new double[b];
+        for (int i = 0; i < b; i++) {
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                double v = wd[i * d + j];
+                s += precisions[j] * v * v;
+            }
+            out[i] = s;
+        }
+        return out;
     }
 }
