@@ -3,7 +3,7 @@ package org.featurelab.meanfield;
 import org.featurelab.linalg.Matrix;
 
 /**
- * The MF-ARD option of {@link MeanFieldSolver} (docs/mean-field-theory.md, "MF-ARD"): per-input prior precisions
+ * The MF-ARD option of {@link MeanFieldSolver} (docs/mean-field.md, "MF-ARD"): per-input prior precisions
  * ρ_j, w_j ~ N(0, 1/ρ_j), with a Gamma(α₀, β₀) hyperprior (shape α₀, rate β₀), updated once per outer iteration from
  * the particles' second moments:
  * <pre>

@@ -7,7 +7,7 @@ import org.featurelab.linalg.Matrix;
  * The infinite-width (N → ∞, γ = ½) limit of the posterior mean of f(x) = N^{−1/2} Σᵢ aᵢ φ(wᵢᵀx): kernel ridge
  * regression with the NNGP kernel ({@link NngpKernel}) and ridge λ = κ²P/σ_a².
  *
- * <p>Derivation (docs/mean-field-theory.md, "Kernel limit"): under the prior, Cov[f(x), f(x')] =
+ * <p>Derivation (docs/mean-field.md, "Kernel limit"): under the prior, Cov[f(x), f(x')] =
  * N^{−1}·N·σ_a²·E_w[φ(wᵀx)φ(wᵀx')] = σ_a² K(x, x'), and f is Gaussian as N → ∞ (central limit theorem over the
  * neurons). The likelihood exp(−(1/(2κ²P)) Σ_μ (f(x_μ) − y_μ)²) is Gaussian noise of variance κ²P. The GP posterior
  * mean is σ_a² k(x)ᵀ(σ_a² K + κ²P·I)⁻¹ y = k(x)ᵀ(K + λI)⁻¹ y with λ = κ²P/σ_a².

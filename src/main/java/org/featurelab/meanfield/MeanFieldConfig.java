@@ -62,7 +62,7 @@ public record MeanFieldConfig(double kappa, double width, double gamma, Priors p
     /**
      * γ = ½, standard priors, B = 4000, 5 MALA steps of 0.2·σ_w²/d per iteration, ≤ 200 iterations, tolerance 0.03.
      * The relative change of f has a Monte-Carlo floor of order 1/√B (measured ≈ 0.02 at B = 4000,
-     * docs/mean-field-theory.md), so the tolerance must stay above it: keep tolerance ≳ 2/√B when changing B.
+     * docs/mean-field.md), so the tolerance must stay above it: keep tolerance ≳ 2/√B when changing B.
      */
     public static MeanFieldConfig defaults(double kappa, double width) {
         return new MeanFieldConfig(kappa, width, 0.5, Priors.standard(), 4000, 5, 0.2, 200, 0.03);

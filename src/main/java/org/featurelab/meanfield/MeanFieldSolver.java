@@ -6,7 +6,7 @@ import org.featurelab.linalg.Matrix;
 import java.util.random.RandomGenerator;
 
 /**
- * The particle solver of the mean-field (MF) model (docs/mean-field-theory.md, "Mean-field solver").
+ * The particle solver of the mean-field (MF) model (docs/mean-field.md, "Mean-field solver").
  *
  * <p>B particles w_b sample the single-neuron marginal p(w) ∝ exp(−U(w)) of {@link NeuronMarginal}. Each outer
  * iteration t:

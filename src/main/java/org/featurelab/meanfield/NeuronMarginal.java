@@ -3,7 +3,7 @@ package org.featurelab.meanfield;
 import org.featurelab.linalg.Matrix;
 
 /**
- * The single-neuron marginal of the mean-field model with the readout a integrated out (docs/mean-field-theory.md,
+ * The single-neuron marginal of the mean-field model with the readout a integrated out (docs/mean-field.md,
  * "Mean-field solver"). For one neuron (a, w) with the other neurons' output lumped into the residual
  * r_μ = y_μ − f_{−i}(x_μ), the posterior energy is
  * <pre>

@@ -8,7 +8,7 @@ import org.featurelab.linalg.Matrix;
  *   K(x, x') = E_w[φ(wᵀx) φ(wᵀx')] = (σ_w²/d) · ‖x‖‖x'‖ · (sin θ + (π − θ) cos θ) / (2π),
  *   cos θ = xᵀx' / (‖x‖‖x'‖)  (clamped to [−1, 1]; θ := π/2 when x or x' is 0, where K = 0 anyway).
  * </pre>
- * Derivation (docs/mean-field-theory.md): (u, v) = (wᵀx, wᵀx') is a centred Gaussian pair with variances
+ * Derivation (docs/mean-field.md): (u, v) = (wᵀx, wᵀx') is a centred Gaussian pair with variances
  * s²‖x‖², s²‖x'‖² and covariance s²xᵀx' (s² = σ_w²/d); Cho &amp; Saul's arc-cosine kernel of order 1,
  * k₁(x, x') = 2·E_{z~N(0,I)}[φ(zᵀx)φ(zᵀx')] = (1/π)‖x‖‖x'‖ J₁(θ), J₁ = sin θ + (π − θ) cos θ, gives the
  * factor 1/(2π); at θ = 0 it reduces to E[φ(u)²] = s²‖x‖²/2, which fixes the constant.

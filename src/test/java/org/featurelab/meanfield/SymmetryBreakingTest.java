@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Symmetric and broken phases of MF and MF-ARD on sparse parity, d = 6, k = 2 (S = {1, 2}), P = 300 training
  * inputs, B = 2000 particles, from the symmetric prior start (f₀ = 0, particles from the prior); m_S measured on
  * 4000 fresh inputs with {@link MeanFieldResult#predict} and {@link Measures#orderParameter}. Numbers measured with
- * these seeds are in docs/mean-field-theory.md, "Symmetry breaking".
+ * these seeds are in docs/mean-field.md, "Symmetry breaking".
  */
 class SymmetryBreakingTest {
     private static final int D = 6;

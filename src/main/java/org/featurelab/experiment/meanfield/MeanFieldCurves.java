@@ -165,7 +165,7 @@ public final class MeanFieldCurves {
             return kappas.clone();
         }
 
-        /** The MF convergence tolerance 2/√B (docs/mean-field-theory.md: the relative change has a 1/√B floor). */
+        /** The MF convergence tolerance 2/√B (docs/mean-field.md: the relative change has a 1/√B floor). */
         public double mfTolerance() {
             return 2 / Math.sqrt(particles);
         }
