@@ -92,14 +92,11 @@ public final class MlpSpeed {
     public record Result(Workload workload, double[] stepMillis, double flopsPerStep, double referenceGflops,
                          double firstLoss, double lastLoss) {
         public double medianMillis() {
-            double[] s = stepMillis.clone();
-            Arrays.sort(s);
-            int n = s.length;
-            return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+            return StepTimes.median(stepMillis);
         }
 
         public double minMillis() {
-            return Arrays.stream(stepMillis).min().orElse(Double.NaN);
+            return StepTimes.min(stepMillis);
         }
 
         /** GFLOP/s at the median step time. */

@@ -7,7 +7,6 @@ import org.featurelab.meanfield.SgldConfig;
 import org.featurelab.meanfield.TeacherTask;
 import org.featurelab.meanfield.TwoLayerNetwork;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -74,14 +73,11 @@ public final class SgldSpeed {
     public record Result(Workload workload, double[] stepMillis, double totalSeconds, double flopsPerStep,
                          double referenceGflops, double firstLoss, double lastLoss) {
         public double medianMillis() {
-            double[] s = stepMillis.clone();
-            Arrays.sort(s);
-            int n = s.length;
-            return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+            return StepTimes.median(stepMillis);
         }
 
         public double minMillis() {
-            return Arrays.stream(stepMillis).min().orElse(Double.NaN);
+            return StepTimes.min(stepMillis);
         }
 
         /** Timed steps per second of wall time. */
