@@ -16,7 +16,6 @@ import org.featurelab.tabular.Splits;
 import org.featurelab.tabular.TabularLearner;
 import org.featurelab.tabular.TabularModel;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

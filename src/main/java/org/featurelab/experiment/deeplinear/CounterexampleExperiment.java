@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.featurelab.base.Progress;
 import org.featurelab.experiment.ExperimentReport;
 import org.featurelab.experiment.PowerSweep;
-import org.featurelab.linalg.Matrix;
 import org.featurelab.report.HeatMap;
 import org.featurelab.report.LineChart;
 
