@@ -163,7 +163,8 @@ public final class MeanFieldSolver {
 
     /**
      * Preconditioned MALA: proposal w'_j = w_j − h_j ∂_jU(w) + √(2h_j) ξ_j, accepted with probability
-     * min(1, exp(U(w) − U(w') + ‖ξ‖²/2 − Σ_j (w_j − w'_j + h_j ∂_jU(w'))²/(4h_j))). Otherwise as the scalar version.
+     * min(1, exp(U(w) − U(w') + ‖ξ‖²/2 − Σ_j (w_j − w'_j + h_j ∂_jU(w'))²/(4h_j))); {@code moves} accumulates
+     * {accepted, proposed}. Returns the evaluation (features, α, β, U) at the final particles.
      */
     static NeuronMarginal.Evaluation malaInPlace(NeuronMarginal nm, Matrix w, int steps, double[] hj,
                                                  RandomGenerator rng, long[] moves) {
@@ -212,49 +213,15 @@ public final class MeanFieldSolver {
     }
 
     /**
-     * {@code steps} MALA steps on U for every particle (row of {@code w}, updated in place); returns the evaluation
-     * (features, α, β, U) at the final particles. {@code moves} accumulates {accepted, proposed}.
+     * {@code steps} MALA steps on U for every particle (row of {@code w}, updated in place) with one step size h for
+     * every coordinate: the preconditioned version with h_j = h. Returns the evaluation (features, α, β, U) at the
+     * final particles; {@code moves} accumulates {accepted, proposed}.
      */
     static NeuronMarginal.Evaluation malaInPlace(NeuronMarginal nm, Matrix w, int steps, double h, RandomGenerator rng,
                                                  long[] moves) {
-        int b = w.rows();
-        int d = w.cols();
-        double noise = Math.sqrt(2 * h);
-        NeuronMarginal.Evaluation cur = nm.evaluate(w, true);
-        double[] u = cur.energy();
-        Matrix g = cur.gradient();
-        for (int step = 0; step < steps; step++) {
-            Matrix prop = w.copy();
-            double[] xiSq = new double[b];
-            double[] pd = prop.data();
-            double[] gd = g.data();
-            for (int i = 0; i < b * d; i++) {
-                double xi = rng.nextGaussian();
-                pd[i] += -h * gd[i] + noise * xi;
-                xiSq[i / d] += xi * xi;
-            }
-            NeuronMarginal.Evaluation ep = nm.evaluate(prop, true);
-            double[] up = ep.energy();
-            double[] gpd = ep.gradient().data();
-            double[] wd = w.data();
-            for (int i = 0; i < b; i++) {
-                double back = 0;
-                for (int j = 0; j < d; j++) {
-                    int o = i * d + j;
-                    double e = wd[o] - pd[o] + h * gpd[o];
-                    back += e * e;
-                }
-                double logA = u[i] - up[i] + 0.5 * xiSq[i] - back / (4 * h);
-                moves[1]++;
-                if (logA >= 0 || Math.log(rng.nextDouble()) < logA) {
-                    moves[0]++;
-                    u[i] = up[i];
-                    System.arraycopy(pd, i * d, wd, i * d, d);
-                    System.arraycopy(gpd, i * d, gd, i * d, d);
-                }
-            }
-        }
-        return nm.evaluate(w, false);
+        double[] hj = new double[w.cols()];
+        java.util.Arrays.fill(hj, h);
+        return malaInPlace(nm, w, steps, hj, rng, moves);
     }
 
     private static double[] residual(double[] y, double[] f) {
