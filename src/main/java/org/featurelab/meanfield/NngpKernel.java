@@ -60,6 +60,56 @@ public final class NngpKernel {
         return out;
     }
 
+    /**
+     * The eigenvalue of the kernel's integral operator on the parity χ_S, |S| = k, for x uniform on {±1}^d:
+     * <pre>
+     *   λ_S = E_{x,x'}[K(x, x') χ_S(x) χ_S(x')] = Σ_{h=0..d} C(d,h) 2^{−d} · K(d − 2h) · K_k(h)/C(d,k),
+     *   K_k(h) = Σ_j (−1)^j C(h,j) C(d−h,k−j)   (Krawtchouk),
+     * </pre>
+     * exact: with u = x∘x' uniform, xᵀx' = d − 2h (h the number of −1 in u) and E[χ_S(u) | h] = K_k(h)/C(d,k).
+     * λ_S = E_w[ĉ_S(w)²], ĉ_S(w) = E_x[φ(wᵀx)χ_S(x)], so at P → ∞ kernel ridge with ridge κ²P/σ_a² gives
+     * m_S = σ_a²λ_S/(σ_a²λ_S + κ²). Cost O(d·k).
+     *
+     * @param d dimension ≥ 1 (binomials in double precision: d ≤ 1000)
+     * @param k parity order, 0 ≤ k ≤ d
+     */
+    public static double parityEigenvalue(int d, int k, Priors priors) {
+        if (d < 1 || d > 1000 || k < 0 || k > d) {
+            throw new IllegalArgumentException("parity eigenvalue needs 1 <= d <= 1000 and 0 <= k <= d, got d = " + d
+                    + ", k = " + k);
+        }
+        double scale = priors.weightCoordinateVariance(d) / (2 * Math.PI);
+        double sum = 0;
+        for (int h = 0; h <= d; h++) {
+            double krawtchouk = 0;
+            for (int j = 0; j <= Math.min(h, k); j++) {
+                if (k - j <= d - h) {
+                    krawtchouk += ((j & 1) == 0 ? 1 : -1) * binomial(h, j) * binomial(d - h, k - j);
+                }
+            }
+            double kernel = scale * arcCosine1(d - 2.0 * h, Math.sqrt(d), Math.sqrt(d));
+            sum += Math.exp(logBinomial(d, h) - d * Math.log(2)) * kernel * krawtchouk;
+        }
+        return sum / binomial(d, k);
+    }
+
+    /** C(n, r) by the product Π (n − r + i)/i, each partial product the integer C(n − r + i, i). */
+    private static double binomial(int n, int r) {
+        double c = 1;
+        for (int i = 1; i <= r; i++) {
+            c = c * (n - r + i) / i;
+        }
+        return c;
+    }
+
+    private static double logBinomial(int n, int r) {
+        double s = 0;
+        for (int i = 1; i <= r; i++) {
+            s += Math.log(n - r + i) - Math.log(i);
+        }
+        return s;
+    }
+
     /** ‖x‖‖x'‖·(sin θ + (π − θ) cos θ) from the inner product and the two norms. */
     static double arcCosine1(double dot, double nx, double ny) {
         double nn = nx * ny;
