@@ -1,8 +1,11 @@
 package org.featurelab.experiment.meanfield;
 
+import org.featurelab.base.ParallelJobs;
 import org.featurelab.base.Progress;
 import org.featurelab.linalg.Arithmetic;
+import org.featurelab.linalg.Blas;
 import org.featurelab.linalg.Matrix;
+import org.featurelab.meanfield.ArdPrior;
 import org.featurelab.meanfield.KernelLimit;
 import org.featurelab.meanfield.MeanFieldConfig;
 import org.featurelab.meanfield.MeanFieldResult;
@@ -27,6 +30,7 @@ import java.util.SplittableRandom;
  *   <li>{@code sgld}: full-batch SGLD ({@link Sgld}) from a prior draw, the predictions on the test inputs averaged
  *       over the recorded steps after the burn-in (a Monte-Carlo estimate of the posterior mean ⟨f⟩(x));</li>
  *   <li>{@code mf}: the particle mean-field solver ({@link MeanFieldSolver}), ⟨f⟩(x) from its final particles;</li>
+ *   <li>{@code mf-ard}: the same solver with self-reinforcing input feature selection ({@link ArdPrior#defaults()});</li>
  *   <li>{@code kernel}: the N → ∞ limit ({@link KernelLimit}), NNGP kernel ridge with λ = κ²P/σ_a²;</li>
  * </ul>
  * scored on fresh inputs by the test MSE (1/P_test)Σ(⟨f⟩ − y)² (the constant 0 scores E[y²] = 1) and the order
@@ -34,13 +38,20 @@ import java.util.SplittableRandom;
  *
  * <p>Seeds: run r uses {@code SplittableRandom(seed + r)} split, in this order, into the training inputs (the largest
  * P; smaller P take its first rows, so the curves are nested), the test inputs, then for each κ and P the SGLD
- * initialisation, the SGLD noise seed and the MF particles. Same config → same numbers.
+ * initialisation, the SGLD noise seed, the MF particles and the MF-ARD particles. Same config → same numbers.
+ *
+ * <p>Weight marginals: at the smallest κ and the largest P of seed 0, the hidden-weight coordinates w_ij of each
+ * sampled method, split into the support coordinates j ∈ S and the others: SGLD pools its N neurons over the recorded
+ * steps after the burn-in, MF and MF-ARD use their B final particles.
  *
  * <p>Cost per (κ, P, seed): SGLD steps·2P·N(2d + 2) flops; MF ≤ iterations·(5·4BPd + BP² + P³/3); kernel 2P²d + P³/3.
  */
 public final class MeanFieldCurves {
     /** The three methods, in report order. */
-    public static final List<String> METHODS = List.of("sgld", "mf", "kernel");
+    public static final List<String> METHODS = List.of("sgld", "mf", "mf-ard", "kernel");
+
+    /** The methods whose hidden weights sample the single-neuron marginal p(w), in report order. */
+    public static final List<String> SAMPLED = List.of("sgld", "mf", "mf-ard");
 
     private MeanFieldCurves() {
     }
@@ -179,50 +190,137 @@ public final class MeanFieldCurves {
     public record Curve(String method, double kappa, int p, double mseMean, double mseSd, double mMean, double mSd) {
     }
 
-    /** All points, and the seed averages. */
-    public record Result(List<Point> points, List<Curve> curves) {
-        public Result {
-            points = List.copyOf(points);
-            curves = List.copyOf(curves);
+    /** Hidden-weight coordinates of one sampled method at (κ, P): on the support S and off it. */
+    public record Marginal(String method, double kappa, int p, double[] onSupport, double[] offSupport) {
+        public Marginal {
+            onSupport = onSupport.clone();
+            offSupport = offSupport.clone();
+        }
+
+        @Override
+        public double[] onSupport() {
+            return onSupport.clone();
+        }
+
+        @Override
+        public double[] offSupport() {
+            return offSupport.clone();
         }
     }
 
-    /** Runs every method at every (κ, P, seed). */
+    /** All points, the seed averages and the weight marginals (one per sampled method). */
+    public record Result(List<Point> points, List<Curve> curves, List<Marginal> marginals) {
+        public Result {
+            points = List.copyOf(points);
+            curves = List.copyOf(curves);
+            marginals = List.copyOf(marginals);
+        }
+    }
+
+    /**
+     * Runs every method at every (κ, P, seed). The (κ, P, seed) jobs run in parallel on {@link ParallelJobs#defaultThreads()}
+     * threads with a single-threaded native BLAS (the GEMMs here are small: measured 7× more SGLD steps per second
+     * than with threaded BLAS, docs/mean-field.md); every job owns its random generator, so the numbers do not depend on
+     * the thread count.
+     */
     public static Result run(Config c, Progress progress) {
+        return run(c, progress, ParallelJobs.defaultThreads());
+    }
+
+    /** As {@link #run(Config, Progress)} on {@code threads} threads (same numbers for every thread count). */
+    public static Result run(Config c, Progress progress, int threads) {
         TeacherTask.SparseParity task = TeacherTask.SparseParity.firstCoordinates(c.dimension(), c.k());
-        Priors priors = Priors.standard();
         int[] sizes = c.sizes();
         double[] kappas = c.kappas();
         int pMax = sizes[sizes.length - 1];
-        List<Point> points = new ArrayList<>();
+        double kappaMin = Arrays.stream(kappas).min().orElseThrow();
+        List<Job> jobs = new ArrayList<>();
         for (int s = 0; s < c.seeds(); s++) {
             SplittableRandom root = new SplittableRandom(c.seed() + s);
             Matrix xAll = task.sampleInputs(pMax, root.split());
             Matrix xTest = task.sampleInputs(c.testSize(), root.split());
-            double[] yTest = task.labels(xTest);
             for (double kappa : kappas) {
                 for (int p : sizes) {
-                    Matrix x = firstRows(xAll, p);
-                    double[] y = task.labels(x);
-                    SplittableRandom rng = root.split();
-                    double[] fs = sgld(c, x, y, xTest, kappa, priors, rng.split(), rng.nextLong());
-                    points.add(point("sgld", kappa, p, s, fs, yTest));
-                    MeanFieldConfig mfc = MeanFieldConfig.defaults(kappa, c.width()).withParticles(c.particles())
-                            .withIterations(c.mfIterations(), c.mfTolerance());
-                    MeanFieldResult mf = MeanFieldSolver.solve(x, y, mfc, rng.split());
-                    points.add(point("mf", kappa, p, s, mf.predict(xTest), yTest));
-                    points.add(point("kernel", kappa, p, s, KernelLimit.fit(x, y, kappa, priors).predict(xTest), yTest));
-                    progress.message(String.format(Locale.ROOT, "mean-field seed %d κ = %s P = %d: test MSE sgld %.3f, mf %.3f, kernel %.3f",
-                            s, kappa, p, points.get(points.size() - 3).testMse(), points.get(points.size() - 2).testMse(),
-                            points.get(points.size() - 1).testMse()));
+                    jobs.add(new Job(s, kappa, p, firstRows(xAll, p), xTest, root.split(),
+                            s == 0 && p == pMax && kappa == kappaMin));
                 }
             }
         }
-        return new Result(points, curves(points, kappas, sizes));
+        int before = Blas.threads();
+        List<JobResult> results;
+        Blas.setThreads(1);
+        try {
+            results = ParallelJobs.map(jobs.size(), threads, i -> runJob(c, task, jobs.get(i), progress));
+        } finally {
+            Blas.setThreads(before);
+        }
+        List<Point> points = new ArrayList<>();
+        List<Marginal> marginals = new ArrayList<>();
+        for (JobResult r : results) {
+            points.addAll(r.points());
+            marginals.addAll(r.marginals());
+        }
+        return new Result(points, curves(points, kappas, sizes), marginals);
+    }
+
+    /** One (seed, κ, P) with its inputs and its own generator; {@code keep}: record the weight marginals. */
+    private record Job(int seed, double kappa, int p, Matrix x, Matrix xTest, SplittableRandom rng, boolean keep) {
+    }
+
+    private record JobResult(List<Point> points, List<Marginal> marginals) {
+    }
+
+    private static JobResult runJob(Config c, TeacherTask.SparseParity task, Job j, Progress progress) {
+        Priors priors = Priors.standard();
+        double[] y = task.labels(j.x());
+        double[] yTest = task.labels(j.xTest());
+        SplittableRandom rng = j.rng();
+        int s = j.seed();
+        double kappa = j.kappa();
+        int p = j.p();
+        List<Point> points = new ArrayList<>();
+        List<Marginal> marginals = new ArrayList<>();
+        List<double[]> sgldWeights = j.keep() ? new ArrayList<>() : null;
+        double[] fs = sgld(c, j.x(), y, j.xTest(), kappa, priors, rng.split(), rng.nextLong(), sgldWeights);
+        points.add(point("sgld", kappa, p, s, fs, yTest));
+        MeanFieldConfig mfc = MeanFieldConfig.defaults(kappa, c.width()).withParticles(c.particles())
+                .withIterations(c.mfIterations(), c.mfTolerance());
+        MeanFieldResult mf = MeanFieldSolver.solve(j.x(), y, mfc, rng.split());
+        points.add(point("mf", kappa, p, s, mf.predict(j.xTest()), yTest));
+        MeanFieldResult ard = MeanFieldSolver.solve(j.x(), y, mfc.withArd(ArdPrior.defaults()), rng.split());
+        points.add(point("mf-ard", kappa, p, s, ard.predict(j.xTest()), yTest));
+        points.add(point("kernel", kappa, p, s, KernelLimit.fit(j.x(), y, kappa, priors).predict(j.xTest()), yTest));
+        if (j.keep()) {
+            marginals.add(split("sgld", kappa, p, sgldWeights, c.dimension(), c.k()));
+            marginals.add(split("mf", kappa, p, List.of(mf.particles().data()), c.dimension(), c.k()));
+            marginals.add(split("mf-ard", kappa, p, List.of(ard.particles().data()), c.dimension(), c.k()));
+        }
+        progress.message(String.format(Locale.ROOT, "mean-field seed %d κ = %s P = %d: test MSE sgld %.3f, mf %.3f, mf-ard %.3f, kernel %.3f",
+                s, kappa, p, points.get(0).testMse(), points.get(1).testMse(), points.get(2).testMse(), points.get(3).testMse()));
+        return new JobResult(points, marginals);
+    }
+
+    /** Splits row-major d-column weight blocks into the support coordinates (the first k) and the others. */
+    private static Marginal split(String method, double kappa, int p, List<double[]> blocks, int d, int k) {
+        int total = blocks.stream().mapToInt(b -> b.length).sum() / d;
+        double[] on = new double[total * k];
+        double[] off = new double[total * (d - k)];
+        int io = 0;
+        int ifo = 0;
+        for (double[] b : blocks) {
+            for (int i = 0; i < b.length; i++) {
+                if (i % d < k) {
+                    on[io++] = b[i];
+                } else {
+                    off[ifo++] = b[i];
+                }
+            }
+        }
+        return new Marginal(method, kappa, p, on, off);
     }
 
     private static double[] sgld(Config c, Matrix x, double[] y, Matrix xTest, double kappa, Priors priors,
-                                 SplittableRandom initRng, long noiseSeed) {
+                                 SplittableRandom initRng, long noiseSeed, List<double[]> weights) {
         TwoLayerNetwork init = TwoLayerNetwork.samplePrior(c.width(), c.dimension(), 0.5, priors, initRng);
         SgldConfig sc = new SgldConfig(kappa, c.sgldStepSize(), c.sgldSteps(), noiseSeed, c.sgldBurnIn(),
                 c.sgldRecordEvery(), false, Arithmetic.FLOAT64);
@@ -235,6 +333,9 @@ public final class MeanFieldCurves {
                 sum[i] += f[i];
             }
             count[0]++;
+            if (weights != null) {
+                weights.add(ch.network().hiddenWeights().data());
+            }
         });
         for (int i = 0; i < sum.length; i++) {
             sum[i] /= count[0];
