@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         description = "Reproduce a published feature-learning phenomenon: writes summary.json, metrics.csv, PNG plots and index.html.",
         subcommands = {ExperimentGrokkingCommand.class, ExperimentSparseParityCommand.class,
                 ExperimentFactValidationCommand.class, ExperimentDeepLinearCommand.class, ExperimentCounterexampleCommand.class,
-                ExperimentCenteredNfaCommand.class, ExperimentMeanFieldCommand.class, ExperimentAllCommand.class})
+                ExperimentCenteredNfaCommand.class, ExperimentMeanFieldCommand.class, ExperimentMeanFieldPhaseCommand.class,
+                ExperimentAllCommand.class})
 final class ExperimentCommand {
 }

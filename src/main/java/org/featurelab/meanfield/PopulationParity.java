@@ -285,21 +285,28 @@ public final class PopulationParity {
                 throw new IllegalArgumentException("kappas must be strictly decreasing for the continuation");
             }
         }
-        State s = priorState(c, rng);
-        List<Solution> down = new ArrayList<>();
+        List<Solution> down = sweep(kappas, c, priorState(c, rng), rng);
+        double[] rev = new double[kappas.length];
+        for (int i = 0; i < rev.length; i++) {
+            rev[i] = kappas[kappas.length - 1 - i];
+        }
+        List<Solution> up = sweep(rev, c, orderedState(c, rng), rng);
+        return new Continuation(down, up);
+    }
+
+    /**
+     * Solves at every κ of {@code kappas} in the given order, the first from {@code start}, each next one from the
+     * previous solution. Same rng state → same result.
+     */
+    public static List<Solution> sweep(double[] kappas, Config c, State start, RandomGenerator rng) {
+        List<Solution> out = new ArrayList<>();
+        State s = start;
         for (double kappa : kappas) {
             Solution sol = solve(kappa, c, s, rng);
-            down.add(sol);
+            out.add(sol);
             s = sol.state();
         }
-        List<Solution> up = new ArrayList<>();
-        s = orderedState(c, rng);
-        for (int i = kappas.length - 1; i >= 0; i--) {
-            Solution sol = solve(kappas[i], c, s, rng);
-            up.add(sol);
-            s = sol.state();
-        }
-        return new Continuation(down, up);
+        return out;
     }
 
     private static PopulationMarginal marginal(double kappa, Config c, double m) {

@@ -15,6 +15,8 @@ import org.featurelab.experiment.grokking.Grokking;
 import org.featurelab.experiment.grokking.GrokkingExperiment;
 import org.featurelab.experiment.meanfield.MeanFieldCurves;
 import org.featurelab.experiment.meanfield.MeanFieldCurvesExperiment;
+import org.featurelab.experiment.meanfield.MeanFieldPhase;
+import org.featurelab.experiment.meanfield.MeanFieldPhaseExperiment;
 
 import java.util.List;
 
@@ -55,8 +57,11 @@ public final class Experiments {
                 new Entry("centered-nfa", "Centered NFA is higher for smaller init; SGD versus SLO",
                         (quick, seed, progress) -> CenteredNfaExperiment.run(
                                 (quick ? CenteredNfa.Config.quick() : CenteredNfa.Config.defaults()).withSeed(seed), progress)),
-                new Entry("mean-field", "Mean-field learning curves on parity: SGLD, MF and the NNGP kernel, test MSE and m_S vs P",
+                new Entry("mean-field", "Mean-field learning curves on parity: SGLD, MF, MF-ARD, NNGP kernel; test MSE, m_S vs P; weight marginals",
                         (quick, seed, progress) -> MeanFieldCurvesExperiment.run(
-                                (quick ? MeanFieldCurves.Config.quick() : MeanFieldCurves.Config.defaults()).withSeed(seed), progress)));
+                                (quick ? MeanFieldCurves.Config.quick() : MeanFieldCurves.Config.defaults()).withSeed(seed), progress)),
+                new Entry("mean-field-phase", "Mean-field phase diagram on parity: P_c(κ) for SGLD, MF, MF-ARD, kernel; κ_c at P → ∞",
+                        (quick, seed, progress) -> MeanFieldPhaseExperiment.run(
+                                (quick ? MeanFieldPhase.Config.quick() : MeanFieldPhase.Config.defaults()).withSeed(seed), progress)));
     }
 }
