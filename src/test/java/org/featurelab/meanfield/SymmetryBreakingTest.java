@@ -39,8 +39,9 @@ class SymmetryBreakingTest {
 
     /**
      * κ = 0.01, N = 512: m_S ≥ 0.9 (measured 0.928 with the adaptive step, 0.927 with the fixed one; the kernel limit
-     * gives 0.978). Initial MALA step 0.005·σ_w²/d, 20 inner steps: the default 0.2 has acceptance ≈ 0 at this κ
-     * (U's curvature ∝ 1/κ²); the step stays at c = 1 here (acceptance 0.97).
+     * gives 0.978). Initial MALA step 0.005·σ_w²/d, 20 inner steps; the step stays at c = 1 here
+     * (acceptance 0.97). With the default 0.2 the outer iteration alternates between two states (acceptance
+     * ≈ 0.38/0.94; {@link MeanFieldSolver}, "Adaptive step").
      */
     @Test
     void smallNoiseBreaksSymmetry() {
