@@ -9,7 +9,10 @@ package org.featurelab.meanfield;
  * @param priors        σ_a², σ_w²
  * @param particles     number B ≥ 1 of particles sampling the single-neuron marginal p(w) ∝ exp(−U(w))
  * @param innerSteps    MALA steps on U per outer iteration (≥ 1), with the field r = y − f lagged one iteration
- * @param stepSize      MALA step h in units of the prior coordinate variance: h = stepSize·σ_w²/d, in (0, 10]
+ * @param stepSize      initial MALA step h in units of the prior coordinate variance: h = stepSize·σ_w²/d, in
+ *                      (0, 10]; the solver shrinks it (never grows it past this value) between outer
+ *                      iterations toward acceptance 0.574
+ *                      ({@link MeanFieldSolver}, {@link MeanFieldResult#finalStepSize()})
  * @param maxIterations outer iterations at most (≥ 1)
  * @param tolerance     convergence when ‖f_t − f_{t−1}‖/‖f_t‖ &lt; tolerance (&gt; 0); with ARD also
  *                      max_j |Δρ_j|/ρ_j &lt; tolerance
@@ -60,7 +63,7 @@ public record MeanFieldConfig(double kappa, double width, double gamma, Priors p
     }
 
     /**
-     * γ = ½, standard priors, B = 4000, 5 MALA steps of 0.2·σ_w²/d per iteration, ≤ 200 iterations, tolerance 0.03.
+     * γ = ½, standard priors, B = 4000, 5 MALA steps per iteration starting at 0.2·σ_w²/d, ≤ 200 iterations, tolerance 0.03.
      * The relative change of f has a Monte-Carlo floor of order 1/√B (measured ≈ 0.02 at B = 4000,
      * docs/mean-field.md), so the tolerance must stay above it: keep tolerance ≳ 2/√B when changing B.
      */

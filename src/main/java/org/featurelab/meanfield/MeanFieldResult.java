@@ -19,19 +19,26 @@ public final class MeanFieldResult {
     private final boolean converged;
     private final double relativeChange;
     private final double fixedPointResidual;
-    private final double acceptanceRate;
+    private final Sampling sampling;
     private final double[] precisions;
 
-    MeanFieldResult(MeanFieldConfig config, Matrix particles, double[] readout, double[] trainPrediction,
-                    int iterations, boolean converged, double relativeChange, double fixedPointResidual,
-                    double acceptanceRate) {
-        this(config, particles, readout, trainPrediction, iterations, converged, relativeChange, fixedPointResidual,
-                acceptanceRate, ArdPrior.isotropic(config.priors(), particles.cols()));
+    /**
+     * How the MALA sampling went ({@link MeanFieldSolver}, "Adaptive step").
+     *
+     * @param acceptanceRate     fraction of all MALA proposals accepted over the run (the fixed-point check excluded)
+     * @param lastAcceptanceRate fraction accepted in the last outer iteration
+     * @param stepMultiplier     the final step multiplier c (after the last adaptation; the fixed-point check uses it)
+     * @param stepSizes          the final per-coordinate MALA steps h_j = c·h (length d)
+     */
+    record Sampling(double acceptanceRate, double lastAcceptanceRate, double stepMultiplier, double[] stepSizes) {
+        Sampling {
+            stepSizes = stepSizes.clone();
+        }
     }
 
     MeanFieldResult(MeanFieldConfig config, Matrix particles, double[] readout, double[] trainPrediction,
                     int iterations, boolean converged, double relativeChange, double fixedPointResidual,
-                    double acceptanceRate, double[] precisions) {
+                    Sampling sampling, double[] precisions) {
         this.precisions = precisions.clone();
         this.config = config;
         this.particles = particles.copy();
@@ -41,7 +48,7 @@ public final class MeanFieldResult {
         this.converged = converged;
         this.relativeChange = relativeChange;
         this.fixedPointResidual = fixedPointResidual;
-        this.acceptanceRate = acceptanceRate;
+        this.sampling = sampling;
     }
 
     public MeanFieldConfig config() {
@@ -86,9 +93,35 @@ public final class MeanFieldResult {
         return fixedPointResidual;
     }
 
-    /** Fraction of MALA proposals accepted over the whole run. */
+    /** Fraction of MALA proposals accepted over the whole run (every outer iteration; not the fixed-point check). */
     public double acceptanceRate() {
-        return acceptanceRate;
+        return sampling.acceptanceRate();
+    }
+
+    /** Fraction of MALA proposals accepted in the last outer iteration (the adaptation drives it toward 0.574). */
+    public double lastAcceptanceRate() {
+        return sampling.lastAcceptanceRate();
+    }
+
+    /**
+     * The final step multiplier c (1 at the start, adapted after every outer iteration, clamped to [1e-4, 1]): the
+     * final steps are c times the initial ones.
+     */
+    public double finalStepMultiplier() {
+        return sampling.stepMultiplier();
+    }
+
+    /** The final step in the units of {@link MeanFieldConfig#stepSize()}: c·stepSize. */
+    public double finalStepSize() {
+        return sampling.stepMultiplier() * config.stepSize();
+    }
+
+    /**
+     * The final per-coordinate MALA steps h_j (length d): c·stepSize·σ_w²/d without ARD, c·stepSize/ρ_j with it (the
+     * final ρ); the fixed-point check ran with these.
+     */
+    public double[] finalStepSizes() {
+        return sampling.stepSizes().clone();
     }
 
     /**

@@ -12,12 +12,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code featurelab experiment mean-field --quick} end to end (about 40 s on 2 cores: d = 8, k = 2, N = 64,
- * P ∈ {16, 64, 256}, κ ∈ {0.02, 0.1}, 2 seeds), and the bad-input contract.
+ * P ∈ {16, 64, 256}, κ ∈ {0.02, 0.1}, 2 seeds); the bad-input contract is {@link ExperimentMeanFieldBadInputTest}.
  *
  * <p>Measured (seed 0; docs/experiments.md, "mean-field"): at P = 16 every method's test MSE is ≥ 0.94 (the constant
  * predictor scores E[y²] = 1); at κ = 0.02, P = 256 SGLD reaches m_S = 0.94, MF 0.77, the kernel 0.85. Bounds: the
@@ -70,25 +69,5 @@ class ExperimentMeanFieldCommandTest {
         assertEquals(1 + 72 + 72, rows.size());
         assertTrue(rows.contains(rows.stream().filter(l -> l.startsWith("kernel/kappa=0.1/seed=1,256,m_s,")).findFirst()
                 .orElse("missing kernel/kappa=0.1/seed=1 row")));
-    }
-
-    @Test
-    void badInputIsOneLineExitTwoAndWritesNothing() {
-        String[][] cases = {
-                {"--kappa", "-1", "--kappa must be positive and finite, got -1.0"},
-                {"--kappa", "0.02,0", "--kappa must be positive and finite, got 0.0"},
-                {"--kappa", "NaN", "--kappa must be positive and finite, got NaN"},
-                {"--k", "9", "--k must be in [1, d = 8], got 9"},
-                {"--p", "0,16", "--p must be >= 1 and increasing, got [0, 16]"},
-                {"--width", "0", "--width must be >= 1, got 0"},
-                {"--step-size", "Infinity", "--step-size must be positive and finite, got Infinity"},
-        };
-        int i = 0;
-        for (String[] c : cases) {
-            Path out = dir.resolve("bad" + i++);
-            CliRunner.assertBadInput(CliRunner.run("experiment", "mean-field", "--quick", c[0], c[1], "--out",
-                    out.toString()), c[2]);
-            assertFalse(Files.exists(out), out.toString());
-        }
     }
 }
