@@ -16,7 +16,7 @@ import java.util.random.RandomGenerator;
  */
 final class Mala {
     /** The asymptotically optimal MALA acceptance rate, 0.574. */
-    static final double TARGET_ACCEPTANCE = 0.574;
+    public static final double TARGET_ACCEPTANCE = 0.574;
 
     /** U and ∇U at every particle: energy length B, gradient B×D. */
     record Point(double[] energy, Matrix gradient) {
@@ -85,8 +85,11 @@ final class Mala {
         return new Point(u, g);
     }
 
-    /** The step multiplier after an iteration with acceptance {@code acc}: c·exp(acc − 0.574), clamped to [1e-4, 1e2]. */
-    static double adaptedMultiplier(double c, double acc) {
-        return Math.max(1e-4, Math.min(1e2, c * Math.exp(acc - TARGET_ACCEPTANCE)));
+    /**
+     * The step multiplier after an iteration with acceptance {@code acc}: c·exp(acc − 0.574), clamped to [lo, hi].
+     * Its only fixed points are acc = 0.574 and the clamps.
+     */
+    static double adaptedMultiplier(double c, double acc, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, c * Math.exp(acc - TARGET_ACCEPTANCE)));
     }
 }

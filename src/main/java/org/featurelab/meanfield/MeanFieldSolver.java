@@ -47,7 +47,7 @@ import java.util.random.RandomGenerator;
  */
 public final class MeanFieldSolver {
     /** The MALA acceptance rate the step multiplier is adapted toward. */
-    public static final double TARGET_ACCEPTANCE = 0.574;
+    public static final double TARGET_ACCEPTANCE = Mala.TARGET_ACCEPTANCE;
     /** Smallest step multiplier c. */
     public static final double MIN_MULTIPLIER = 1e-4;
     /** Largest step multiplier c: the step never exceeds {@code stepSize} (see the class comment). */
@@ -144,8 +144,7 @@ public final class MeanFieldSolver {
      * acc_t = target (or a clamp).
      */
     static double adaptedMultiplier(double mult, double acceptance) {
-        double next = mult * Math.exp(acceptance - TARGET_ACCEPTANCE);
-        return Math.min(MAX_MULTIPLIER, Math.max(MIN_MULTIPLIER, next));
+        return Mala.adaptedMultiplier(mult, acceptance, MIN_MULTIPLIER, MAX_MULTIPLIER);
     }
 
     /** One outer iteration's MALA with the current multiplier: isotropic step c·h, or ARD steps c·stepSize/ρ_j. */
@@ -208,53 +207,15 @@ public final class MeanFieldSolver {
     }
 
     /**
-     * Preconditioned MALA: proposal w'_j = w_j − h_j ∂_jU(w) + √(2h_j) ξ_j, accepted with probability
-     * min(1, exp(U(w) − U(w') + ‖ξ‖²/2 − Σ_j (w_j − w'_j + h_j ∂_jU(w'))²/(4h_j))); {@code moves} accumulates
+     * {@link Mala#stepsInPlace} on U of {@code nm} with per-coordinate steps h_j; {@code moves} accumulates
      * {accepted, proposed}. Returns the evaluation (features, α, β, U) at the final particles.
      */
     static NeuronMarginal.Evaluation malaInPlace(NeuronMarginal nm, Matrix w, int steps, double[] hj,
                                                  RandomGenerator rng, long[] moves) {
-        int b = w.rows();
-        int d = w.cols();
-        double[] noise = new double[d];
-        for (int j = 0; j < d; j++) {
-            noise[j] = Math.sqrt(2 * hj[j]);
-        }
-        NeuronMarginal.Evaluation cur = nm.evaluate(w, true);
-        double[] u = cur.energy();
-        Matrix g = cur.gradient();
-        for (int step = 0; step < steps; step++) {
-            Matrix prop = w.copy();
-            double[] xiSq = new double[b];
-            double[] pd = prop.data();
-            double[] gd = g.data();
-            for (int i = 0; i < b * d; i++) {
-                double xi = rng.nextGaussian();
-                int j = i % d;
-                pd[i] += -hj[j] * gd[i] + noise[j] * xi;
-                xiSq[i / d] += xi * xi;
-            }
-            NeuronMarginal.Evaluation ep = nm.evaluate(prop, true);
-            double[] up = ep.energy();
-            double[] gpd = ep.gradient().data();
-            double[] wd = w.data();
-            for (int i = 0; i < b; i++) {
-                double back = 0;
-                for (int j = 0; j < d; j++) {
-                    int o = i * d + j;
-                    double e = wd[o] - pd[o] + hj[j] * gpd[o];
-                    back += e * e / (4 * hj[j]);
-                }
-                double logA = u[i] - up[i] + 0.5 * xiSq[i] - back;
-                moves[1]++;
-                if (logA >= 0 || Math.log(rng.nextDouble()) < logA) {
-                    moves[0]++;
-                    u[i] = up[i];
-                    System.arraycopy(pd, i * d, wd, i * d, d);
-                    System.arraycopy(gpd, i * d, gd, i * d, d);
-                }
-            }
-        }
+        Mala.stepsInPlace(particles -> {
+            NeuronMarginal.Evaluation e = nm.evaluate(particles, true);
+            return new Mala.Point(e.energy(), e.gradient());
+        }, w, steps, hj, rng, moves);
         return nm.evaluate(w, false);
     }
 

@@ -18,7 +18,9 @@ import java.util.random.RandomGenerator;
  * (from ⟨f⟩(x) = N^{1−γ}E_w[β/(2α)·φ(wᵀx)] and m = E_x[⟨f⟩χ_S], J = (1 − m)ĉ). Each outer iteration runs
  * {@code innerSteps} MALA steps on U with the field lagged one iteration, then sets m_t = Q_t/(1 + Q_t). The MALA
  * step is per coordinate h = c·stepSize·(σ_w²/d, …, σ_w²/d, 1/(2(d − k))) (the prior variances of w_S and of
- * t = ln s), the multiplier c adapted between iterations toward acceptance 0.574 ({@link Mala}).
+ * t = ln s), the multiplier c adapted between iterations toward acceptance 0.574 and clamped to [1e-4, 1e2] ({@link Mala}; unlike
+ * {@link MeanFieldSolver}, whose undamped P-dimensional iteration cycles with large steps, the scalar iteration here
+ * converged with c above 1, so the step may grow).
  *
  * <p>Convergence: the reported Q is the mean over the last quarter of the iterations and m = Q/(1 + Q); the run
  * counts as converged when the means of m_t over the third and the fourth quarter differ by less than
@@ -241,7 +243,7 @@ public final class PopulationParity {
             qs[t] = q;
             total[0] += moves[0];
             total[1] += moves[1];
-            mult = Mala.adaptedMultiplier(mult, (double) moves[0] / moves[1]);
+            mult = Mala.adaptedMultiplier(mult, (double) moves[0] / moves[1], 1e-4, 1e2);
         }
         int quarter = n / 4;
         double m3 = mean(ms, n - 2 * quarter, n - quarter);

@@ -42,6 +42,7 @@ class ExperimentMeanFieldBadInputTest {
 
     static Stream<Case> cases() {
         String mf = "experiment mean-field --quick";
+        String phase = "experiment mean-field-phase --quick";
         return Stream.of(
                 Case.of(mf, "--kappa 0", "--kappa must be positive and finite, got 0.0"),
                 Case.of(mf, "--kappa -0.1", "--kappa must be positive and finite, got -0.1"),
@@ -59,7 +60,15 @@ class ExperimentMeanFieldBadInputTest {
                 Case.of(mf, "--step-size 0", "--step-size must be positive and finite, got 0.0"),
                 Case.of(mf, "--particles 0", "--particles must be >= 1, got 0"),
                 Case.of(mf, "--p abc", "Invalid value for option '--p' (P): 'abc' is not an int"),
-                Case.of(mf, "--kappa abc", "Invalid value for option '--kappa' (κ): 'abc' is not a double"));
+                Case.of(mf, "--kappa abc", "Invalid value for option '--kappa' (κ): 'abc' is not a double"),
+                Case.of(phase, "--kappa 0", "--kappa must be positive and finite, got 0.0"),
+                Case.of(phase, "--kappa NaN", "--kappa must be positive and finite, got NaN"),
+                Case.of(phase, "--k 11", "--k must be in [1, d = 10], got 11"),
+                Case.of(phase, "--p 0", "--p must be >= 1 and increasing, got [0]"),
+                Case.of(phase, "--width 0", "--width must be >= 1, got 0"),
+                Case.of(phase, "--step-size Infinity", "--step-size must be positive and finite, got Infinity"),
+                Case.of(phase, "--population-particles 0", "--population-particles must be >= 1, got 0"),
+                Case.of("experiment mean-field-phase --paper", "--quick", "--paper and --quick exclude each other"));
     }
 
     private static CliRunner.Result run(Case c, Path out) {

@@ -15,11 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code featurelab experiment mean-field --quick} end to end (about 40 s on 2 cores: d = 8, k = 2, N = 64,
+ * {@code featurelab experiment mean-field --quick} end to end (about 20 s on 2 cores: d = 8, k = 2, N = 64,
  * P ∈ {16, 64, 256}, κ ∈ {0.02, 0.1}, 2 seeds); the bad-input contract is {@link ExperimentMeanFieldBadInputTest}.
  *
  * <p>Measured (seed 0; docs/experiments.md, "mean-field"): at P = 16 every method's test MSE is ≥ 0.94 (the constant
- * predictor scores E[y²] = 1); at κ = 0.02, P = 256 SGLD reaches m_S = 0.94, MF 0.77, the kernel 0.85. Bounds: the
+ * predictor scores E[y²] = 1); at κ = 0.02, P = 256 SGLD reaches m_S = 0.94, MF 0.78, MF-ARD 0.87, the kernel 0.85. Bounds: the
  * kernel limit at the smallest P must not beat the constant predictor by more than 0.2 (16 samples of a degree-2
  * parity in d = 8, a quarter of the 28 + 8 + 1 monomials of degree ≤ 2, cannot pin it down); every |m_S| ≤ 1.5 and
  * every MSE finite; SGLD at the smallest κ and largest P has m_S &gt; 0.5 (it learns the parity; measured 0.94).
@@ -46,7 +46,7 @@ class ExperimentMeanFieldCommandTest {
         assertTrue(p.commandLine().startsWith("featurelab experiment mean-field --quick"), p.commandLine());
 
         JsonNode curves = s.get("summary").get("curves");
-        assertEquals(3 * 2, curves.size());
+        assertEquals(4 * 2, curves.size());
         for (JsonNode c : curves) {
             assertEquals(3, c.get("P").size());
             for (int i = 0; i < 3; i++) {
@@ -63,10 +63,21 @@ class ExperimentMeanFieldCommandTest {
                 assertTrue(c.get("m_s_mean").get(2).asDouble() > 0.5, "sgld at κ = 0.02, P = 256: " + c);
             }
         }
-        // tidy rows: per seed 3 methods × 2 κ × 3 P × 2 seeds × 2 metrics, plus 3 × 2 × 3 × 4 seed statistics
+        // the weight marginals at κ = 0.02, P = 256, seed 0, where every sampled method has learned the parity: the
+        // support coordinates spread wider than the others (measured sd on/off S: SGLD 0.49/0.32, MF 0.58/0.27,
+        // MF-ARD 1.23/0.17; the prior sd is 1/√8 = 0.35)
+        JsonNode marginals = s.get("summary").get("marginals");
+        assertEquals(3, marginals.size());
+        for (JsonNode mg : marginals) {
+            assertEquals(0.02, mg.get("kappa").asDouble());
+            assertEquals(256, mg.get("P").asInt());
+            assertTrue(mg.get("on").get("sd").asDouble() > 1.2 * mg.get("off").get("sd").asDouble(), mg.toString());
+        }
+        assertTrue(Files.size(out.resolve("weight_marginals.png")) > 0);
+        // tidy rows: per seed 4 methods × 2 κ × 3 P × 2 seeds × 2 metrics, 4 × 2 × 3 × 4 seed statistics, 3 × 4 marginal
         List<String> rows = Files.readAllLines(out.resolve("metrics.csv"));
         assertEquals("run,step,metric,value", rows.get(0));
-        assertEquals(1 + 72 + 72, rows.size());
+        assertEquals(1 + 96 + 96 + 12, rows.size());
         assertTrue(rows.contains(rows.stream().filter(l -> l.startsWith("kernel/kappa=0.1/seed=1,256,m_s,")).findFirst()
                 .orElse("missing kernel/kappa=0.1/seed=1 row")));
     }

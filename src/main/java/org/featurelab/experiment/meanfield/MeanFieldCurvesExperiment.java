@@ -16,7 +16,8 @@ import java.util.Map;
  * {@code featurelab experiment mean-field}: runs {@link MeanFieldCurves} and reports, per method (sgld, mf, mf-ard, kernel),
  * κ and P, the seed mean and sd of the test MSE and of m_S. summary.json: {@code curves} (one object per
  * method × κ with arrays {@code P}, {@code test_mse_mean}, {@code test_mse_sd}, {@code m_s_mean}, {@code m_s_sd}),
- * {@code constant_predictor_mse} (= E[y²] = 1), {@code max_abs_m_s}, {@code marginals} ({@link WeightMarginals}). metrics.csv: run {@code METHOD/kappa=κ/seed=s},
+ * {@code constant_predictor_mse} (= E[y²] = 1), {@code max_abs_m_s}, {@code mf_solver} (per MF method the range of
+ * the MALA acceptance and the largest fixed-point residual over the grid), {@code marginals} ({@link WeightMarginals}). metrics.csv: run {@code METHOD/kappa=κ/seed=s},
  * step P, metrics {@code test_mse} and {@code m_s}; plus run {@code METHOD/kappa=κ} with {@code *_mean} and
  * {@code *_sd}. Plots: test MSE against P and m_S against P, one line per method × κ.
  */
@@ -71,7 +72,6 @@ public final class MeanFieldCurvesExperiment {
         cfg.put("sgldRecordEvery", c.sgldRecordEvery());
         cfg.put("mfParticles", c.particles());
         cfg.put("mfIterations", c.mfIterations());
-        cfg.put("mfTolerance", c.mfTolerance());
         cfg.put("seed", c.seed());
 
         ObjectNode sum = r.summary();
@@ -121,20 +121,34 @@ public final class MeanFieldCurvesExperiment {
             }
         }
         sum.put("max_abs_m_s", maxAbsM);
+        ObjectNode solver = sum.putObject("mf_solver");
+        for (String m : List.of("mf", "mf-ard")) {
+            double[] acc = res.points().stream().filter(q -> q.method().equals(m)).mapToDouble(MeanFieldCurves.Point::acceptance).toArray();
+            double[] resid = res.points().stream().filter(q -> q.method().equals(m))
+                    .mapToDouble(MeanFieldCurves.Point::fixedPointResidual).toArray();
+            ObjectNode o = solver.putObject(m);
+            o.put("acceptance_min", java.util.Arrays.stream(acc).min().orElse(0));
+            o.put("acceptance_max", java.util.Arrays.stream(acc).max().orElse(0));
+            o.put("fixed_point_residual_max", java.util.Arrays.stream(resid).max().orElse(0));
+        }
         for (MeanFieldCurves.Point p : res.points()) {
             String run = p.method() + "/kappa=" + p.kappa() + "/seed=" + p.seed();
             r.metric(run, p.p(), "test_mse", p.testMse());
             r.metric(run, p.p(), "m_s", p.orderParameter());
+            if (p.hasSolverDiagnostics()) {
+                r.metric(run, p.p(), "acceptance", p.acceptance());
+                r.metric(run, p.p(), "fixed_point_residual", p.fixedPointResidual());
+            }
         }
         r.table(List.of("method", "κ", "P", "test MSE (mean ± sd)", "m_S (mean ± sd)"), rows);
         WeightMarginals.report(r, res.marginals());
         r.note(String.format(Locale.ROOT, "Sparse parity on {±1}^%d, k = %d (S = first k coordinates), %d fresh test inputs per seed, "
                         + "%d seeds, P ∈ %s. Network f = N^(−1/2) Σ aᵢ ReLU(wᵢᵀx), N = %d, σ_a² = σ_w² = 1. SGLD: %d full-batch steps "
                         + "of η = %s from a prior draw, posterior mean = average of the predictions every %d steps after %d burn-in steps. "
-                        + "MF and MF-ARD (α₀ = 1, e = 0.5): B = %d particles, ≤ %d outer iterations, tolerance 2/√B = %.3f. Kernel: NNGP kernel ridge, λ = κ²P. "
+                        + "MF and MF-ARD (α₀ = 1, e = 0.5): B = %d particles, %d outer iterations (a fixed budget), MALA step adapted toward acceptance 0.574. Kernel: NNGP kernel ridge, λ = κ²P. "
                         + "The constant predictor 0 has test MSE 1.",
                 c.dimension(), c.k(), c.testSize(), c.seeds(), java.util.Arrays.toString(sizes), c.width(), c.sgldSteps(),
-                c.sgldStepSize(), c.sgldRecordEvery(), c.sgldBurnIn(), c.particles(), c.mfIterations(), c.mfTolerance()));
+                c.sgldStepSize(), c.sgldRecordEvery(), c.sgldBurnIn(), c.particles(), c.mfIterations()));
         r.plot("test_mse.png", "Test MSE of the posterior mean against log₁₀ P (seed means)",
                 LineChart.pngBytes("Test MSE vs P", "log10 P", "test MSE", msePlot));
         r.plot("order_parameter.png", "Order parameter m_S = E[⟨f⟩χ_S] against log₁₀ P (seed means)",

@@ -61,13 +61,13 @@ public final class MeanFieldPhase {
         }
 
         /**
-         * d = 12, k = 4, N = 64, P = 64 … 2048 (doubling), κ ∈ {0.0025, 0.005, 0.01, 0.02, 0.04}, 2 seeds, 20 000 SGLD
-         * steps (η = 0.01), B = 1000 MF particles ≤ 40 iterations; population B = 2000, 120 iterations, 16 κ values.
+         * d = 12, k = 4, N = 64, P = 32 … 1024 (doubling), κ ∈ {0.0025, 0.005, 0.01, 0.02, 0.04}, 3 seeds, 20 000 SGLD
+         * steps (η = 0.01), B = 1000 MF particles, 60 iterations; population B = 2000, 120 iterations, 16 κ values.
          * Sized for ≤ 30 minutes on 2 cores (docs/experiments.md gives the measured time and why these values).
          */
         public static Config defaults() {
-            MeanFieldCurves.Config g = new MeanFieldCurves.Config(12, 4, 64, new int[]{64, 128, 256, 512, 1024, 2048},
-                    new double[]{0.0025, 0.005, 0.01, 0.02, 0.04}, 2, 2000, 20_000, 0.01, 6000, 50, 1000, 40, 0);
+            MeanFieldCurves.Config g = new MeanFieldCurves.Config(12, 4, 64, new int[]{32, 64, 128, 256, 512, 1024},
+                    new double[]{0.0025, 0.005, 0.01, 0.02, 0.04}, 3, 2000, 20_000, 0.01, 6000, 50, 1000, 60, 0);
             return new Config(g, 2000, 120, 16);
         }
 
