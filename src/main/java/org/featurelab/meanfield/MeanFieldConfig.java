@@ -24,6 +24,21 @@ public record MeanFieldConfig(double kappa, double width, double gamma, Priors p
         if (!(kappa > 0) || !Double.isFinite(kappa)) {
             throw new IllegalArgumentException("kappa must be positive and finite, got " + kappa);
         }
+        requireParticleSettings(width, gamma, priors, particles, innerSteps, stepSize);
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
+        }
+        if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
+            throw new IllegalArgumentException("tolerance must be positive and finite, got " + tolerance);
+        }
+    }
+
+    /**
+     * The checks shared with {@link PopulationParity.Config}: width N ≥ 1 and finite, γ ≥ 0 and finite, priors non-null,
+     * particles ≥ 1, innerSteps ≥ 1, stepSize in (0, 10]; messages name the field.
+     */
+    static void requireParticleSettings(double width, double gamma, Priors priors, int particles, int innerSteps,
+                                        double stepSize) {
         if (!(width >= 1) || !Double.isFinite(width)) {
             throw new IllegalArgumentException("width must be >= 1 and finite, got " + width);
         }
@@ -41,12 +56,6 @@ public record MeanFieldConfig(double kappa, double width, double gamma, Priors p
         }
         if (!(stepSize > 0) || !(stepSize <= 10)) {
             throw new IllegalArgumentException("stepSize must be in (0, 10], got " + stepSize);
-        }
-        if (maxIterations < 1) {
-            throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
-        }
-        if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
-            throw new IllegalArgumentException("tolerance must be positive and finite, got " + tolerance);
         }
     }
 

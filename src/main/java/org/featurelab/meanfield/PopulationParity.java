@@ -57,24 +57,7 @@ public final class PopulationParity {
             if (dimension <= k) {
                 throw new IllegalArgumentException("dimension must be > k = " + k + " in the population limit, got " + dimension);
             }
-            if (!(width >= 1) || !Double.isFinite(width)) {
-                throw new IllegalArgumentException("width must be >= 1 and finite, got " + width);
-            }
-            if (!(gamma >= 0) || !Double.isFinite(gamma)) {
-                throw new IllegalArgumentException("gamma must be >= 0 and finite, got " + gamma);
-            }
-            if (priors == null) {
-                throw new IllegalArgumentException("priors must not be null");
-            }
-            if (particles < 1) {
-                throw new IllegalArgumentException("particles must be >= 1, got " + particles);
-            }
-            if (innerSteps < 1) {
-                throw new IllegalArgumentException("innerSteps must be >= 1, got " + innerSteps);
-            }
-            if (!(stepSize > 0) || !(stepSize <= 10)) {
-                throw new IllegalArgumentException("stepSize must be in (0, 10], got " + stepSize);
-            }
+            MeanFieldConfig.requireParticleSettings(width, gamma, priors, particles, innerSteps, stepSize);
             if (iterations < 4) {
                 throw new IllegalArgumentException("iterations must be >= 4, got " + iterations);
             }

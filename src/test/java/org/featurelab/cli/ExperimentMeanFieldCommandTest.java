@@ -74,10 +74,16 @@ class ExperimentMeanFieldCommandTest {
             assertTrue(mg.get("on").get("sd").asDouble() > 1.2 * mg.get("off").get("sd").asDouble(), mg.toString());
         }
         assertTrue(Files.size(out.resolve("weight_marginals.png")) > 0);
-        // tidy rows: per seed 4 methods × 2 κ × 3 P × 2 seeds × 2 metrics, 4 × 2 × 3 × 4 seed statistics, 3 × 4 marginal
+        // tidy rows: per seed 4 methods × 2 κ × 3 P × 2 seeds × 2 metrics, the MF methods' acceptance and fixed-point
+        // residual (2 × 2 × 3 × 2 × 2), 4 × 2 × 3 × 4 seed statistics, 3 × 4 marginal statistics
         List<String> rows = Files.readAllLines(out.resolve("metrics.csv"));
         assertEquals("run,step,metric,value", rows.get(0));
-        assertEquals(1 + 96 + 96 + 12, rows.size());
+        assertEquals(1 + 96 + 48 + 96 + 12, rows.size());
+        JsonNode solver = s.get("summary").get("mf_solver");
+        for (String method : new String[]{"mf", "mf-ard"}) {
+            double lo = solver.get(method).get("acceptance_min").asDouble();
+            assertTrue(lo > 0.2 && solver.get(method).get("acceptance_max").asDouble() <= 1, solver.toString());
+        }
         assertTrue(rows.contains(rows.stream().filter(l -> l.startsWith("kernel/kappa=0.1/seed=1,256,m_s,")).findFirst()
                 .orElse("missing kernel/kappa=0.1/seed=1 row")));
     }
