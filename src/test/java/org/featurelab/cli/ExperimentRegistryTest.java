@@ -14,7 +14,7 @@ class ExperimentRegistryTest {
     void registryAndSubcommandsAgree() {
         List<String> names = Experiments.all().stream().map(Experiments.Entry::name).toList();
         assertEquals(List.of("grokking", "sparse-parity", "fact-validation", "deep-linear", "counterexample", "centered-nfa",
-                "mean-field"),
+                "mean-field", "mean-field-phase"),
                 names);
         for (String name : names) {
             CliRunner.Result r = CliRunner.ok("experiment", name, "--help");
