@@ -213,6 +213,18 @@ public final class MeanFieldCurves {
         public double[] offSupport() {
             return offSupport.clone();
         }
+
+        /** Value equality, the arrays compared element by element. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Marginal m && method.equals(m.method) && Double.compare(kappa, m.kappa) == 0 && p == m.p
+                    && Arrays.equals(onSupport, m.onSupport) && Arrays.equals(offSupport, m.offSupport);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * method.hashCode() + Arrays.hashCode(onSupport)) + Arrays.hashCode(offSupport) + p;
+        }
     }
 
     /** All points, the seed averages and the weight marginals (one per sampled method). */

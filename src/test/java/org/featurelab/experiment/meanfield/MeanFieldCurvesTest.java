@@ -31,8 +31,8 @@ class MeanFieldCurvesTest {
 
     @Test
     void onePointPerMethodKappaSizeAndSeedAndCurvesAreTheirSeedStatistics() {
-        assertEquals(3 * 1 * 2 * 2, result.points().size());
-        assertEquals(3 * 1 * 2, result.curves().size());
+        assertEquals(4 * 1 * 2 * 2, result.points().size());
+        assertEquals(4 * 1 * 2, result.curves().size());
         for (MeanFieldCurves.Curve c : result.curves()) {
             List<MeanFieldCurves.Point> sel = result.points().stream()
                     .filter(p -> p.method().equals(c.method()) && p.p() == c.p()).toList();
@@ -60,11 +60,13 @@ class MeanFieldCurvesTest {
     }
 
     @Test
-    void reportHoldsOneCurvePerMethodAndKappaAndTwoPlots() {
+    void reportHoldsOneCurvePerMethodAndKappaAndThreePlots() {
         ExperimentReport r = MeanFieldCurvesExperiment.report(TINY, result);
-        assertEquals(3, r.summary().get("curves").size());
+        assertEquals(4, r.summary().get("curves").size());
         assertEquals(2, r.summary().get("curves").get(0).get("P").size());
-        assertEquals(2, r.plots().size());
+        // test MSE, m_S and the weight marginals (recorded at the smallest κ and largest P of seed 0)
+        assertEquals(3, r.plots().size());
+        assertEquals(3, r.summary().get("marginals").size());
         assertEquals(1.0, r.summary().get("constant_predictor_mse").asDouble());
     }
 
