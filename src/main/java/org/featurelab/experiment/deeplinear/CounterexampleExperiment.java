@@ -21,7 +21,8 @@ import java.util.Map;
  * ({@code min} over the same α of min_s ‖WᵀW/s − AGOP^α‖_F/‖AGOP^α‖_F = √(1 − cos²), its {@code alpha},
  * {@code at_half}), {@code exact_fit} (the same two numbers for WᵀW = I₂ against [[½, ¼], [¼, ½]]),
  * {@code cosine_block_alpha_to_0} (cos of the WᵀW block with I₂, the α → 0 limit of the AGOP block's power) and the 2×2 blocks {@code nfm_block},
- * {@code agop_block}. Plots: loss curve (log y), WᵀW and AGOP heat maps (d×d), cosine and relative error against α.
+ * {@code agop_block}, and {@code narrow_width} (the same cosine and error at m = 2 for five seeds, {@link #narrow}).
+ * Plots: loss curve (log y), WᵀW and AGOP heat maps (d×d), cosine and relative error against α.
  */
 public final class CounterexampleExperiment {
     /** The claim reproduced. */

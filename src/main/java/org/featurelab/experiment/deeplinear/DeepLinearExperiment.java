@@ -22,10 +22,14 @@ import java.util.function.ToDoubleFunction;
  *       {@code relative_error_at_inverse_L} (√(1 − cos²), {@link PowerSweep}), {@code balancedness}
  *       Σ_ℓ‖W_{ℓ+1}ᵀW_{ℓ+1} − W_ℓW_ℓᵀ‖_F and {@code train_loss};</li>
  *   <li>{@code standard_init}: the same keys for standard init, {@code no_decay} and {@code weight_decay};</li>
- *   <li>{@code runs}: every run (both models, ranks, inits and decays) with the same keys.</li>
+ *   <li>{@code runs}: every run (both models, ranks, inits and decays) with the same keys (each sweep also as
+ *       {@code argmax_L_alpha} = L·argmax α̃, 1 at the law);</li>
+ *   <li>{@code theorem_3_2}: per L, the fitted decay rate of ‖AGOP − (W₁ᵀW₁)^L‖_F against 2λ ({@link Theorem32});</li>
+ *   <li>{@code optimizer_axis} and {@code spectra}: the optimiser × decay axis and Figure 4 ({@link AxisReport}).</li>
  * </ul>
  * Plots: the α̃-sweeps per L (linear and ReLU head), balancedness over training (log y), σ_k(W₁ᵀW₁)^{L/2} against
- * the target's singular values (log y) and cos(W₁ᵀW₁, AGOP^{1/L}) over training.
+ * the target's singular values (log y), cos(W₁ᵀW₁, AGOP^{1/L}) over training, the sweeps against Lα̃, Theorem 3.2's
+ * residual over training (log y), the axis cosines and the Figure-4 spectra.
  */
 public final class DeepLinearExperiment {
     /** The claim reproduced. */
