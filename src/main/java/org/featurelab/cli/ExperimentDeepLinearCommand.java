@@ -19,7 +19,7 @@ final class ExperimentDeepLinearCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "T", description = "Gradient-descent steps (default: 10000; 2000 with --quick).")
     Integer steps;
 
-    @Option(names = "--weight-decay", paramLabel = "W", description = "Coupled λ of the decay runs (default: 0.02; 0.05 with --quick).")
+    @Option(names = "--weight-decay", paramLabel = "W", description = "Coupled λ of the decay runs (default: 0.02; 0.1 with --quick).")
     Double weightDecay;
 
     @Mixin

@@ -68,6 +68,11 @@ public final class Counterexample {
             return new Config(10, 300, 20, 0.1, 2e-3, 5_000, 0.0, 50, 0);
         }
 
+        /** The same settings with m hidden units and the given seed. */
+        public Config withWidthAndSeed(int newWidth, long newSeed) {
+            return new Config(dim, samples, newWidth, initScale, learningRate, steps, weightDecay, records, newSeed);
+        }
+
         public Config with(Integer newSteps, Double newDecay, Long newSeed) {
             return new Config(dim, samples, width, initScale, learningRate, newSteps == null ? steps : newSteps,
                     newDecay == null ? weightDecay : newDecay, records, newSeed == null ? seed : newSeed);
@@ -88,6 +93,25 @@ public final class Counterexample {
         public Point last() {
             return trace.get(trace.size() - 1);
         }
+    }
+
+    /** Narrow width of the counterexample: m = 2, the fewest units that represent f* exactly ([x₁]₊ and [x₂]₊). */
+    public static final int NARROW_WIDTH = 2;
+
+    /** Training-loss threshold below which a narrow run counts as an exact fit. */
+    public static final double FIT_THRESHOLD = 1e-6;
+
+    /**
+     * The counterexample at {@link #NARROW_WIDTH} for seeds seed, seed + 1, …, seed + count − 1 (a two-unit net
+     * trained from small init can also end with both units on one direction, a non-fitting stationary point: those
+     * runs are reported, not dropped).
+     */
+    public static List<Result> narrow(Config config, int count, Progress progress) {
+        List<Result> out = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            out.add(run(config.withWidthAndSeed(NARROW_WIDTH, config.seed() + k), progress));
+        }
+        return out;
     }
 
     /** The α grid: 0.25, 0.26, …, 2. */

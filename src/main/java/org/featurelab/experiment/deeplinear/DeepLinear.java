@@ -90,10 +90,13 @@ public final class DeepLinear {
             return new Config(20, 2, 200, 20, new int[]{2, 3, 4, 5}, new int[]{1, 2}, 0.02, 10_000, 0.02, 0.3, 50, 0);
         }
 
-        /** Quick: rank 2 only, n = 100, 2 000 steps (t = 40) and λ = 0.05 (λt = 2), otherwise the defaults. */
+        /**
+         * Quick: rank 2 only, n = 100, 2 000 steps (t = 40) and λ = 0.1 (λt = 4, so Theorem 3.2's e^{−2λt} decay spans
+         * e^{−8} and its fit window t ≥ 20 starts after e^{−4}), otherwise the defaults.
+         */
         public static Config quick() {
             Config d = defaults();
-            return new Config(d.dim, d.outputs, 100, d.width, d.depths, new int[]{2}, d.learningRate, 2_000, 0.05,
+            return new Config(d.dim, d.outputs, 100, d.width, d.depths, new int[]{2}, d.learningRate, 2_000, 0.1,
                     d.initScale, 40, d.seed);
         }
 
@@ -114,8 +117,11 @@ public final class DeepLinear {
         }
     }
 
-    /** One recorded point: step, objective 𝓛, chain balancedness Σ_ℓ‖D_ℓ‖_F, cos(W₁ᵀW₁, AGOP^{1/L}). */
-    public record Point(int step, double loss, double balancedness, double cosineAtInverseL) {
+    /**
+     * One recorded point: step, objective 𝓛, chain balancedness Σ_ℓ‖D_ℓ‖_F, cos(W₁ᵀW₁, AGOP^{1/L}) and Theorem 3.2's
+     * residual ‖AGOP − (W₁ᵀW₁)^L‖_F ({@link #theoremResidual}; NaN for the ReLU head, whose AGOP is not AᵀA).
+     */
+    public record Point(int step, double loss, double balancedness, double cosineAtInverseL, double theoremResidual) {
     }
 
     /** One trained run and its final first-layer matrices. */
@@ -191,7 +197,10 @@ public final class DeepLinear {
         Network trained = Trainer.train(net, train, objective, new Optimizer.GradientDescent(config.learningRate()),
                 config.steps(), 1L, (step, current, loss, grad) -> {
                     if (step % every == 0 || step == config.steps()) {
-                        trace.add(new Point(step, loss, balancedness(current, depth), cosineAtInverseL(current, x, depth)));
+                        Matrix agop = LayerMatrices.outputGradients(current, x).agop().get(0);
+                        Matrix nfm = LayerMatrices.nfm(current.weights(0));
+                        trace.add(new Point(step, loss, balancedness(current, depth), PowerSweep.cosineAt(nfm, agop, 1.0 / depth),
+                                model == Model.LINEAR ? theoremResidual(agop, nfm, depth) : Double.NaN));
                     }
                 });
         Matrix nfm = LayerMatrices.nfm(trained.weights(0));
@@ -213,9 +222,18 @@ public final class DeepLinear {
         return sum;
     }
 
-    private static double cosineAtInverseL(Network net, Matrix x, int depth) {
-        Matrix agop = LayerMatrices.outputGradients(net, x).agop().get(0);
-        return PowerSweep.cosineAt(LayerMatrices.nfm(net.weights(0)), agop, 1.0 / depth);
+    /**
+     * Theorem 3.2's residual ‖AGOP − (W₁ᵀW₁)^L‖_F (d×d matrices; AGOP = (1/n)Σᵢ JᵢᵀJᵢ = AᵀA for the linear chain, A =
+     * W_L⋯W_1, so the 1/n normalisation drops out). Telescoping W_kᵀW_k = W_{k−1}W_{k−1}ᵀ + D_{k−1} gives
+     * AᵀA − (W₁ᵀW₁)^L = Σ_{k=2}^{L} P_{k−1}ᵀ[(W_kᵀW_k)^{L−k+1} − (W_{k−1}W_{k−1}ᵀ)^{L−k+1}]P_{k−1} (P_k = W_k⋯W_1),
+     * linear in the imbalances D_ℓ to leading order, so it inherits their e^{−2λt} decay. Cost: L − 1 d×d products.
+     */
+    public static double theoremResidual(Matrix agop, Matrix nfm, int depth) {
+        Matrix p = nfm;
+        for (int k = 1; k < depth; k++) {
+            p = p.times(nfm);
+        }
+        return agop.minus(p).frobeniusNorm();
     }
 
     private static Network initialNetwork(Config config, Model model, Init init, int depth, SplittableRandom rng) {

@@ -22,10 +22,14 @@ import java.util.function.ToDoubleFunction;
  *       {@code relative_error_at_inverse_L} (√(1 − cos²), {@link PowerSweep}), {@code balancedness}
  *       Σ_ℓ‖W_{ℓ+1}ᵀW_{ℓ+1} − W_ℓW_ℓᵀ‖_F and {@code train_loss};</li>
  *   <li>{@code standard_init}: the same keys for standard init, {@code no_decay} and {@code weight_decay};</li>
- *   <li>{@code runs}: every run (both models, ranks, inits and decays) with the same keys.</li>
+ *   <li>{@code runs}: every run (both models, ranks, inits and decays) with the same keys (each sweep also as
+ *       {@code argmax_L_alpha} = L·argmax α̃, 1 at the law);</li>
+ *   <li>{@code theorem_3_2}: per L, the fitted decay rate of ‖AGOP − (W₁ᵀW₁)^L‖_F against 2λ ({@link Theorem32});</li>
+ *   <li>{@code optimizer_axis} and {@code spectra}: the optimiser × decay axis and Figure 4 ({@link AxisReport}).</li>
  * </ul>
  * Plots: the α̃-sweeps per L (linear and ReLU head), balancedness over training (log y), σ_k(W₁ᵀW₁)^{L/2} against
- * the target's singular values (log y) and cos(W₁ᵀW₁, AGOP^{1/L}) over training.
+ * the target's singular values (log y), cos(W₁ᵀW₁, AGOP^{1/L}) over training, the sweeps against Lα̃, Theorem 3.2's
+ * residual over training (log y), the axis cosines and the Figure-4 spectra.
  */
 public final class DeepLinearExperiment {
     /** The claim reproduced. */
@@ -37,9 +41,16 @@ public final class DeepLinearExperiment {
     private DeepLinearExperiment() {
     }
 
-    /** Runs every configuration and builds the report. */
+    /** Runs every configuration, with the optimiser axis {@link OptimizerAxis.Config#following}, and builds the report. */
     public static ExperimentReport run(DeepLinear.Config config, Progress progress) {
-        return report(config, DeepLinear.runAll(config, progress));
+        return run(config, OptimizerAxis.Config.following(config), progress);
+    }
+
+    /** Runs every configuration and the given optimiser axis and spectra, and builds the report. */
+    public static ExperimentReport run(DeepLinear.Config config, OptimizerAxis.Config axis, Progress progress) {
+        ExperimentReport r = report(config, DeepLinear.runAll(config, progress));
+        AxisReport.report(r, axis, OptimizerAxis.axis(axis, progress), OptimizerAxis.spectra(axis, progress));
+        return r;
     }
 
     static ExperimentReport report(DeepLinear.Config config, List<DeepLinear.Run> runs) {
@@ -75,6 +86,7 @@ public final class DeepLinearExperiment {
         ArrayNode decay = standard.putArray("weight_decay");
         select(runs, DeepLinear.Model.LINEAR, rank, DeepLinear.Init.STANDARD, true).forEach(run -> put(decay.addObject(), run));
         r.summary().put("main_rank", rank);
+        Theorem32.report(r, config, runs, rank);
         ArrayNode all = r.summary().putArray("runs");
         List<List<String>> rows = new ArrayList<>();
         for (DeepLinear.Run run : runs) {
@@ -90,6 +102,9 @@ public final class DeepLinearExperiment {
                 r.metric(run.id(), p.step(), "train_loss", p.loss());
                 r.metric(run.id(), p.step(), "balancedness", p.balancedness());
                 r.metric(run.id(), p.step(), "cosine_at_inverse_L", p.cosineAtInverseL());
+                if (!Double.isNaN(p.theoremResidual())) {
+                    r.metric(run.id(), p.step(), "theorem_residual", p.theoremResidual());
+                }
             }
             double[] a = run.sweep().alphas();
             for (int k = 0; k < a.length; k++) {
@@ -108,11 +123,13 @@ public final class DeepLinearExperiment {
                 config.initScale(), config.width()));
         r.plot("alpha_sweep.png", "cos(W₁ᵀW₁, AGOP^α̃) against α̃ per depth L (linear, balanced, rank " + rank + ", no decay); "
                         + "the peak sits at 1/L",
-                LineChart.pngBytes("Deep linear, balanced: cos(W₁ᵀW₁, AGOP^α̃)", "α̃", "cosine", sweeps(main)));
+                LineChart.pngBytes("Deep linear, balanced: cos(W₁ᵀW₁, AGOP^α̃)", "α̃", "cosine", sweeps(main, false)));
+        r.plot("alpha_sweep_L_alpha.png", "The same sweeps against Lα̃: every depth peaks at Lα̃ = 1",
+                LineChart.pngBytes("Deep linear, balanced: cos(W₁ᵀW₁, AGOP^α̃) vs Lα̃", "Lα̃", "cosine", sweeps(main, true)));
         r.plot("alpha_sweep_relu_head.png", "The same sweep for the ReLU-head model aᵀ[W_L⋯W_1x + b₁]₊ + b₂ (balanced, rank "
                         + rank + ", no decay)",
                 LineChart.pngBytes("ReLU head, balanced: cos(W₁ᵀW₁, AGOP^α̃)", "α̃", "cosine",
-                        sweeps(select(runs, DeepLinear.Model.RELU_HEAD, rank, DeepLinear.Init.BALANCED, false))));
+                        sweeps(select(runs, DeepLinear.Model.RELU_HEAD, rank, DeepLinear.Init.BALANCED, false), false)));
         Map<String, double[][]> bal = new LinkedHashMap<>();
         for (DeepLinear.Init init : DeepLinear.Init.values()) {
             for (boolean d : new boolean[]{false, true}) {
@@ -155,6 +172,7 @@ public final class DeepLinearExperiment {
     private static void put(ObjectNode o, DeepLinear.Run run) {
         o.put("L", run.depth());
         o.put("argmax_alpha", run.sweep().bestAlpha());
+        o.put("argmax_L_alpha", run.depth() * run.sweep().bestAlpha());
         o.put("cosine_at_inverse_L", run.cosineAtInverseL());
         o.put("relative_error_at_inverse_L", PowerSweep.relativeError(run.cosineAtInverseL()));
         o.put("best_cosine", run.sweep().bestCosine());
@@ -167,9 +185,15 @@ public final class DeepLinearExperiment {
         return runs.stream().filter(x -> x.model() == model && x.rank() == rank && x.init() == init && x.decay() == decay).toList();
     }
 
-    private static Map<String, double[][]> sweeps(List<DeepLinear.Run> runs) {
+    private static Map<String, double[][]> sweeps(List<DeepLinear.Run> runs, boolean timesDepth) {
         Map<String, double[][]> m = new LinkedHashMap<>();
-        runs.forEach(run -> m.put("L=" + run.depth(), new double[][]{run.sweep().alphas(), run.sweep().cosines()}));
+        for (DeepLinear.Run run : runs) {
+            double[] x = run.sweep().alphas().clone();
+            for (int k = 0; timesDepth && k < x.length; k++) {
+                x[k] *= run.depth();
+            }
+            m.put("L=" + run.depth(), new double[][]{x, run.sweep().cosines()});
+        }
         return m;
     }
 
