@@ -16,17 +16,21 @@ import java.util.SplittableRandom;
  *   C-NFA_ℓ      = ρ(ΔWᵀΔW, ΔWᵀKΔW)
  *   control_ℓ    = ρ(ΔWᵀΔW, ΔWᵀK'ΔW),  K' = QΛQᵀ ({@link SpectrumControl#randomSpectrum}, Q Haar, own seed per layer)
  *   moved_ℓ      = ‖ΔW‖_F / ‖W‖_F
+ *   rank_ℓ       = ‖ΔW‖_F² / ‖ΔW‖₂²   (stable rank of ΔW)
  * </pre>
+ * The control only discriminates when ΔW has more than one direction: for ΔW = uvᵀ, ΔWᵀMΔW = (uᵀMu)·vvᵀ ∝ ΔWᵀΔW for
+ * every M, so C-NFA and the control are both 1; the stable rank says how close a layer is to that case.
  * ρ is Pearson over all entries ({@link Correlations#pearson}). At a linear readout ∂f_c/∂u = e_c, so K = n·I and
  * UC-NFA = C-NFA = 1 by construction: {@link #hiddenMean} leaves the last layer out. Cost: c backward passes over X
- * plus, per layer, one eigendecomposition and a Haar draw of size out_ℓ (about 16·out_ℓ³ flops).
+ * plus, per layer, two eigendecompositions and a Haar draw (about 16·out_ℓ³ + 9·in_ℓ³ flops).
  */
 public final class CentredAlignment {
     private CentredAlignment() {
     }
 
     /** The values of one layer, named as in the class javadoc. */
-    public record Layer(int index, double ucNfa, double cNfa, double cNfaRandomSpectrum, double relativeChange) {
+    public record Layer(int index, double ucNfa, double cNfa, double cNfaRandomSpectrum, double relativeChange,
+                        double stableRank) {
     }
 
     /**
@@ -50,7 +54,10 @@ public final class CentredAlignment {
             double c = Correlations.pearson(centred, dw.transposeTimes(k).times(dw));
             Matrix kPrime = SpectrumControl.randomSpectrum(k, rng);
             double control = Correlations.pearson(centred, dw.transposeTimes(kPrime).times(dw));
-            out.add(new Layer(l, uc, c, control, dw.frobeniusNorm() / w.frobeniusNorm()));
+            double[] eig = org.featurelab.linalg.SymmetricEigen.of(centred).values();
+            double top = eig[eig.length - 1];
+            out.add(new Layer(l, uc, c, control, dw.frobeniusNorm() / w.frobeniusNorm(),
+                    top > 0 ? centred.trace() / top : Double.NaN));
         }
         return List.copyOf(out);
     }

@@ -43,6 +43,15 @@ class CentredAlignmentTest {
             assertClose(layers.get(l).relativeChange(), w.minus(w0.weights(l)).frobeniusNorm() / w.frobeniusNorm(), 1e-15, 0,
                     "‖ΔW‖/‖W‖ layer " + l);
         }
+        // stable rank: a rank-one ΔW has stable rank 1, and then C-NFA and the control are 1 for any K
+        Matrix u = Matrix.gaussian(9, 1, 1.0, rng);
+        Matrix v = Matrix.gaussian(1, 5, 1.0, rng);
+        List<Layer> rankOne = new ArrayList<>(w0.layers());
+        rankOne.set(0, Layer.of(w0.weights(0).plus(u.times(v)), w0.layer(0).activation()));
+        CentredAlignment.Layer r1 = CentredAlignment.of(w0.withLayers(rankOne), w0, x, 9).get(0);
+        assertClose(r1.stableRank(), 1.0, 1e-12, 0, "stable rank of uvᵀ");
+        assertClose(r1.cNfa(), 1.0, 0, 1e-12, "C-NFA of a rank-one ΔW");
+        assertClose(r1.cNfaRandomSpectrum(), 1.0, 0, 1e-12, "control of a rank-one ΔW");
         // hidden layers: random ΔW is not aligned with K, so the hidden C-NFA is not 1 (the readout value is special)
         org.junit.jupiter.api.Assertions.assertTrue(c[0] < 0.999 && c[1] < 0.999, "hidden C-NFA " + c[0] + ", " + c[1]);
     }
