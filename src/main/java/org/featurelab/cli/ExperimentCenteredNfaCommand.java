@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 
 /** {@code featurelab experiment centered-nfa}: see {@link CenteredNfaExperiment}. */
 @Command(name = "centered-nfa", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "UC-NFA and C-NFA of deep ReLU MLPs over training, per init scale, SGD versus SLO.",
+        description = "UC-NFA and C-NFA of deep ReLU MLPs per layer and init scale (hidden-layer means), the random-spectrum "
+                + "control, the early-time prediction, and SLO (C0 = 500, C1 = C2 = 0.002) against SGD with kernel machines on the features.",
         footer = {"", "Example: featurelab experiment centered-nfa --quick --out cnfa/"})
 final class ExperimentCenteredNfaCommand implements Callable<Integer> {
     /** The flag of each {@link CenteredNfa.Config} field that library messages name. */
@@ -26,16 +27,16 @@ final class ExperimentCenteredNfaCommand implements Callable<Integer> {
     @Option(names = "--no-real-data", description = "Run the chain-monomial task only.")
     boolean noRealData;
 
-    @Option(names = "--width", paramLabel = "W", description = "Hidden width (default: 256; 64 with --quick).")
+    @Option(names = "--width", paramLabel = "W", description = "Hidden width of the sweep and the SLO networks (default: 256; 64 with --quick).")
     Integer width;
 
-    @Option(names = "--epochs", paramLabel = "E", description = "Epochs (default: 200; 100 with --quick).")
+    @Option(names = "--epochs", paramLabel = "E", description = "Epochs of the sweep and the SLO networks (default: 200; 100 with --quick).")
     Integer epochs;
 
     @Option(names = "--init-scales", paramLabel = "F", split = ",", description = "Init scale factors (default: 0.4,0.7,1).")
     List<Double> initScales;
 
-    @Option(names = "--optimizers", paramLabel = "O", split = ",", description = "sgd and/or slo (default: sgd,slo).")
+    @Option(names = "--optimizers", paramLabel = "O", split = ",", description = "Optimisers of the init-scale sweep: sgd and/or slo (default: sgd; the SLO part always runs both).")
     List<String> optimizers;
 
     @Mixin

@@ -12,7 +12,10 @@
  * Correlations ({@link org.featurelab.diagnostics.Correlations}): Pearson over all entries (mean-subtracted) and
  * cosine ⟨A,B⟩_F/(‖A‖‖B‖); the α-sweep ρ(WᵀW, AGOP^α) with its argmax.
  * At a stationary point of the coupled objective W_ℓᵀW_ℓ = FACT_ℓ and W_ℓW_ℓᵀ = bFACT_ℓ exactly; for a balanced
- * deep linear network of depth L, W_1ᵀW_1 = AGOP_0^{1/L}.
+ * deep linear network of depth L, W_1ᵀW_1 = AGOP_0^{1/L}. Centred alignment (Beaglehole et al.):
+ * {@link org.featurelab.diagnostics.CentredAlignment} (per layer, readout K = n·I so its C-NFA is 1; hidden-layer
+ * means), {@link org.featurelab.diagnostics.SpectrumControl} (K' = QΛQᵀ, Q Haar) and
+ * {@link org.featurelab.diagnostics.EarlyCentredNfa} (the one-step prediction ρ(BᵀΘB, BᵀΘ²B) from the PTK at init).
  *
  * <p>Layer: after {@code nn}; pure computation returning records, no I/O (sinks live in later layers).
  */

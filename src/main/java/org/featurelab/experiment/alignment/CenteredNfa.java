@@ -1,6 +1,7 @@
 package org.featurelab.experiment.alignment;
 
 import org.featurelab.base.Progress;
+import org.featurelab.diagnostics.CentredAlignment;
 import org.featurelab.experiment.NetworkData;
 import org.featurelab.nn.Activation;
 import org.featurelab.nn.Loss;
@@ -23,8 +24,13 @@ import java.util.Locale;
  * standard He initialisation multiplied by an init scale F ("small:F"). Per layer ℓ, with K_ℓ the PTK covariance at
  * the pre-activation and ΔW = W − W(0):
  * <pre>  UC-NFA = ρ(WᵀW, WᵀKW),   C-NFA = ρ(ΔWᵀΔW, ΔWᵀKΔW)   (Pearson over all entries)</pre>
- * computed by the diagnostics of {@code featurelab train} ({@link TrainingRun}, {@link DiagnosedStep}). Claim: the
- * smaller the init scale, the higher C-NFA; SLO, which moves the first layer fastest, raises it there.
+ * computed over training by the diagnostics of {@code featurelab train} ({@link TrainingRun}, {@link DiagnosedStep}) and,
+ * for the final network over all training rows, by {@link CentredAlignment} (per layer, with ‖ΔW‖_F/‖W‖_F and the
+ * random-spectrum control ρ(ΔWᵀΔW, ΔWᵀK'ΔW), K' = QΛQᵀ). The last weight matrix is a linear readout: there K = n·I
+ * and both correlations are 1 by construction, so every mean here is over the hidden layers 0..L−2 only. Claims: the
+ * smaller the init scale, the higher UC-NFA (ΔW comes to dominate W, so UC-NFA approaches C-NFA) and C-NFA; the
+ * alignment is with K itself, not its spectrum. The early-time prediction is {@link EarlyAlignment}, SLO and the
+ * feature quality {@link SloFeatures}.
  * Tasks: the chain monomial f*(x) = Σ_{i=1}^{r} xᵢxᵢ₊₁ on x ~ N(0, I_d) ({@link NetworkData#chainMonomial}) and a real
  * table (the bundled breast_cancer, or a CSV), split 80/20.
  */
@@ -49,13 +55,16 @@ public final class CenteredNfa {
      * @param sloFirst     C₀ of SLO (first layer); every other layer uses {@code sloRest}
      * @param sloRest      C_ℓ, ℓ ≥ 1
      * @param initScales   init scale factors F
-     * @param optimizers   {@link OptimizerKind#SGD} and/or {@link OptimizerKind#SLO}
+     * @param optimizers   {@link OptimizerKind#SGD} and/or {@link OptimizerKind#SLO} for the init-scale sweep
      * @param diagnoses    diagnosed steps per run (about)
+     * @param early        settings of the early-time prediction ({@link EarlyAlignment}), or {@code null} to skip it
+     * @param slo          settings of the SLO feature-quality part ({@link SloFeatures}), or {@code null} to skip it
      * @param seed         seed of the data and of every run (the same base initialisation for every F)
      */
     public record Config(Path data, boolean realData, int d, int r, int trainSize, int depth, int width, int batch, int epochs,
                          double sgdRate, double sloRate, double sloFirst, double sloRest, List<Double> initScales,
-                         List<OptimizerKind> optimizers, int diagnoses, long seed) {
+                         List<OptimizerKind> optimizers, int diagnoses, EarlyAlignment.Config early,
+                         SloFeatures.Config slo, long seed) {
         public Config {
             initScales = List.copyOf(initScales);
             optimizers = List.copyOf(optimizers);
@@ -72,59 +81,88 @@ public final class CenteredNfa {
         }
 
         /**
-         * Depth 5, width 256, batch 128, 200 epochs; chain monomial d = 20, r = 3, 2000 rows; F ∈ {0.4, 0.7, 1};
-         * SGD η = 0.1 (no momentum); SLO η = 0.02, C₀ = 1, C_ℓ = 0.2 (ℓ ≥ 1); plus breast_cancer. (At F = 0.25 a depth-5
-         * net stayed at the saddle of the chain task within the quick budget: test error 1.0, so C-NFA meant nothing.)
+         * Sweep: depth 5, width 256, batch 128, 200 epochs; chain monomial d = 20, r = 3, 2000 rows; F ∈ {0.4, 0.7, 1};
+         * SGD η = 0.1 (no momentum); plus breast_cancer. (At F = 0.25 a depth-5 net stayed at the saddle of the chain
+         * task within the quick budget: test error 1.0, so C-NFA meant nothing.) SLO in the sweep (only with
+         * {@code optimizers} containing slo) uses the paper's C₀ = 500, C_ℓ = 0.002 at η = 10⁻³. Early-time and SLO
+         * parts: their defaults.
          */
         public static Config defaults() {
-            return new Config(null, true, 20, 3, 2000, 5, 256, 128, 200, 0.1, 0.02, 1.0, 0.2,
-                    List.of(0.4, 0.7, 1.0), List.of(OptimizerKind.SGD, OptimizerKind.SLO), 20, 0);
+            return new Config(null, true, 20, 3, 2000, 5, 256, 128, 200, 0.1, 1e-3, 500, 0.002,
+                    List.of(0.4, 0.7, 1.0), List.of(OptimizerKind.SGD), 20, EarlyAlignment.Config.defaults(),
+                    SloFeatures.Config.defaults(), 0);
         }
 
-        /** Quick: width 64, 1000 chain rows, 100 epochs; otherwise the defaults. */
+        /** Quick: width 64, 1000 chain rows, 100 epochs, quick early-time and SLO parts; otherwise the defaults. */
         public static Config quick() {
-            return new Config(null, true, 20, 3, 1000, 5, 64, 128, 100, 0.1, 0.02, 1.0, 0.2,
-                    List.of(0.4, 0.7, 1.0), List.of(OptimizerKind.SGD, OptimizerKind.SLO), 15, 0);
+            return new Config(null, true, 20, 3, 1000, 5, 64, 128, 100, 0.1, 1e-3, 500, 0.002,
+                    List.of(0.4, 0.7, 1.0), List.of(OptimizerKind.SGD), 15, EarlyAlignment.Config.quick(),
+                    SloFeatures.Config.quick(), 0);
         }
 
         public Config withSeed(long s) {
             return new Config(data, realData, d, r, trainSize, depth, width, batch, epochs, sgdRate, sloRate, sloFirst,
-                    sloRest, initScales, optimizers, diagnoses, s);
+                    sloRest, initScales, optimizers, diagnoses, early, slo, s);
         }
 
         public Config withData(Path csv, boolean real) {
             return new Config(csv, real, d, r, trainSize, depth, width, batch, epochs, sgdRate, sloRate, sloFirst, sloRest,
-                    initScales, optimizers, diagnoses, seed);
+                    initScales, optimizers, diagnoses, early, slo, seed);
         }
 
         public Config withTraining(Integer w, Integer e, List<Double> scales, List<OptimizerKind> opts) {
             return new Config(data, realData, d, r, trainSize, depth, w == null ? width : w, batch, e == null ? epochs : e,
                     sgdRate, sloRate, sloFirst, sloRest, scales == null ? initScales : scales,
-                    opts == null ? optimizers : opts, diagnoses, seed);
+                    opts == null ? optimizers : opts, diagnoses, early, slo == null ? null : slo.withWidth(w, e), seed);
+        }
+
+        /** The same sweep without the early-time and SLO parts (tests of the sweep alone). */
+        public Config sweepOnly() {
+            return new Config(data, realData, d, r, trainSize, depth, width, batch, epochs, sgdRate, sloRate, sloFirst, sloRest,
+                    initScales, optimizers, diagnoses, null, null, seed);
         }
     }
 
-    /** One trained network: task, init scale, optimiser, its diagnosed steps and test error. */
-    public record Run(String task, double initScale, OptimizerKind optimizer, TrainingRun run, double testError) {
-        /** The first weight matrix at the last step (the layer SLO speeds up). */
-        public DiagnosedStep.Layer first() {
-            return run.last().layers().get(0);
+    /**
+     * One trained network: task, init scale, optimiser, its diagnosed steps, test error, and the final per-layer
+     * {@link CentredAlignment} over all training rows (readout last).
+     */
+    public record Run(String task, double initScale, OptimizerKind optimizer, TrainingRun run, double testError,
+                      List<CentredAlignment.Layer> layers) {
+        public Run {
+            layers = List.copyOf(layers);
         }
 
-        /** Headline C-NFA: the mean over all layers ℓ of C-NFA_ℓ at the last step (NaN layers skipped). */
+        /** The final values of the first weight matrix. */
+        public CentredAlignment.Layer first() {
+            return layers.get(0);
+        }
+
+        /** The final values of the linear readout (C-NFA = UC-NFA = 1 by construction). */
+        public CentredAlignment.Layer readout() {
+            return layers.get(layers.size() - 1);
+        }
+
+        /** Headline C-NFA: the mean over the hidden layers of the final C-NFA_ℓ (readout excluded). */
         public double meanCNfa() {
-            return mean(run.last(), true);
+            return CentredAlignment.hiddenMean(layers.stream().mapToDouble(CentredAlignment.Layer::cNfa).toArray());
         }
 
-        /** Headline UC-NFA: the mean over all layers of UC-NFA_ℓ at the last step. */
+        /** Headline UC-NFA: the mean over the hidden layers of the final UC-NFA_ℓ. */
         public double meanUcNfa() {
-            return mean(run.last(), false);
+            return CentredAlignment.hiddenMean(layers.stream().mapToDouble(CentredAlignment.Layer::ucNfa).toArray());
         }
 
-        /** Mean over layers of C-NFA ({@code centred}) or UC-NFA at one diagnosed step. */
+        /** The random-spectrum control ρ(ΔWᵀΔW, ΔWᵀK'ΔW), mean over the hidden layers. */
+        public double meanControl() {
+            return CentredAlignment.hiddenMean(layers.stream().mapToDouble(CentredAlignment.Layer::cNfaRandomSpectrum)
+                    .toArray());
+        }
+
+        /** Mean over the hidden layers of C-NFA ({@code centred}) or UC-NFA at one diagnosed step. */
         public static double mean(DiagnosedStep step, boolean centred) {
-            return step.layers().stream().mapToDouble(l -> centred ? l.cNfa() : l.ucNfa()).filter(Double::isFinite)
-                    .average().orElse(Double.NaN);
+            return CentredAlignment.hiddenMean(step.layers().stream().mapToDouble(l -> centred ? l.cNfa() : l.ucNfa())
+                    .toArray());
         }
 
         public String label() {
@@ -156,10 +194,14 @@ public final class CenteredNfa {
             for (OptimizerKind optimizer : config.optimizers()) {
                 for (double scale : config.initScales()) {
                     TrainingRun tr = TrainingRun.execute(trainConfig(config, data, optimizer, scale), data.train(), s -> { });
-                    Run run = new Run(taskName(t), scale, optimizer, tr, data.testError(tr.trained().output(data.test().inputs())));
+                    List<CentredAlignment.Layer> layers = CentredAlignment.of(tr.trained(), tr.initial(),
+                            data.train().inputs(), config.seed());
+                    Run run = new Run(taskName(t), scale, optimizer, tr, data.testError(tr.trained().output(data.test().inputs())),
+                            layers);
                     runs.add(run);
-                    progress.message(String.format(Locale.ROOT, "centered-nfa %s: UC-NFA %.3f, C-NFA %.3f (mean over layers), "
-                            + "test error %.3f", run.label(), run.meanUcNfa(), run.meanCNfa(), run.testError()));
+                    progress.message(String.format(Locale.ROOT, "centered-nfa %s: UC-NFA %.3f, C-NFA %.3f, random-spectrum "
+                            + "control %.3f (hidden layers), test error %.3f", run.label(), run.meanUcNfa(), run.meanCNfa(),
+                            run.meanControl(), run.testError()));
                 }
             }
         }
@@ -167,17 +209,28 @@ public final class CenteredNfa {
     }
 
     static TrainConfig trainConfig(Config c, NetworkData data, OptimizerKind optimizer, double scale) {
-        int[] widths = new int[c.depth() + 1];
-        Arrays.fill(widths, c.width());
+        return trainConfig(data, c.depth(), c.width(), c.batch(), c.epochs(), optimizer,
+                optimizer == OptimizerKind.SLO ? c.sloRate() : c.sgdRate(), c.sloFirst(), c.sloRest(), scale, c.diagnoses(),
+                c.seed());
+    }
+
+    /**
+     * A bias-free ReLU MLP run with MSE and no decay: {@code depth} weight matrices of hidden width {@code width}; SLO
+     * speeds C₀ = {@code first}, C_ℓ = {@code rest} (ℓ ≥ 1) when {@code optimizer} is SLO; He init times {@code scale}.
+     */
+    static TrainConfig trainConfig(NetworkData data, int depth, int width, int batch, int epochs, OptimizerKind optimizer,
+                                   double rate, double first, double rest, double scale, int diagnoses, long seed) {
+        int[] widths = new int[depth + 1];
+        Arrays.fill(widths, width);
         widths[0] = data.train().inputs().cols();
-        widths[c.depth()] = data.train().targets().cols();
-        double[] speeds = new double[c.depth()];
-        Arrays.fill(speeds, c.sloRest());
-        speeds[0] = c.sloFirst();
-        int steps = c.epochs() * ((data.train().size() + c.batch() - 1) / c.batch());
+        widths[depth] = data.train().targets().cols();
+        double[] speeds = new double[depth];
+        Arrays.fill(speeds, rest);
+        speeds[0] = first;
+        int steps = epochs * ((data.train().size() + batch - 1) / batch);
         boolean slo = optimizer == OptimizerKind.SLO;
-        return new TrainConfig(widths, Activation.RELU, Loss.parse("mse"), optimizer, slo ? c.sloRate() : c.sgdRate(), 0.0,
-                c.epochs(), c.batch(), 0.0, scale == 1.0 ? InitSpec.STANDARD : InitSpec.Scaled.of(scale), false,
-                Math.max(1, steps / c.diagnoses()), c.seed(), slo ? speeds : null, 0, 1000);
+        return new TrainConfig(widths, Activation.RELU, Loss.parse("mse"), optimizer, rate, 0.0, epochs, batch, 0.0,
+                scale == 1.0 ? InitSpec.STANDARD : InitSpec.Scaled.of(scale), false, Math.max(1, steps / diagnoses), seed,
+                slo ? speeds : null, 0, 1000);
     }
 }

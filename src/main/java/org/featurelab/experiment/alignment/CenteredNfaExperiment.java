@@ -17,30 +17,48 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code featurelab experiment centered-nfa}: runs {@link CenteredNfa}. summary.json {@code runs}: one object per
- * (task, init scale, optimiser) with {@code task}, {@code init_scale}, {@code optimizer}, {@code uc_nfa} and
- * {@code c_nfa} — the <b>mean over all layers</b> of UC-NFA_ℓ = ρ(W_ℓᵀW_ℓ, W_ℓᵀK_ℓW_ℓ) and
- * C-NFA_ℓ = ρ(ΔW_ℓᵀΔW_ℓ, ΔW_ℓᵀK_ℓΔW_ℓ) at the last step — plus {@code uc_nfa_first_layer},
- * {@code c_nfa_first_layer}, {@code c_nfa_layers} and {@code test_error} (relative test MSE on the chain monomial,
- * misclassification rate on a classification table). Plots per task: C-NFA and UC-NFA over training per init scale
- * (SGD), SGD versus SLO over training, and final C-NFA as bars.
+ * {@code featurelab experiment centered-nfa}: runs {@link CenteredNfa}, {@link EarlyAlignment} and {@link SloFeatures}.
+ * summary.json {@code runs}: one object per (task, init scale, optimiser) of the sweep with {@code uc_nfa},
+ * {@code c_nfa} and {@code control} — means over the <b>hidden</b> layers (the readout, where both are 1 by
+ * construction, left out) of the final UC-NFA_ℓ = ρ(W_ℓᵀW_ℓ, W_ℓᵀK_ℓW_ℓ), C-NFA_ℓ = ρ(ΔW_ℓᵀΔW_ℓ, ΔW_ℓᵀK_ℓΔW_ℓ) and the
+ * random-spectrum control ρ(ΔWᵀΔW, ΔWᵀK'ΔW) — and per layer {@code uc_nfa_layers}, {@code c_nfa_layers},
+ * {@code control_layers}, {@code relative_change_layers} (‖ΔW‖_F/‖W‖_F), {@code readout_c_nfa}, {@code test_error}.
+ * {@code early}: per init scale the predicted and measured per-layer C-NFA; {@code slo}: per task and optimiser the
+ * test error, first-layer values and the kernel machines' test errors. Plots per task: hidden-mean C-NFA and UC-NFA
+ * over training per init scale, final C-NFA against the control as bars; the early-time prediction against the
+ * measurement; SLO kernel-machine errors.
  */
 public final class CenteredNfaExperiment {
     /** The claim reproduced. */
     public static final String CLAIM = "Claim (Beaglehole et al.): in deep MLPs the centered NFA (C-NFA, computed from "
-            + "ΔW = W − W(0)) tracks feature learning better than the uncentered one, and is higher the smaller the "
-            + "initialisation scale; speed-limited optimisation (SLO), which moves a chosen layer faster, raises the "
-            + "correlation at that layer.";
+            + "ΔW = W − W(0)) is high and, with a small initialisation, ΔW dominates W so that the uncentred NFA rises "
+            + "towards it; the alignment is with the PTK itself (a random-spectrum control is far lower); early in "
+            + "training the C-NFA is predicted by data, labels and the PTK at initialisation; speed-limited optimisation "
+            + "(SLO, C₀ = 500 on the first layer, C₁ = C₂ = 0.002) gives better first-layer features.";
 
     private CenteredNfaExperiment() {
     }
 
     /** Trains every run and builds the report. */
     public static ExperimentReport run(CenteredNfa.Config config, Progress progress) {
-        return report(config, CenteredNfa.run(config, progress));
+        List<CenteredNfa.Run> sweep = CenteredNfa.run(config, progress);
+        List<EarlyAlignment.Result> early = config.early() == null ? List.of() : EarlyAlignment.run(config, config.early());
+        for (EarlyAlignment.Result e : early) {
+            progress.message(String.format(Locale.ROOT, "centered-nfa early F=%s: predicted C-NFA layer 0 %.4f, measured "
+                    + "after %d steps %.4f", e.initScale(), e.predicted()[0], e.measured().get(0).step(),
+                    e.measured().get(0).cNfa()[0]));
+        }
+        List<SloFeatures.Run> slo = config.slo() == null ? List.of() : SloFeatures.run(config, config.slo());
+        for (SloFeatures.Run s : slo) {
+            progress.message(String.format(Locale.ROOT, "centered-nfa slo %s %s: test error %.3f, kernel M=NFM %.3f, "
+                    + "M=AGOP %.3f, M=I %.3f", s.task(), s.optimizer().id(), s.testError(), s.kernelNfmError(),
+                    s.kernelAgopError(), s.kernelIdentityError()));
+        }
+        return report(config, sweep, early, slo);
     }
 
-    static ExperimentReport report(CenteredNfa.Config config, List<CenteredNfa.Run> runs) {
+    static ExperimentReport report(CenteredNfa.Config config, List<CenteredNfa.Run> runs, List<EarlyAlignment.Result> early,
+                                   List<SloFeatures.Run> slo) {
         ExperimentReport r = new ExperimentReport("centered-nfa", CLAIM);
         ObjectNode c = r.config();
         c.put("data", config.realData() ? (config.data() == null ? "bundled " + NetworkData.BUNDLED + ".csv"
@@ -68,14 +86,17 @@ public final class CenteredNfaExperiment {
             o.put("optimizer", run.optimizer().id());
             o.put("uc_nfa", run.meanUcNfa());
             o.put("c_nfa", run.meanCNfa());
+            o.put("control", run.meanControl());
             o.put("uc_nfa_first_layer", run.first().ucNfa());
             o.put("c_nfa_first_layer", run.first().cNfa());
-            ArrayNode layers = o.putArray("c_nfa_layers");
-            run.run().last().layers().forEach(l -> layers.add(l.cNfa()));
+            o.put("readout_c_nfa", run.readout().cNfa());
+            o.put("readout_uc_nfa", run.readout().ucNfa());
+            CenteredNfaSections.layerArrays(o, run.layers());
             o.put("test_error", run.testError());
             o.put("final_train_loss", run.run().last().trainLoss());
             rows.add(List.of(run.task(), Double.toString(run.initScale()), run.optimizer().id(), fixed(run.meanUcNfa()),
-                    fixed(run.meanCNfa()), fixed(run.first().ucNfa()), fixed(run.first().cNfa()), fixed(run.testError())));
+                    fixed(run.meanCNfa()), fixed(run.meanControl()), fixed(run.first().cNfa()),
+                    fixed(run.first().relativeChange()), fixed(run.readout().cNfa()), fixed(run.testError())));
             for (DiagnosedStep s : run.run().steps()) {
                 r.metric(run.label(), s.step(), "uc_nfa", CenteredNfa.Run.mean(s, false));
                 r.metric(run.label(), s.step(), "c_nfa", CenteredNfa.Run.mean(s, true));
@@ -83,42 +104,46 @@ public final class CenteredNfaExperiment {
                 r.metric(run.label(), s.step(), "train_loss", s.trainLoss());
             }
         }
-        r.table(List.of("task", "init scale F", "optimizer", "UC-NFA (mean)", "C-NFA (mean)", "UC-NFA layer 0",
-                "C-NFA layer 0", "test error"), rows);
-        r.note(String.format(Locale.ROOT, "ReLU MLPs without biases, %d weight matrices, width %d, MSE, no weight decay, batch "
-                        + "%d, %d epochs, He initialisation times F. SGD: η = %s, no momentum. SLO: W_ℓ ← W_ℓ − η C_ℓ ∇_ℓ/‖∇_ℓ‖, "
-                        + "η = %s, C₀ = %s, C_ℓ = %s for ℓ ≥ 1. Tasks: chain = f*(x) = Σ_{i=1}^{%d} xᵢxᵢ₊₁, x ~ N(0, I_%d), "
-                        + "%d training rows (test error = relative MSE); real = %s (80/20 split, test error = misclassification "
-                        + "rate). uc_nfa / c_nfa in summary.json are means over all layers at the last step; the first layer is "
-                        + "reported beside them. Diagnostics on ≤ 1000 training rows.", config.depth(), config.width(),
-                config.batch(), config.epochs(), config.sgdRate(), config.sloRate(), config.sloFirst(), config.sloRest(),
-                config.r(), config.d(), config.trainSize(), c.get("data").asText()));
+        r.table(List.of("task", "init scale F", "optimizer", "UC-NFA (hidden mean)", "C-NFA (hidden mean)",
+                "control K' (hidden mean)", "C-NFA layer 0", "‖ΔW‖/‖W‖ layer 0", "C-NFA readout", "test error"), rows);
+        r.note(String.format(Locale.ROOT, "Sweep: ReLU MLPs without biases, %d weight matrices, width %d, MSE, no weight decay, "
+                        + "batch %d, %d epochs, He initialisation times F, SGD η = %s without momentum (SLO, when in the sweep: "
+                        + "η = %s, C₀ = %s, C_ℓ = %s). Tasks: chain = f*(x) = Σ_{i=1}^{%d} xᵢxᵢ₊₁, x ~ N(0, I_%d), %d training "
+                        + "rows (test error = relative MSE); real = %s (80/20 split, test error = misclassification rate). "
+                        + "Means are over the hidden layers only: the last weight matrix is a linear readout, where K = n·I and "
+                        + "UC-NFA = C-NFA = 1 by construction (its column shows it). Final values over all training rows; the "
+                        + "curves over training on ≤ 1000 rows. control: K replaced by QΛQᵀ, Q Haar-random.", config.depth(),
+                config.width(), config.batch(), config.epochs(), config.sgdRate(), config.sloRate(), config.sloFirst(),
+                config.sloRest(), config.r(), config.d(), config.trainSize(), c.get("data").asText()));
         List<String> tasks = runs.stream().map(CenteredNfa.Run::task).distinct().toList();
         for (String task : tasks) {
             List<CenteredNfa.Run> sgd = runs.stream().filter(x -> x.task().equals(task) && x.optimizer() == OptimizerKind.SGD).toList();
-            List<CenteredNfa.Run> slo = runs.stream().filter(x -> x.task().equals(task) && x.optimizer() == OptimizerKind.SLO).toList();
-            List<CenteredNfa.Run> base = sgd.isEmpty() ? slo : sgd;
+            List<CenteredNfa.Run> base = sgd.isEmpty() ? runs.stream().filter(x -> x.task().equals(task)).toList() : sgd;
             String opt = sgd.isEmpty() ? "SLO" : "SGD";
-            r.plot(task + "_c_nfa.png", task + ": C-NFA (mean over layers) over training per init scale (" + opt + ")",
-                    LineChart.pngBytes(task + ": C-NFA per init scale (" + opt + ")", "step", "C-NFA", series(base, true, false)));
-            r.plot(task + "_uc_nfa.png", task + ": UC-NFA (mean over layers) over training per init scale (" + opt + ")",
-                    LineChart.pngBytes(task + ": UC-NFA per init scale (" + opt + ")", "step", "UC-NFA", series(base, false, false)));
-            if (!sgd.isEmpty() && !slo.isEmpty()) {
-                List<CenteredNfa.Run> both = new ArrayList<>(sgd);
-                both.addAll(slo);
-                r.plot(task + "_sgd_vs_slo.png", task + ": C-NFA of the first layer over training, SGD versus SLO",
-                        LineChart.pngBytes(task + ": first-layer C-NFA, SGD vs SLO", "step", "C-NFA layer 0",
-                                series(both, true, true)));
-            }
+            r.plot(task + "_c_nfa.png", task + ": C-NFA (mean over hidden layers) over training per init scale (" + opt + ")",
+                    LineChart.pngBytes(task + ": C-NFA per init scale (" + opt + ")", "step", "C-NFA", series(base, true)));
+            r.plot(task + "_uc_nfa.png", task + ": UC-NFA (mean over hidden layers) over training per init scale (" + opt + ")",
+                    LineChart.pngBytes(task + ": UC-NFA per init scale (" + opt + ")", "step", "UC-NFA", series(base, false)));
             List<CenteredNfa.Run> all = runs.stream().filter(x -> x.task().equals(task)).toList();
-            r.plot(task + "_final_c_nfa.png", task + ": final C-NFA (mean over layers) per init scale and optimiser",
-                    BarChart.pngBytes(all.stream().map(x -> "F=" + x.initScale() + " " + x.optimizer().id()).toList(),
-                            all.stream().mapToDouble(CenteredNfa.Run::meanCNfa).toArray(), task + ": final C-NFA", "C-NFA"));
+            List<String> labels = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
+            for (CenteredNfa.Run x : all) {
+                String l = "F=" + x.initScale() + " " + x.optimizer().id();
+                labels.add(l + " K");
+                values.add(x.meanCNfa());
+                labels.add(l + " K'");
+                values.add(x.meanControl());
+            }
+            r.plot(task + "_final_c_nfa.png", task + ": final C-NFA (hidden mean) with the true K and with the random-spectrum "
+                    + "control K'", BarChart.pngBytes(labels, values.stream().mapToDouble(Double::doubleValue).toArray(),
+                    task + ": final C-NFA, K vs K'", "C-NFA"));
         }
+        CenteredNfaSections.early(r, config, early);
+        CenteredNfaSections.slo(r, config, slo);
         return r;
     }
 
-    private static Map<String, double[][]> series(List<CenteredNfa.Run> runs, boolean centred, boolean firstLayer) {
+    private static Map<String, double[][]> series(List<CenteredNfa.Run> runs, boolean centred) {
         Map<String, double[][]> m = new LinkedHashMap<>();
         for (CenteredNfa.Run run : runs) {
             List<DiagnosedStep> steps = run.run().steps();
@@ -127,8 +152,7 @@ public final class CenteredNfaExperiment {
             for (int i = 0; i < x.length; i++) {
                 DiagnosedStep s = steps.get(i);
                 x[i] = s.step();
-                y[i] = firstLayer ? (centred ? s.layers().get(0).cNfa() : s.layers().get(0).ucNfa())
-                        : CenteredNfa.Run.mean(s, centred);
+                y[i] = CenteredNfa.Run.mean(s, centred);
             }
             // C-NFA is undefined at step 0 (ΔW = 0): drop non-finite points
             int k = 0;
@@ -138,13 +162,13 @@ public final class CenteredNfaExperiment {
                     y[k++] = y[i];
                 }
             }
-            m.put("F=" + run.initScale() + (firstLayer ? " " + run.optimizer().id() : ""),
+            m.put("F=" + run.initScale(),
                     new double[][]{java.util.Arrays.copyOf(x, k), java.util.Arrays.copyOf(y, k)});
         }
         return m;
     }
 
-    private static String fixed(double v) {
+    static String fixed(double v) {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 }
