@@ -42,7 +42,11 @@ class FactValidationExperimentTest {
             assertTrue(layer.has(key), key);
         }
         assertEquals(last.layers().get(0).pearsonFact(), layer.get("pearson_fact").asDouble(), 0.0);
-        assertEquals(7, r.plots().size()); // one per layer + loss
+        assertEquals(8, r.plots().size()); // one per layer + loss + stationarity
+        JsonNode st = s.get("stationarity");
+        assertEquals(6, st.get("layers").size());
+        assertEquals(1, s.get("seeds").size());
+        assertEquals(0.0, s.get("across_seeds").get("layers").get(0).get("pearson_fact_sd").asDouble(), 0.0);
         assertTrue(result.testError() < 0.5, "test error " + result.testError());
     }
 }
