@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code experiment fact-validation --data DIR} on the committed Fashion-MNIST fixture
  * (src/test/resources/data/fashion-mnist-300: the first 300 images of Fashion-MNIST's training file, made as its
- * README says): the IDX plumbing (784 inputs, 10 classes, 200 + 100 rows), two seeds, the stationarity fields, and
- * the bad-input contract of the new flags. The run is far too short to converge, so it must say so.
+ * README says): the IDX plumbing (784 inputs, 10 classes, 200 + 100 rows), the stationarity fields, and the bad-input
+ * contract of the new flags. The run is far too short to converge, so it must say so. Two diagnoses only: at d = 784
+ * one diagnosis (AGOP, α sweep, matrix square roots of 784×784 matrices) costs seconds.
  */
 class ExperimentFactValidationCommandTest {
     static final Path FIXTURE = Path.of("src/test/resources/data/fashion-mnist-300");
@@ -34,7 +35,7 @@ class ExperimentFactValidationCommandTest {
         assertEquals(10, all.classes().length);
         Path out = dir.resolve("fact");
         CliRunner.ok("experiment", "fact-validation", "--data", FIXTURE.toString(), "--train-size", "200", "--test-size",
-                "100", "--width", "8", "--steps", "20", "--diagnose-every", "20", "--weight-decay", "1e-4", "--seeds", "2",
+                "100", "--width", "8", "--steps", "4", "--diagnose-every", "4", "--weight-decay", "1e-4", "--seeds", "1",
                 "--quiet", "--out", out.toString());
         JsonNode summary = Json.read(out.resolve("summary.json"));
         JsonNode config = summary.get("config");
@@ -42,22 +43,15 @@ class ExperimentFactValidationCommandTest {
         assertEquals(100, config.get("testRows").asInt());
         assertTrue(config.get("arch").asText().startsWith("784-8-8-8-8-8-10"), config.toString());
         JsonNode s = summary.get("summary");
-        assertEquals(2, s.get("seeds").size());
-        assertEquals(1, s.get("seeds").get(1).get("seed").asInt());
+        assertEquals(1, s.get("seeds").size());
         JsonNode st = s.get("stationarity");
         assertEquals(6, st.get("layers").size());
         assertFalse(st.get("near_stationary").asBoolean(), st.toString());
         assertTrue(st.get("note").asText().startsWith("NOT near"), st.toString());
         assertEquals(st.get("grad_norm").asDouble() / st.get("decay_norm").asDouble(), st.get("ratio").asDouble(),
                 1e-12 * st.get("ratio").asDouble());
-        JsonNode across = s.get("across_seeds");
-        assertEquals(2, across.get("seeds").asInt());
-        double a = s.get("seeds").get(0).get("layers").get(0).get("pearson_fact").asDouble();
-        double b = s.get("seeds").get(1).get("layers").get(0).get("pearson_fact").asDouble();
-        assertEquals((a + b) / 2, across.get("layers").get(0).get("pearson_fact_mean").asDouble(), 1e-12);
-        assertEquals(Math.abs(a - b) / Math.sqrt(2), across.get("layers").get(0).get("pearson_fact_sd").asDouble(), 1e-12);
         assertEquals(2, Json.read(out.resolve("manifest.json")).get("inputs").size()); // the two train-* files
-        assertTrue(Files.readString(out.resolve("metrics.csv")).contains("stationarity,20,max_layer_ratio,"));
+        assertTrue(Files.readString(out.resolve("metrics.csv")).contains("stationarity,4,max_layer_ratio,"));
     }
 
     @Test
