@@ -55,6 +55,26 @@ public record Stationarity(double gradNorm, double decayNorm, double[] layerGrad
         return layerDecayNorms.clone();
     }
 
+    /** Value equality, arrays by content (so equal runs give equal {@link DiagnosedStep}s). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Stationarity s && Double.compare(gradNorm, s.gradNorm) == 0
+                && Double.compare(decayNorm, s.decayNorm) == 0 && java.util.Arrays.equals(layerGradNorms, s.layerGradNorms)
+                && java.util.Arrays.equals(layerDecayNorms, s.layerDecayNorms);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(gradNorm, decayNorm, java.util.Arrays.hashCode(layerGradNorms),
+                java.util.Arrays.hashCode(layerDecayNorms));
+    }
+
+    @Override
+    public String toString() {
+        return "Stationarity[gradNorm=" + gradNorm + ", decayNorm=" + decayNorm + ", layerGradNorms="
+                + java.util.Arrays.toString(layerGradNorms) + ", layerDecayNorms=" + java.util.Arrays.toString(layerDecayNorms) + "]";
+    }
+
     /** ‖∇𝓛‖/‖λθ‖; +∞ when λθ = 0 (no decay: no stationary point of the coupled objective to be near). */
     public double ratio() {
         return decayNorm > 0 ? gradNorm / decayNorm : Double.POSITIVE_INFINITY;
