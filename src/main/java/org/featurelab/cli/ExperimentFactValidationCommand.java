@@ -18,18 +18,24 @@ import java.util.stream.Stream;
 @Command(name = "fact-validation", mixinStandardHelpOptions = true, sortOptions = false,
         description = "FACT vs NFA on a 5-hidden-layer ReLU MLP (MSE, coupled weight decay) trained to convergence.",
         footer = {"", "Example: featurelab experiment fact-validation --quick --out fact/",
-                "         featurelab experiment fact-validation --data mnist/ --train-size 2000 --out fact-mnist/"})
+                "         featurelab experiment fact-validation --data /usr/share/datasets/fashion-mnist --train-size 500 "
+                        + "--width 32 --steps 3000 --out fact-fmnist/"})
 final class ExperimentFactValidationCommand implements Callable<Integer> {
     /** The flag of each {@link FactValidation.Config} field that library messages name. */
-    static final FlagNames FLAGS = FlagNames.of("trainSize", "--train-size", "width", "--width", "learningRate", "--lr",
-            "weightDecay", "--weight-decay", "steps", "--steps");
+    static final FlagNames FLAGS = FlagNames.of("trainSize", "--train-size", "testSize", "--test-size", "width", "--width",
+            "learningRate", "--lr", "weightDecay", "--weight-decay", "steps", "--steps", "diagnoseEvery", "--diagnose-every",
+            "seeds", "--seeds");
 
-    @Option(names = "--data", paramLabel = "PATH", description = "Directory with MNIST IDX files (train-images-idx3-ubyte[.gz], "
-            + "train-labels-idx1-ubyte[.gz]) or a CSV file (target = last column); default: a synthetic 10-class task from the seed.")
+    @Option(names = "--data", paramLabel = "PATH", description = "Directory with MNIST-format IDX files (MNIST, Fashion-MNIST: "
+            + "train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz]) or a CSV file (target = last column); default: a "
+            + "synthetic 10-class task from the seed.")
     Path data;
 
     @Option(names = "--train-size", paramLabel = "N", description = "Training rows (default: 2000; 500 with --quick).")
     Integer trainSize;
+
+    @Option(names = "--test-size", paramLabel = "N", description = "Test rows, IDX and synthetic data (default: 1000).")
+    Integer testSize;
 
     @Option(names = "--width", paramLabel = "W", description = "Hidden width (default: 128; 32 with --quick).")
     Integer width;
@@ -43,6 +49,12 @@ final class ExperimentFactValidationCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "T", description = "Full-batch steps (default: 20000; 3000 with --quick).")
     Integer steps;
 
+    @Option(names = "--diagnose-every", paramLabel = "K", description = "Diagnostics every K steps (default: T/20 with --steps, else 1000; 150 with --quick).")
+    Integer diagnoseEvery;
+
+    @Option(names = "--seeds", paramLabel = "S", description = "Runs with seeds seed … seed+S−1, mean ± sd (default: 3; 1 with --quick).")
+    Integer seeds;
+
     @Mixin
     ExperimentOptions options;
 
@@ -55,8 +67,8 @@ final class ExperimentFactValidationCommand implements Callable<Integer> {
             Outputs.requireReadable(data, "--data");
         }
         FactValidation.Config base = options.quick ? FactValidation.Config.quick() : FactValidation.Config.defaults();
-        FactValidation.Config config = FLAGS.apply(() -> base.withData(data, trainSize)
-                .withTraining(width, lr, weightDecay, steps).withSeed(options.seed));
+        FactValidation.Config config = FLAGS.apply(() -> base.withData(data, trainSize, testSize)
+                .withTraining(width, lr, weightDecay, steps, diagnoseEvery).withSeed(options.seed).withSeeds(seeds));
         return options.run(common, progress -> FactValidationExperiment.run(config, progress), inputs(data));
     }
 

@@ -313,10 +313,19 @@ final class TrainCommand implements Callable<Integer> {
         output.title("featurelab train: " + arch)
                 .paragraph(String.format(Locale.ROOT, "%d steps in %.1f s; final objective %.6e, gradient norm %.3e.",
                         run.totalSteps(), run.seconds(), last.trainLoss(), last.gradNorm()))
+                .paragraph("Stationarity: " + stationarityLine(last))
                 .heading("Final per-layer diagnostics").table(header(), rows(last));
         TrainingPlots.addTo(output, run.steps());
         output.file(NetworkFile.FILE, temp -> NetworkFile.save(run.trained(), temp, provenance));
         output.writeTo(out);
+    }
+
+    /** ‖∇𝓛‖/‖λθ‖ and the note of {@link org.featurelab.training.Stationarity}. */
+    private static String stationarityLine(DiagnosedStep last) {
+        if (last.stationarity() == null) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "‖∇𝓛‖/‖λθ‖ = %.3g; %s", last.stationarity().ratio(), last.stationarity().note());
     }
 
     private void summary(PrintWriter w, TrainingRun run) {
@@ -324,6 +333,7 @@ final class TrainCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "steps       %d (%.1f s)%n", run.totalSteps(), run.seconds());
         w.printf(Locale.ROOT, "objective   %.6e (mean loss %.6e)%n", last.trainLoss(), last.dataLoss());
         w.printf(Locale.ROOT, "grad norm   %.3e%n", last.gradNorm());
+        w.printf(Locale.ROOT, "stationary  %s%n", stationarityLine(last));
         TextTable t = new TextTable(header().toArray(new String[0]));
         rows(last).forEach(r -> t.row(r.toArray()));
         w.print(t.render());

@@ -14,10 +14,18 @@ import java.util.List;
  * @param trainLoss 𝓛 over the sample set
  * @param dataLoss  (1/n)Σᵢℓᵢ over the sample set
  * @param gradNorm  ‖∇𝓛‖ over the sample set
+ * @param stationarity ‖∇𝓛‖ against ‖λθ‖ over the sample set, per layer and total ({@link Stationarity}); null when
+ *                     not measured
  */
-public record DiagnosedStep(int step, double trainLoss, double dataLoss, double gradNorm, List<Layer> layers) {
+public record DiagnosedStep(int step, double trainLoss, double dataLoss, double gradNorm, List<Layer> layers,
+                            Stationarity stationarity) {
     public DiagnosedStep {
         layers = List.copyOf(layers);
+    }
+
+    /** A step without a stationarity record. */
+    public DiagnosedStep(int step, double trainLoss, double dataLoss, double gradNorm, List<Layer> layers) {
+        this(step, trainLoss, dataLoss, gradNorm, layers, null);
     }
 
     /**
@@ -39,11 +47,16 @@ public record DiagnosedStep(int step, double trainLoss, double dataLoss, double 
 
     /** The scalars of {@code d}; {@code dataLoss} is passed because the diagnostics record only 𝓛. */
     public static DiagnosedStep of(NetworkDiagnostics d, double dataLoss) {
+        return of(d, dataLoss, null);
+    }
+
+    /** As {@link #of(NetworkDiagnostics, double)}, with the stationarity of the same point (or null). */
+    public static DiagnosedStep of(NetworkDiagnostics d, double dataLoss, Stationarity stationarity) {
         List<Layer> layers = new ArrayList<>();
         for (LayerDiagnostics l : d.layers()) {
             layers.add(new Layer(l.index(), l.pearsonFact(), l.cosineFact(), l.pearsonNfa(), l.cosineNfa(), l.bestAlpha(),
                     l.ucNfa(), l.cNfa(), l.factRelativeError(), l.balancedness()));
         }
-        return new DiagnosedStep(d.step(), d.objective(), dataLoss, d.gradientNorm(), layers);
+        return new DiagnosedStep(d.step(), d.objective(), dataLoss, d.gradientNorm(), layers, stationarity);
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 /**
  * A {@link TrainingListener} that, at every step t with t mod K = 0 and at the last step, evaluates
  * {@link NetworkDiagnostics#compute} on a fixed sample set (X, Y) and keeps one {@link DiagnosedStep}. Matrices are
- * not kept (scalars only). Cost per diagnosis: one gradient, c backward passes for AGOP/K, one FACT pass and one
+ * not kept (scalars only), and the {@link Stationarity} of the same point. Cost per diagnosis: two gradients, c backward passes for AGOP/K, one FACT pass and one
  * eigendecomposition per layer for the α sweep.
  */
 public final class DiagnosticsRecorder implements TrainingListener {
@@ -91,7 +91,9 @@ public final class DiagnosticsRecorder implements TrainingListener {
         NetworkDiagnostics d = NetworkDiagnostics.compute(step, network, initial, sample.inputs(), sample.targets(),
                 objective, config);
         double dataLoss = d.objective() - 0.5 * objective.weightDecay() * network.squaredParameterNorm();
-        DiagnosedStep record = DiagnosedStep.of(d, dataLoss);
+        Stationarity stationarity = Stationarity.of(network, objective.gradients(network, sample.inputs(), sample.targets()),
+                objective.weightDecay());
+        DiagnosedStep record = DiagnosedStep.of(d, dataLoss, stationarity);
         steps.add(record);
         onDiagnosis.accept(record);
     }

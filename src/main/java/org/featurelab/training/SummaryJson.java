@@ -11,7 +11,11 @@ import org.featurelab.io.Json;
  * {@code data_loss}, {@code grad_norm}, {@code layers} (objects with {@code index}, {@code pearson_fact},
  * {@code cosine_fact}, {@code pearson_nfa} (α = ½), {@code cosine_nfa}, {@code best_alpha}, {@code uc_nfa},
  * {@code c_nfa}, {@code fact_rel_error}, {@code balancedness}; undefined values are {@code null}) — plus
- * {@code total_steps} and {@code diagnostic_rows}.
+ * {@code total_steps} and {@code diagnostic_rows}; and, when the step carries one, {@code stationarity}
+ * ({@link Stationarity}): {@code grad_norm} ‖∇𝓛‖, {@code decay_norm} ‖λθ‖, {@code ratio}, {@code max_layer_ratio},
+ * {@code near_stationary} (max_ℓ ‖∂𝓛/∂W_ℓ‖/‖λW_ℓ‖ ≤ {@value Stationarity#NEAR}), {@code layers} (objects with
+ * {@code index}, {@code grad_norm}, {@code decay_norm}, {@code ratio}) and {@code note}, a sentence saying whether
+ * the run is near a stationary point, where alone FACT is claimed.
  */
 public final class SummaryJson {
     /** File name inside the run directory. */
@@ -39,7 +43,33 @@ public final class SummaryJson {
         }
         o.put("total_steps", run.totalSteps());
         o.put("diagnostic_rows", run.sampleRows());
+        if (last.stationarity() != null) {
+            o.set("stationarity", stationarity(last.stationarity()));
+        }
         return o;
+    }
+
+    /** The {@code stationarity} object described on the class. */
+    public static ObjectNode stationarity(Stationarity st) {
+        ObjectNode s = Json.object();
+        number(s, "grad_norm", st.gradNorm());
+        number(s, "decay_norm", st.decayNorm());
+        number(s, "ratio", st.ratio());
+        number(s, "max_layer_ratio", st.maxLayerRatio());
+        s.put("near_stationary", st.nearStationary());
+        s.put("threshold", Stationarity.NEAR);
+        ArrayNode layers = s.putArray("layers");
+        double[] g = st.layerGradNorms();
+        double[] d = st.layerDecayNorms();
+        for (int l = 0; l < g.length; l++) {
+            ObjectNode lo = layers.addObject();
+            lo.put("index", l);
+            number(lo, "grad_norm", g[l]);
+            number(lo, "decay_norm", d[l]);
+            number(lo, "ratio", st.layerRatio(l));
+        }
+        s.put("note", st.note());
+        return s;
     }
 
     private static void number(ObjectNode o, String key, double v) {

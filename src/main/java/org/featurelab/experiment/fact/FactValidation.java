@@ -37,8 +37,10 @@ public final class FactValidation {
     /**
      * Settings.
      *
-     * @param data           directory with MNIST IDX files, a CSV file, or {@code null} for the synthetic teacher task
-     * @param trainSize      training rows (MNIST subsample; synthetic rows; cap on a CSV's 80 % training split)
+     * @param data           directory with MNIST-format IDX files (MNIST, Fashion-MNIST), a CSV file, or {@code null}
+     *                       for the synthetic teacher task
+     * @param trainSize      training rows (IDX subsample; synthetic rows; cap on a CSV's 80 % training split)
+     * @param testSize       test rows (IDX: further rows of the training file; synthetic rows; unused for a CSV)
      * @param hiddenLayers   number of hidden ReLU layers (5 in the paper)
      * @param width          hidden width
      * @param learningRate   η of full-batch heavy-ball GD
@@ -48,13 +50,16 @@ public final class FactValidation {
      * @param diagnoseEvery  K: diagnostics every K steps and at the last
      * @param diagnosticRows rows of the diagnostics sample set
      * @param seed           root seed of the split, the initialisation and the diagnostics sample
+     * @param seeds          runs with seeds seed, seed + 1, …, seed + seeds − 1 (mean ± sd in the report)
      */
-    public record Config(Path data, int trainSize, int hiddenLayers, int width, double learningRate, double momentum,
-                         double weightDecay, int steps, int diagnoseEvery, int diagnosticRows, long seed) {
+    public record Config(Path data, int trainSize, int testSize, int hiddenLayers, int width, double learningRate,
+                         double momentum, double weightDecay, int steps, int diagnoseEvery, int diagnosticRows, long seed,
+                         int seeds) {
         public Config {
-            if (trainSize < 2 || hiddenLayers < 1 || width < 1 || steps < 1 || diagnoseEvery < 1 || diagnosticRows < 1) {
-                throw new IllegalArgumentException("fact-validation: trainSize ≥ 2 and hiddenLayers, width, steps, "
-                        + "diagnoseEvery, diagnosticRows ≥ 1 are required");
+            if (trainSize < 2 || testSize < 1 || hiddenLayers < 1 || width < 1 || steps < 1 || diagnoseEvery < 1
+                    || diagnosticRows < 1 || seeds < 1) {
+                throw new IllegalArgumentException("fact-validation: trainSize ≥ 2 and testSize, hiddenLayers, width, steps, "
+                        + "diagnoseEvery, diagnosticRows, seeds ≥ 1 are required");
             }
             if (!(learningRate > 0) || !(momentum >= 0 && momentum < 1) || !(weightDecay > 0)) {
                 throw new IllegalArgumentException("fact-validation: learningRate > 0, momentum in [0, 1) and weightDecay > 0 "
@@ -67,32 +72,39 @@ public final class FactValidation {
          * λ = 10⁻² as in the digits acceptance run of docs/networks.md: with the paper's λ = 10⁻⁴ (and 10⁻³) the
          * approach to the stationary point, whose last phase contracts at a rate ∝ λ, did not finish within 5000
          * steps here (ρ(WᵀW, FACT) of the first layer still ≈ 0.3–0.6); pass {@code --weight-decay 1e-4} with many more
-         * steps to run the paper's value.
+         * steps to run the paper's value. Three seeds.
          */
         public static Config defaults() {
-            return new Config(null, 2000, 5, 128, 0.02, 0.9, 1e-2, 20000, 1000, 2000, 0);
+            return new Config(null, 2000, 1000, 5, 128, 0.02, 0.9, 1e-2, 20000, 1000, 2000, 0, 3);
         }
 
-        /** Quick: width 32, 500 training rows, 3000 steps (≈ 6 s on two cores), otherwise the defaults. */
+        /** Quick: width 32, 500 training rows, 3000 steps (≈ 6 s on two cores), one seed, otherwise the defaults. */
         public static Config quick() {
-            return new Config(null, 500, 5, 32, 0.02, 0.9, 1e-2, 3000, 150, 2000, 0);
+            return new Config(null, 500, 1000, 5, 32, 0.02, 0.9, 1e-2, 3000, 150, 2000, 0, 1);
         }
 
-        public Config withData(Path dir, Integer size) {
-            return new Config(dir, size == null ? trainSize : size, hiddenLayers, width, learningRate, momentum,
-                    weightDecay, steps, diagnoseEvery, diagnosticRows, seed);
+        public Config withData(Path dir, Integer size, Integer test) {
+            return new Config(dir, size == null ? trainSize : size, test == null ? testSize : test, hiddenLayers, width,
+                    learningRate, momentum, weightDecay, steps, diagnoseEvery, diagnosticRows, seed, seeds);
         }
 
-        public Config withTraining(Integer w, Double lr, Double decay, Integer t) {
+        /** New training settings; a new step count T without {@code every} diagnoses every max(1, T/20) steps. */
+        public Config withTraining(Integer w, Double lr, Double decay, Integer t, Integer every) {
             int newSteps = t == null ? steps : t;
-            return new Config(data, trainSize, hiddenLayers, w == null ? width : w, lr == null ? learningRate : lr,
-                    momentum, decay == null ? weightDecay : decay, newSteps,
-                    t == null ? diagnoseEvery : Math.max(1, newSteps / 20), diagnosticRows, seed);
+            int newEvery = every != null ? every : t == null ? diagnoseEvery : Math.max(1, newSteps / 20);
+            return new Config(data, trainSize, testSize, hiddenLayers, w == null ? width : w,
+                    lr == null ? learningRate : lr, momentum, decay == null ? weightDecay : decay, newSteps, newEvery,
+                    diagnosticRows, seed, seeds);
         }
 
         public Config withSeed(long s) {
-            return new Config(data, trainSize, hiddenLayers, width, learningRate, momentum, weightDecay, steps,
-                    diagnoseEvery, diagnosticRows, s);
+            return new Config(data, trainSize, testSize, hiddenLayers, width, learningRate, momentum, weightDecay, steps,
+                    diagnoseEvery, diagnosticRows, s, seeds);
+        }
+
+        public Config withSeeds(Integer count) {
+            return new Config(data, trainSize, testSize, hiddenLayers, width, learningRate, momentum, weightDecay, steps,
+                    diagnoseEvery, diagnosticRows, seed, count == null ? seeds : count);
         }
     }
 
@@ -100,12 +112,12 @@ public final class FactValidation {
     public record Result(Config config, NetworkData data, TrainingRun run, double testError) {
     }
 
-    /** Loads the data, trains and diagnoses; deterministic given the config. */
+    /** Loads the data, trains and diagnoses one run with {@code config.seed()}; deterministic given the config. */
     public static Result run(Config config, Progress progress) {
         NetworkData data = config.data() != null && java.nio.file.Files.isDirectory(config.data())
-                ? NetworkData.mnist(config.data(), config.trainSize(), 1000, config.seed())
+                ? NetworkData.mnist(config.data(), config.trainSize(), config.testSize(), config.seed())
                 : config.data() != null ? NetworkData.table(config.data(), 0.2, config.trainSize(), config.seed())
-                : NetworkData.teacherClasses(SYNTHETIC_D, SYNTHETIC_RELEVANT, SYNTHETIC_CLASSES, config.trainSize(), 1000,
+                : NetworkData.teacherClasses(SYNTHETIC_D, SYNTHETIC_RELEVANT, SYNTHETIC_CLASSES, config.trainSize(), config.testSize(),
                 config.seed());
         int d = data.train().inputs().cols();
         int c = data.train().targets().cols();
@@ -124,7 +136,8 @@ public final class FactValidation {
 
     private static String line(DiagnosedStep s) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "fact-validation step %d: loss %.5f, |grad| %.2e, "
-                + "pearson fact/nfa", s.step(), s.trainLoss(), s.gradNorm()));
+                + "|grad|/|λθ| %.2e, pearson fact/nfa", s.step(), s.trainLoss(), s.gradNorm(),
+                s.stationarity() == null ? Double.NaN : s.stationarity().ratio()));
         for (DiagnosedStep.Layer l : s.layers()) {
             sb.append(String.format(Locale.ROOT, " %.3f/%.3f", l.pearsonFact(), l.pearsonNfa()));
         }

@@ -1,11 +1,13 @@
 package org.featurelab.experiment.fact;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.featurelab.base.Progress;
 import org.featurelab.experiment.ExperimentReport;
 import org.featurelab.report.LineChart;
 import org.featurelab.training.DiagnosedStep;
 import org.featurelab.training.MetricsCsv;
+import org.featurelab.training.Stationarity;
 import org.featurelab.training.SummaryJson;
 import org.featurelab.training.TrainingRun;
 
@@ -21,8 +23,15 @@ import java.util.Map;
  * identical: {@code index, pearson_fact, cosine_fact, pearson_nfa, cosine_nfa, best_alpha, uc_nfa, c_nfa,
  * fact_rel_error, balancedness}), {@code train_loss} (𝓛), {@code data_loss}, {@code grad_norm} (‖∇𝓛‖),
  * {@code step}, {@code total_steps}, {@code diagnostic_rows}, plus {@code test_error} and {@code fact_above_nfa}
- * (ρ(WᵀW, FACT) &gt; ρ(WᵀW, AGOP^½) on every layer); metrics.csv rows as {@code featurelab train}'s
- * ({@link MetricsCsv#rows}). Plots: one per layer with both correlations over training, and log₁₀ 𝓛 and ‖∇𝓛‖.
+ * (ρ(WᵀW, FACT) &gt; ρ(WᵀW, AGOP^½) on every layer of every seed), all of the first seed's run, with its
+ * {@code stationarity} object ({@link Stationarity}: ‖∇𝓛‖ against ‖λθ‖, total and per layer); {@code seeds}, one entry
+ * per seed (final per-layer correlations and stationarity ratios, {@code fact_high_step}: first diagnosed step with
+ * ρ(WᵀW, FACT) ≥ {@value #HIGH} on every layer, {@code stationary_step}: first with max_ℓ ‖∂𝓛/∂W_ℓ‖/‖λW_ℓ‖ ≤
+ * {@value Stationarity#NEAR}; −1 for never); and {@code across_seeds}, mean ± sd (sample sd, n − 1) of those finals
+ * per layer. metrics.csv: {@code featurelab train}'s rows ({@link MetricsCsv#rows}) of the first seed, plus run
+ * {@code stationarity} ({@code ratio}, {@code max_layer_ratio}) and {@code layerℓ}/{@code stationarity_ratio}.
+ * Plots (first seed): one per layer with both correlations over training, log₁₀ 𝓛 and ‖∇𝓛‖, and log₁₀ of the
+ * stationarity ratios.
  */
 public final class FactValidationExperiment {
     /** The claim reproduced. */
@@ -30,15 +39,27 @@ public final class FactValidationExperiment {
             + "to a stationary point, every layer satisfies WᵀW = FACT exactly, so Pearson(WᵀW, FACT) → 1 at convergence, "
             + "above the Neural Feature Ansatz's Pearson(WᵀW, AGOP^½); during most of training FACT's correlation is low.";
 
+    /** ρ(WᵀW, FACT) counted as high (≈ 1) for {@code fact_high_step}. */
+    public static final double HIGH = 0.9;
+
     private FactValidationExperiment() {
     }
 
-    /** Trains and builds the report. */
+    /** Trains {@code config.seeds()} runs (seeds seed, seed + 1, …) and builds the report. */
     public static ExperimentReport run(FactValidation.Config config, Progress progress) {
-        return report(FactValidation.run(config, progress));
+        List<FactValidation.Result> results = new ArrayList<>();
+        for (int k = 0; k < config.seeds(); k++) {
+            results.add(FactValidation.run(config.withSeed(config.seed() + k), progress));
+        }
+        return report(results);
     }
 
     static ExperimentReport report(FactValidation.Result result) {
+        return report(List.of(result));
+    }
+
+    static ExperimentReport report(List<FactValidation.Result> results) {
+        FactValidation.Result result = results.get(0);
         FactValidation.Config config = result.config();
         TrainingRun run = result.run();
         ExperimentReport r = new ExperimentReport("fact-validation", CLAIM);
@@ -54,25 +75,38 @@ public final class FactValidationExperiment {
         s.setAll(SummaryJson.of(run));
         s.put("test_error", result.testError());
         boolean above = true;
-        List<List<String>> rows = new ArrayList<>();
-        DiagnosedStep last = run.last();
-        for (DiagnosedStep.Layer l : last.layers()) {
-            above &= l.pearsonFact() > l.pearsonNfa();
-            rows.add(List.of(Integer.toString(l.index()), fixed(l.pearsonFact()), fixed(l.pearsonNfa()), fixed(l.cosineFact()),
-                    fixed(l.cosineNfa()), fixed(l.bestAlpha()), fixed(l.factRelativeError())));
+        for (FactValidation.Result each : results) {
+            for (DiagnosedStep.Layer l : each.run().last().layers()) {
+                above &= l.pearsonFact() > l.pearsonNfa();
+            }
         }
         s.put("fact_above_nfa", above);
-        r.table(List.of("layer", "pearson_fact", "pearson_nfa (α=½)", "cosine_fact", "cosine_nfa", "best α",
-                "‖FACT−WᵀW‖/‖WᵀW‖"), rows);
+        ArrayNode perSeed = s.putArray("seeds");
+        results.forEach(each -> perSeed.add(SeedSummary.of(each)));
+        s.set("across_seeds", SeedSummary.across(results));
+        DiagnosedStep last = run.last();
+        r.table(List.of("layer", "pearson_fact", "pearson_nfa (α=½)", "‖∂𝓛/∂W‖/‖λW‖", "cosine_fact", "cosine_nfa", "best α",
+                "‖FACT−WᵀW‖/‖WᵀW‖"), SeedSummary.rows(results));
         MetricsCsv.rows(run.steps(), r::metric);
+        for (DiagnosedStep d : run.steps()) {
+            if (d.stationarity() != null) {
+                r.metric("stationarity", d.step(), "ratio", d.stationarity().ratio());
+                r.metric("stationarity", d.step(), "max_layer_ratio", d.stationarity().maxLayerRatio());
+                for (int l = 0; l < d.layers().size(); l++) {
+                    r.metric(MetricsCsv.layerRun(l), d.step(), "stationarity_ratio", d.stationarity().layerRatio(l));
+                }
+            }
+        }
         r.note(String.format(Locale.ROOT, "%s, %d training rows; ReLU MLP %s, MSE, coupled weight decay λ = %s on weights "
                         + "and biases, full-batch heavy-ball GD (η = %s, μ = %s) for %d steps. At the end ‖∇𝓛‖ = %.3g, "
                         + "𝓛 = %.5f, test error %.3f. Diagnostics on %d rows, every %d steps: FACT_ℓ = −(1/(nλ)) Σᵢ "
                         + "∇_{h_ℓ}ℓᵢ h_ℓ(xᵢ)ᵀ, NFA at α = ½. The paper uses λ = 10⁻⁴; the default here is larger so that "
-                        + "training reaches a stationary point in this budget (see FactValidation.Config#defaults).",
+                        + "training reaches a stationary point in this budget (see FactValidation.Config#defaults). "
+                        + "Stationarity (first seed): %s. Table: mean ± sd over %d seed(s) from %d.",
                 result.data().source(), result.data().train().size(), run.config().toJson().get("arch").asText(),
                 config.weightDecay(), config.learningRate(), config.momentum(), run.totalSteps(), last.gradNorm(),
-                last.trainLoss(), result.testError(), run.sampleRows(), config.diagnoseEvery()));
+                last.trainLoss(), result.testError(), run.sampleRows(), config.diagnoseEvery(),
+                last.stationarity() == null ? "n/a" : last.stationarity().note(), results.size(), config.seed()));
         int depth = last.layers().size();
         for (int layer = 0; layer < depth; layer++) {
             Map<String, double[][]> series = new LinkedHashMap<>();
@@ -96,6 +130,17 @@ public final class FactValidationExperiment {
         ls.put("log10 |grad|", new double[][]{x, grad});
         r.plot("loss.png", "log₁₀ of the objective 𝓛 and of ‖∇𝓛‖ over training",
                 LineChart.pngBytes("Objective and gradient norm", "step", "log10", ls));
+        Map<String, double[][]> st = new LinkedHashMap<>();
+        for (int layer = 0; layer < depth; layer++) {
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                Stationarity one = run.steps().get(i).stationarity();
+                y[i] = one == null ? Double.NaN : Math.log10(one.layerRatio(layer));
+            }
+            st.put("layer " + layer, new double[][]{x, y});
+        }
+        r.plot("stationarity.png", "log₁₀ ‖∂𝓛/∂W_ℓ‖/‖λW_ℓ‖ per layer over training (near-stationary below log₁₀ "
+                + Stationarity.NEAR + " = −1)", LineChart.pngBytes("Stationarity ratio per layer", "step", "log10 ratio", st));
         return r;
     }
 

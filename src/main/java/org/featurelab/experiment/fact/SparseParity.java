@@ -108,14 +108,19 @@ public final class SparseParity {
         return (double) hit / y.rows();
     }
 
-    /** Fits one method, recording every iterate; deterministic. */
+    /** Fits one method with M scaled to max entry 1 ({@link MetricScaling#MAX}), recording every iterate; deterministic. */
     public static Trajectory run(Config c, String method, FeatureUpdate update, Progress progress) {
+        return run(c, method, update, MetricScaling.MAX, progress);
+    }
+
+    /** Fits one method with the given rescaling of each new M, recording every iterate; deterministic. */
+    public static Trajectory run(Config c, String method, FeatureUpdate update, MetricScaling scaling, Progress progress) {
         SplittableRandom rng = new SplittableRandom(c.seed());
         int[] support = c.support();
         LabeledData train = sample(c.n(), c.d(), support, rng);
         LabeledData test = sample(c.testSize(), c.d(), support, rng);
         RfmConfig rfm = RfmConfig.defaults().withKernel(new Laplace(c.bandwidth())).withRidge(c.ridge())
-                .withIterations(c.iterations()).withUpdate(update).withScaling(MetricScaling.MAX);
+                .withIterations(c.iterations()).withUpdate(update).withScaling(scaling);
         List<Step> steps = new ArrayList<>();
         double[][] diagonal = new double[1][];
         Rfm.fit(rfm, Task.REGRESSION, train, null, new RfmListener() {

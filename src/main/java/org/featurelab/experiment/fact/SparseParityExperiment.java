@@ -7,6 +7,7 @@ import org.featurelab.experiment.ExperimentReport;
 import org.featurelab.report.BarChart;
 import org.featurelab.report.LineChart;
 import org.featurelab.rfm.FeatureUpdate;
+import org.featurelab.rfm.MetricScaling;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +17,9 @@ import java.util.Map;
 
 /**
  * {@code featurelab experiment sparse-parity}: NFA-RFM (M ← AGOP) and FACT-RFM (M ← (FACT·FACTᵀ)^½) on sparse
- * parities of order k over a sweep of training sizes n ({@link SparseParity}). summary.json: {@code runs}, one entry
- * per (method, k, n) with {@code final_test_accuracy} and {@code support_mass}.
+ * parities of order k over a sweep of training sizes n ({@link SparseParity}); other NFA variants (AGOP^½, centred
+ * gradients, no rescaling of M) through {@link Method#parse}. summary.json: {@code runs}, one entry per (method, k, n)
+ * with {@code final_test_accuracy}, {@code support_mass}, {@code update} and {@code scaling}.
  */
 public final class SparseParityExperiment {
     /** The claim reproduced. */
@@ -38,30 +40,41 @@ public final class SparseParityExperiment {
      * @param bandwidth  Laplace L
      * @param ridge      λ
      * @param iterations RFM iterations
-     * @param seed       base seed (each (k, n) uses seed + 1000·k + n's index, the same for both methods)
+     * @param seed       base seed (each (k, n) uses seed + 1000·k + n's index, the same for every method)
+     * @param methods    the methods fitted at every (k, n)
      */
     public record Sweep(List<Integer> ks, List<Integer> ns, int d, int testSize, double bandwidth, double ridge,
-                        int iterations, long seed) {
+                        int iterations, long seed, List<Method> methods) {
         public Sweep {
             ks = List.copyOf(ks);
             ns = List.copyOf(ns);
-            if (ks.isEmpty() || ns.isEmpty()) {
-                throw new IllegalArgumentException("sparse parity: ks and ns need at least one value");
+            methods = List.copyOf(methods);
+            if (ks.isEmpty() || ns.isEmpty() || methods.isEmpty()) {
+                throw new IllegalArgumentException("sparse parity: ks, ns and methods need at least one value");
+            }
+            if (methods.stream().map(Method::name).distinct().count() != methods.size()) {
+                throw new IllegalArgumentException("sparse parity: methods must be distinct, got " + methods.stream()
+                        .map(Method::name).toList());
             }
         }
 
-        /** k ∈ {2, 3, 4}, n ∈ {1000, 2000, 5000, 10000}, d = 50, 10 iterations. */
+        /** k ∈ {2, 3, 4}, n ∈ {1000, 2000, 5000, 10000}, d = 50, 10 iterations, NFA-RFM and FACT-RFM. */
         public static Sweep defaults() {
-            return new Sweep(List.of(2, 3, 4), List.of(1000, 2000, 5000, 10000), 50, 2000, 10, 1e-3, 10, 0);
+            return new Sweep(List.of(2, 3, 4), List.of(1000, 2000, 5000, 10000), 50, 2000, 10, 1e-3, 10, 0, DEFAULT_METHODS);
         }
 
-        /** k = 2, n ∈ {100, 300, 1000}, 8 iterations. */
+        /** k = 2, n ∈ {100, 300, 1000}, 8 iterations, NFA-RFM and FACT-RFM. */
         public static Sweep quick() {
-            return new Sweep(List.of(2), List.of(100, 300, 1000), 50, 2000, 10, 1e-3, 8, 0);
+            return new Sweep(List.of(2), List.of(100, 300, 1000), 50, 2000, 10, 1e-3, 8, 0, DEFAULT_METHODS);
         }
 
         public Sweep with(List<Integer> k, List<Integer> n, Integer t, long s) {
-            return new Sweep(k == null ? ks : k, n == null ? ns : n, d, testSize, bandwidth, ridge, t == null ? iterations : t, s);
+            return new Sweep(k == null ? ks : k, n == null ? ns : n, d, testSize, bandwidth, ridge, t == null ? iterations : t, s,
+                    methods);
+        }
+
+        public Sweep withMethods(List<Method> m) {
+            return m == null ? this : new Sweep(ks, ns, d, testSize, bandwidth, ridge, iterations, seed, m);
         }
 
         SparseParity.Config config(int k, int nIndex) {
@@ -70,13 +83,27 @@ public final class SparseParityExperiment {
         }
     }
 
-    /** The methods: name → update. */
-    public static Map<String, FeatureUpdate> methods() {
-        Map<String, FeatureUpdate> m = new LinkedHashMap<>();
-        m.put("nfa-rfm", FeatureUpdate.parse("nfa"));
-        m.put("fact-rfm", FeatureUpdate.parse("fact"));
-        return m;
+    /**
+     * One RFM variant: the feature update and the rescaling of each new M (max entry 1 unless said otherwise).
+     *
+     * @param name    {@code <update>-rfm}, with {@code -scale-none} / {@code -scale-trace} for the other scalings
+     */
+    public record Method(String name, FeatureUpdate update, MetricScaling scaling) {
+        /**
+         * Parses {@code UPDATE[:SCALING]}: UPDATE as {@link FeatureUpdate#parse} (nfa, nfa-sqrt, nfa-centered,
+         * nfa-sqrt-centered, fact, fact-gm), SCALING as {@link MetricScaling#parse} (max, the default; none; trace).
+         */
+        public static Method parse(String spec) {
+            int colon = spec.indexOf(':');
+            FeatureUpdate update = FeatureUpdate.parse(colon < 0 ? spec : spec.substring(0, colon));
+            MetricScaling scaling = colon < 0 ? MetricScaling.MAX : MetricScaling.parse(spec.substring(colon + 1));
+            String suffix = scaling == MetricScaling.MAX ? "" : "-scale-" + scaling.name().toLowerCase(Locale.ROOT);
+            return new Method(update.name() + "-rfm" + suffix, update, scaling);
+        }
     }
+
+    /** NFA-RFM (M ← AGOP) and FACT-RFM, both with M scaled to max entry 1. */
+    public static final List<Method> DEFAULT_METHODS = List.of(Method.parse("nfa"), Method.parse("fact"));
 
     /** Runs the sweep and builds the report. */
     public static ExperimentReport run(Sweep sweep, Progress progress) {
@@ -84,7 +111,9 @@ public final class SparseParityExperiment {
         for (int k : sweep.ks()) {
             for (int i = 0; i < sweep.ns().size(); i++) {
                 SparseParity.Config c = sweep.config(k, i);
-                methods().forEach((name, update) -> runs.add(SparseParity.run(c, name, update, progress)));
+                for (Method m : sweep.methods()) {
+                    runs.add(SparseParity.run(c, m.name(), m.update(), m.scaling(), progress));
+                }
             }
         }
         return report(sweep, runs);
@@ -102,6 +131,7 @@ public final class SparseParityExperiment {
         c.put("ridge", sweep.ridge());
         c.put("iterations", sweep.iterations());
         c.put("seed", sweep.seed());
+        c.putPOJO("methods", sweep.methods().stream().map(Method::name).toList());
         c.putPOJO("support", SparseParity.SUPPORT);
         ArrayNode list = r.summary().putArray("runs");
         List<List<String>> rows = new ArrayList<>();
@@ -109,6 +139,10 @@ public final class SparseParityExperiment {
             SparseParity.Step last = t.last();
             ObjectNode o = list.addObject();
             o.put("method", t.method());
+            sweep.methods().stream().filter(m -> m.name().equals(t.method())).findFirst().ifPresent(m -> {
+                o.put("update", m.update().name());
+                o.put("scaling", m.scaling().name().toLowerCase(Locale.ROOT));
+            });
             o.put("k", t.config().k());
             o.put("n", t.config().n());
             o.put("final_test_accuracy", last.testAccuracy());
@@ -123,14 +157,15 @@ public final class SparseParityExperiment {
         }
         r.table(List.of("method", "k", "n", "final test accuracy", "support mass of diag(M)"), rows);
         r.note(String.format(Locale.ROOT, "x uniform on {0,1}^%d, y = ±1 parity of coordinates %s (0-based; k < 4 uses the first k), "
-                        + "%d fresh test points, Laplace kernel L = %s, ridge %s, %d iterations, M scaled to max entry 1. Support mass = "
+                        + "%d fresh test points, Laplace kernel L = %s, ridge %s, %d iterations, M scaled to max entry 1 unless the "
+                        + "method name says -scale-none (M as computed) or -scale-trace (tr M = d). Support mass = "
                         + "share of trace(M) on the k parity coordinates (k/%d for M = I). Chance accuracy 0.5.",
                 sweep.d(), java.util.Arrays.toString(SparseParity.SUPPORT), sweep.testSize(), sweep.bandwidth(), sweep.ridge(),
                 sweep.iterations(), sweep.d()));
         int nMax = sweep.ns().stream().mapToInt(Integer::intValue).max().orElseThrow();
         Map<String, double[][]> perIteration = new LinkedHashMap<>();
         Map<String, double[][]> versusN = new LinkedHashMap<>();
-        for (String method : methods().keySet()) {
+        for (String method : sweep.methods().stream().map(Method::name).toList()) {
             for (int k : sweep.ks()) {
                 List<SparseParity.Trajectory> mk = runs.stream()
                         .filter(t -> t.method().equals(method) && t.config().k() == k).toList();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -42,7 +43,33 @@ class FactValidationExperimentTest {
             assertTrue(layer.has(key), key);
         }
         assertEquals(last.layers().get(0).pearsonFact(), layer.get("pearson_fact").asDouble(), 0.0);
-        assertEquals(7, r.plots().size()); // one per layer + loss
+        assertEquals(8, r.plots().size()); // one per layer + loss + stationarity
+        JsonNode st = s.get("stationarity");
+        assertEquals(6, st.get("layers").size());
+        assertEquals(1, s.get("seeds").size());
+        assertEquals(0.0, s.get("across_seeds").get("layers").get(0).get("pearson_fact_sd").asDouble(), 0.0);
         assertTrue(result.testError() < 0.5, "test error " + result.testError());
+    }
+
+    /** Two seeds of a tiny synthetic run: the across-seed entries are the mean and the (n − 1) sd of the per-seed ones. */
+    @Test
+    void seedsAreSummarisedAsMeanAndSampleSd() {
+        FactValidation.Config tiny = FactValidation.Config.quick().withData(null, 60, 50).withTraining(16, null, null, 10, 10)
+                .withSeed(3).withSeeds(2);
+        JsonNode s = FactValidationExperiment.run(tiny, Progress.NONE).summary();
+        assertEquals(2, s.get("seeds").size());
+        assertEquals(4, s.get("seeds").get(1).get("seed").asInt());
+        JsonNode across = s.get("across_seeds");
+        for (String key : List.of("pearson_fact", "pearson_nfa", "stationarity_ratio")) {
+            double a = s.get("seeds").get(0).get("layers").get(0).get(key).asDouble();
+            double b = s.get("seeds").get(1).get("layers").get(0).get(key).asDouble();
+            assertEquals((a + b) / 2, across.get("layers").get(0).get(key + "_mean").asDouble(), 1e-12 * (1 + Math.abs(a)), key);
+            assertEquals(Math.abs(a - b) / Math.sqrt(2), across.get("layers").get(0).get(key + "_sd").asDouble(),
+                    1e-12 * (1 + Math.abs(a)), key);
+        }
+        // the first seed's run is the top-level summary
+        assertEquals(s.get("layers").get(0).get("pearson_fact").asDouble(),
+                s.get("seeds").get(0).get("layers").get(0).get("pearson_fact").asDouble(), 0.0);
+        assertFalse(s.get("stationarity").get("near_stationary").asBoolean(), "10 steps cannot be stationary");
     }
 }

@@ -3,9 +3,14 @@ package org.featurelab.experiment.fact;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.featurelab.base.Progress;
 import org.featurelab.experiment.ExperimentReport;
+import org.featurelab.rfm.FeatureUpdate;
+import org.featurelab.rfm.MetricScaling;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The quick sparse-parity sweep (k = 2) shows the claim: M concentrates on the support and n unlocks accuracy. */
@@ -29,6 +34,44 @@ class SparseParityExperimentTest {
             }
         }
         assertEquals(2 + 2, report.plots().size());
+    }
+
+    @Test
+    void methodSpecsParseToTheLibraryVariants() {
+        SparseParityExperiment.Method m = SparseParityExperiment.Method.parse("nfa-sqrt-centered:none");
+        assertEquals(new FeatureUpdate.Nfa(0.5, true), m.update());
+        assertEquals(MetricScaling.NONE, m.scaling());
+        assertEquals("nfa-sqrt-centered-rfm-scale-none", m.name());
+        assertEquals("nfa-rfm", SparseParityExperiment.Method.parse("nfa").name());
+        assertEquals(MetricScaling.MAX, SparseParityExperiment.Method.parse("fact").scaling());
+        assertEquals(List.of("nfa-rfm", "fact-rfm"), SparseParityExperiment.DEFAULT_METHODS.stream()
+                .map(SparseParityExperiment.Method::name).toList());
+        assertThrows(IllegalArgumentException.class, () -> SparseParityExperiment.Method.parse("nfa:sideways"));
+        SparseParityExperiment.Sweep quick = SparseParityExperiment.Sweep.quick();
+        assertThrows(IllegalArgumentException.class, () -> quick.withMethods(List.of(SparseParityExperiment.Method.parse("nfa"),
+                SparseParityExperiment.Method.parse("nfa:max"))));
+    }
+
+    /**
+     * Rescaling M by a positive factor leaves the share of its trace on the support unchanged, and iteration 1's M is
+     * computed from the same iteration-0 predictor (M = I) for every scaling: so iteration 0 agrees exactly and
+     * iteration 1's support mass agrees to round-off between max, trace and no scaling; AGOP^½ differs from AGOP.
+     */
+    @Test
+    void scalingDoesNotChangeTheFirstLearnedSupportMass() {
+        SparseParity.Config c = new SparseParity.Config(50, 2, 300, 200, 10, 1e-3, 2, 5);
+        FeatureUpdate nfa = FeatureUpdate.parse("nfa");
+        SparseParity.Trajectory max = SparseParity.run(c, "max", nfa, MetricScaling.MAX, Progress.NONE);
+        SparseParity.Trajectory none = SparseParity.run(c, "none", nfa, MetricScaling.NONE, Progress.NONE);
+        SparseParity.Trajectory trace = SparseParity.run(c, "trace", nfa, MetricScaling.TRACE, Progress.NONE);
+        SparseParity.Trajectory sqrt = SparseParity.run(c, "sqrt", FeatureUpdate.parse("nfa-sqrt"), MetricScaling.MAX, Progress.NONE);
+        assertEquals(max.steps().get(0), none.steps().get(0));
+        assertEquals(max.steps().get(0), sqrt.steps().get(0));
+        assertEquals(2.0 / 50, max.steps().get(0).supportMass(), 1e-15);
+        double m1 = max.steps().get(1).supportMass();
+        assertEquals(m1, none.steps().get(1).supportMass(), 1e-12);
+        assertEquals(m1, trace.steps().get(1).supportMass(), 1e-12);
+        assertTrue(Math.abs(m1 - sqrt.steps().get(1).supportMass()) > 1e-3, m1 + " vs " + sqrt.steps().get(1).supportMass());
     }
 
     @Test
