@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
         description = {"Mean-field learning curves on sparse parity: test MSE and m_S against P for SGLD, MF, MF-ARD and the "
                 + "NNGP kernel, and the hidden-weight marginals on and off the support.",
                 "Defaults: d = 12, k = 4, N = 64, P = 32…1024, κ = 0.005, 0.02, 3 seeds (about 10 min); --quick: d = 8, k = 2, P = 16, 64, 256, "
-                        + "κ = 0.02, 0.1, 0.3, 2 seeds (about 30 s)."},
+                        + "κ = 0.02, 0.1, 0.3, 2 seeds (about 12 s)."},
         footer = {"", "Example: featurelab experiment mean-field --quick --out mean-field/"})
 final class ExperimentMeanFieldCommand implements Callable<Integer> {
     @Mixin

@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
         description = {"The P–κ phase diagram of the mean-field model on sparse parity: P_c(κ) for SGLD, MF, MF-ARD and the "
                 + "NNGP kernel, and κ_c from the P → ∞ solver.",
                 "Defaults: d = 12, k = 4, N = 64, P = 32…1024, κ = 0.0025…0.04, 3 seeds (about 20 min on 2 cores); "
-                        + "--quick: d = 10, k = 4, N = 64, 1 seed (about 30 s); --paper: d = 35, k = 4, N = 512, "
+                        + "--quick: d = 10, k = 4, N = 64, 1 seed (about 20 s); --paper: d = 35, k = 4, N = 512, "
                         + "7.5M SGLD steps (accelerator-scale, see docs/experiments.md)."},
         footer = {"", "Example: featurelab experiment mean-field-phase --quick --out phase/"})
 final class ExperimentMeanFieldPhaseCommand implements Callable<Integer> {

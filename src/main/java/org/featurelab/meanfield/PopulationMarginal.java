@@ -27,6 +27,8 @@ import org.featurelab.linalg.Matrix;
  * Cost per particle: 2^k·(k + 1) multiply-adds and 2^k (erfc, exp) pairs. Immutable.
  */
 final class PopulationMarginal implements Mala.Potential {
+    private static final double SQRT2 = Math.sqrt(2);
+    private static final double SQRT_2PI = Math.sqrt(2 * Math.PI);
     private final int d;
     private final int k;
     private final double kappa;
@@ -119,8 +121,8 @@ final class PopulationMarginal implements Mala.Potential {
                     a += signs[p * k + j] * pd[o + j];
                 }
                 double z = a / s;
-                double cdf = 0.5 * Erfc.value(-z / Math.sqrt(2));
-                double pdf = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+                double cdf = 0.5 * Erfc.value(-z / SQRT2);
+                double pdf = Math.exp(-0.5 * z * z) / SQRT_2PI;
                 double g = a * cdf + s * pdf;
                 double g2 = (a * a + s * s) * cdf + a * s * pdf;
                 double chi = parity[p];

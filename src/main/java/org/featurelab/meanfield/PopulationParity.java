@@ -1,5 +1,6 @@
 package org.featurelab.meanfield;
 
+import org.featurelab.base.SampleStatistics;
 import org.featurelab.linalg.Matrix;
 
 import java.util.ArrayList;
@@ -229,11 +230,11 @@ public final class PopulationParity {
             mult = Mala.adaptedMultiplier(mult, (double) moves[0] / moves[1], 1e-4, 1e2);
         }
         int quarter = n / 4;
-        double m3 = mean(ms, n - 2 * quarter, n - quarter);
-        double m4 = mean(ms, n - quarter, n);
-        double q4 = mean(qs, n - quarter, n);
+        double m3 = SampleStatistics.mean(ms, n - 2 * quarter, n - quarter);
+        double m4 = SampleStatistics.mean(ms, n - quarter, n);
+        double q4 = SampleStatistics.mean(qs, n - quarter, n);
         double mBar = q4 / (1 + q4);
-        double sd = sd(ms, n - quarter, n);
+        double sd = SampleStatistics.sampleSd(ms, n - quarter, n);
         PopulationMarginal pm = marginal(kappa, c, mBar);
         PopulationMarginal.Statistics st = pm.statistics(w);
         double qFinal = q(st, kappa, c);
@@ -316,7 +317,7 @@ public final class PopulationParity {
         for (int b = 0; b < cc.length; b++) {
             v[b] = Math.pow(c.width(), 1 - 2 * c.gamma()) * cc[b] * cc[b] / (2 * kappa * kappa * al[b]);
         }
-        return sd(v, 0, v.length) / Math.sqrt(v.length);
+        return SampleStatistics.sampleSd(v) / Math.sqrt(v.length);
     }
 
     private static double[] scaled(double[] base, double mult) {
@@ -327,23 +328,4 @@ public final class PopulationParity {
         return h;
     }
 
-    private static double mean(double[] v, int from, int to) {
-        double s = 0;
-        for (int i = from; i < to; i++) {
-            s += v[i];
-        }
-        return s / (to - from);
-    }
-
-    private static double sd(double[] v, int from, int to) {
-        if (to - from < 2) {
-            return 0;
-        }
-        double mu = mean(v, from, to);
-        double s = 0;
-        for (int i = from; i < to; i++) {
-            s += (v[i] - mu) * (v[i] - mu);
-        }
-        return Math.sqrt(s / (to - from - 1));
-    }
 }

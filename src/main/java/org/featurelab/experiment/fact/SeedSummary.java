@@ -2,6 +2,7 @@ package org.featurelab.experiment.fact;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.featurelab.base.SampleStatistics;
 import org.featurelab.io.Json;
 import org.featurelab.training.DiagnosedStep;
 import org.featurelab.training.Stationarity;
@@ -100,27 +101,6 @@ final class SeedSummary {
         return -1;
     }
 
-    static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
-
-    /** Sample standard deviation (n − 1); 0 for a single value. */
-    static double sd(double[] v) {
-        if (v.length < 2) {
-            return 0;
-        }
-        double mu = mean(v);
-        double s = 0;
-        for (double x : v) {
-            s += (x - mu) * (x - mu);
-        }
-        return Math.sqrt(s / (v.length - 1));
-    }
-
     private static double ratio(DiagnosedStep d, int layer) {
         return d.stationarity() == null ? Double.NaN : d.stationarity().layerRatio(layer);
     }
@@ -130,13 +110,13 @@ final class SeedSummary {
     }
 
     private static void put(ObjectNode o, String key, double[] v) {
-        number(o, key + "_mean", mean(v));
-        number(o, key + "_sd", sd(v));
+        number(o, key + "_mean", SampleStatistics.mean(v));
+        number(o, key + "_sd", SampleStatistics.sampleSd(v));
     }
 
     private static String pm(double[] v) {
         return v.length == 1 ? String.format(Locale.ROOT, "%.4g", v[0])
-                : String.format(Locale.ROOT, "%.4g ± %.2g", mean(v), sd(v));
+                : String.format(Locale.ROOT, "%.4g ± %.2g", SampleStatistics.mean(v), SampleStatistics.sampleSd(v));
     }
 
     private static void number(ObjectNode o, String key, double v) {

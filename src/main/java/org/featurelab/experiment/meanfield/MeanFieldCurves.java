@@ -2,6 +2,7 @@ package org.featurelab.experiment.meanfield;
 
 import org.featurelab.base.ParallelJobs;
 import org.featurelab.base.Progress;
+import org.featurelab.base.SampleStatistics;
 import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Blas;
 import org.featurelab.linalg.Matrix;
@@ -386,7 +387,8 @@ public final class MeanFieldCurves {
                             .filter(q -> q.method().equals(m) && q.kappa() == kappa && q.p() == p).toList();
                     double[] mse = sel.stream().mapToDouble(Point::testMse).toArray();
                     double[] ms = sel.stream().mapToDouble(Point::orderParameter).toArray();
-                    out.add(new Curve(m, kappa, p, mean(mse), sd(mse), mean(ms), sd(ms)));
+                    out.add(new Curve(m, kappa, p, SampleStatistics.mean(mse), SampleStatistics.sampleSd(mse),
+                            SampleStatistics.mean(ms), SampleStatistics.sampleSd(ms)));
                 }
             }
         }
@@ -397,23 +399,4 @@ public final class MeanFieldCurves {
         return Matrix.wrap(p, x.cols(), Arrays.copyOf(x.data(), p * x.cols()));
     }
 
-    static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
-
-    static double sd(double[] v) {
-        if (v.length < 2) {
-            return 0;
-        }
-        double m = mean(v);
-        double s = 0;
-        for (double x : v) {
-            s += (x - m) * (x - m);
-        }
-        return Math.sqrt(s / (v.length - 1));
-    }
 }

@@ -2,6 +2,7 @@ package org.featurelab.experiment.meanfield;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.featurelab.base.SampleStatistics;
 import org.featurelab.experiment.ExperimentReport;
 import org.featurelab.report.LineChart;
 
@@ -45,12 +46,12 @@ final class WeightMarginals {
             stats(o.putObject("off"), m.offSupport());
             lines.put(m.method() + " on S", histogram(m.onSupport(), lim));
             lines.put(m.method() + " off S", histogram(m.offSupport(), lim));
-            rows.add(List.of(m.method(), String.format(Locale.ROOT, "%.3f", sd(m.onSupport())),
-                    String.format(Locale.ROOT, "%.3f", sd(m.offSupport())),
+            rows.add(List.of(m.method(), String.format(Locale.ROOT, "%.3f", SampleStatistics.populationSd(m.onSupport())),
+                    String.format(Locale.ROOT, "%.3f", SampleStatistics.populationSd(m.offSupport())),
                     String.format(Locale.ROOT, "%.2f", excessKurtosis(m.onSupport())),
                     String.format(Locale.ROOT, "%.2f", excessKurtosis(m.offSupport()))));
-            r.metric(m.method() + "/marginal", m.p(), "sd_on_support", sd(m.onSupport()));
-            r.metric(m.method() + "/marginal", m.p(), "sd_off_support", sd(m.offSupport()));
+            r.metric(m.method() + "/marginal", m.p(), "sd_on_support", SampleStatistics.populationSd(m.onSupport()));
+            r.metric(m.method() + "/marginal", m.p(), "sd_off_support", SampleStatistics.populationSd(m.offSupport()));
             r.metric(m.method() + "/marginal", m.p(), "excess_kurtosis_on_support", excessKurtosis(m.onSupport()));
             r.metric(m.method() + "/marginal", m.p(), "excess_kurtosis_off_support", excessKurtosis(m.offSupport()));
         }
@@ -64,7 +65,7 @@ final class WeightMarginals {
 
     private static void stats(ObjectNode o, double[] v) {
         o.put("n", v.length);
-        o.put("sd", sd(v));
+        o.put("sd", SampleStatistics.populationSd(v));
         o.put("excess_kurtosis", excessKurtosis(v));
     }
 
@@ -92,17 +93,8 @@ final class WeightMarginals {
         return out;
     }
 
-    static double sd(double[] v) {
-        double mu = MeanFieldCurves.mean(v);
-        double s = 0;
-        for (double x : v) {
-            s += (x - mu) * (x - mu);
-        }
-        return Math.sqrt(s / v.length);
-    }
-
     static double excessKurtosis(double[] v) {
-        double mu = MeanFieldCurves.mean(v);
+        double mu = SampleStatistics.mean(v);
         double m2 = 0;
         double m4 = 0;
         for (double x : v) {
