@@ -3,6 +3,7 @@ package org.featurelab.cli;
 import org.featurelab.experiment.fact.FactValidation;
 import org.featurelab.experiment.fact.FactValidationExperiment;
 import org.featurelab.report.RunOutput;
+import org.featurelab.nn.Activation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ final class ExperimentFactValidationCommand implements Callable<Integer> {
     /** The flag of each {@link FactValidation.Config} field that library messages name. */
     static final FlagNames FLAGS = FlagNames.of("trainSize", "--train-size", "testSize", "--test-size", "width", "--width",
             "learningRate", "--lr", "weightDecay", "--weight-decay", "steps", "--steps", "diagnoseEvery", "--diagnose-every",
-            "seeds", "--seeds");
+            "seeds", "--seeds", "polishSteps", "--polish-steps", "activation", "--activation");
 
     @Option(names = "--data", paramLabel = "PATH", description = "Directory with MNIST-format IDX files (MNIST, Fashion-MNIST: "
             + "train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz]) or a CSV file (target = last column); default: a "
@@ -55,6 +56,14 @@ final class ExperimentFactValidationCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "S", description = "Runs with seeds seed … seed+S−1, mean ± sd (default: 3; 1 with --quick).")
     Integer seeds;
 
+    @Option(names = "--polish-steps", paramLabel = "N", description = "L-BFGS iterations on the same objective after the "
+            + "heavy-ball steps, to reach the stationary point where FACT is claimed (default: 0).")
+    Integer polishSteps;
+
+    @Option(names = "--activation", paramLabel = "A", description = "Hidden activation: relu (the paper's, default) or "
+            + "tanh (smooth: a stationary point with ∇𝓛 = 0 exists; see docs/experiments.md §3).")
+    String activation;
+
     @Mixin
     ExperimentOptions options;
 
@@ -68,7 +77,8 @@ final class ExperimentFactValidationCommand implements Callable<Integer> {
         }
         FactValidation.Config base = options.quick ? FactValidation.Config.quick() : FactValidation.Config.defaults();
         FactValidation.Config config = FLAGS.apply(() -> base.withData(data, trainSize, testSize)
-                .withTraining(width, lr, weightDecay, steps, diagnoseEvery).withSeed(options.seed).withSeeds(seeds));
+                .withTraining(width, lr, weightDecay, steps, diagnoseEvery).withSeed(options.seed).withSeeds(seeds).withPolish(polishSteps)
+                .withActivation(activation == null ? null : Activation.parse(activation)));
         return options.run(common, progress -> FactValidationExperiment.run(config, progress), inputs(data));
     }
 

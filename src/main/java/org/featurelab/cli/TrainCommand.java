@@ -88,7 +88,7 @@ final class TrainCommand implements Callable<Integer> {
     String loss;
 
     @Option(names = "--optimizer", paramLabel = "OPT", defaultValue = "gd",
-            description = "gd, sgd, adam, adamw, slo or sgld (default: ${DEFAULT-VALUE}).")
+            description = "gd, sgd, adam, adamw, slo, sgld or lbfgs (full batch, line search) (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
     @Option(names = "--lr", required = true, paramLabel = "R", description = "Learning rate η > 0.")

@@ -18,12 +18,14 @@ import java.util.List;
  *       {@link Objective} of λ = 0. Its fixed points are not stationary points of a coupled 𝓛, so FACT is not exact.</li>
  *   <li>{@link Slo}: speed-limited steps W_ℓ ← W_ℓ − η·C_ℓ·∇_ℓ/‖∇_ℓ‖ per layer.</li>
  *   <li>{@link Sgld}: Langevin dynamics θ ← θ − η∇𝓛 + √(2ηT)·ξ, ξ ~ N(0, I) from a seeded generator.</li>
+ *   <li>{@link Lbfgs}: limited-memory BFGS with a backtracking line search on the full batch — the rule that
+ *       reaches a stationary point of 𝓛 (and so FACT) in a practical number of steps when λ is small.</li>
  * </ul>
  * GD, SGD-momentum, SLO (at a fixed point ∇𝓛 = 0) and SGLD at T = 0 make FACT exact at convergence; Adam too, since
  * its fixed points have ∇𝓛 = 0; AdamW does not.
  */
 public sealed interface Optimizer permits Optimizer.GradientDescent, Optimizer.SgdMomentum, Optimizer.Adam,
-        Optimizer.AdamW, Optimizer.Slo, Optimizer.Sgld {
+        Optimizer.AdamW, Optimizer.Slo, Optimizer.Sgld, Optimizer.Lbfgs {
 
     /** Rows per step; 0 means the full batch. */
     int batchSize();
@@ -210,6 +212,31 @@ public sealed interface Optimizer permits Optimizer.GradientDescent, Optimizer.S
             for (int i = 0; i < d.length; i++) {
                 d[i] += sigma * rng.nextGaussian();
             }
+        }
+    }
+
+    /**
+     * Limited-memory BFGS on the full-batch 𝓛 (see {@link LbfgsSolver} for the algorithm): quasi-Newton direction from
+     * the last {@code memory} curvature pairs, Armijo backtracking from the unit step. Needs the {@link Trainer}
+     * (it evaluates trial points through the full-batch objective bound in the {@link OptimizerState}).
+     *
+     * @param memory      curvature pairs kept (m; 10 is customary)
+     * @param initialStep trial step of a steepest-descent iteration, as a length: t = min(t₀, t₀/‖g‖)
+     */
+    record Lbfgs(int memory, double initialStep) implements Optimizer {
+        public Lbfgs {
+            if (memory < 1) {
+                throw new IllegalArgumentException("lbfgs: memory must be ≥ 1, got " + memory);
+            }
+            requirePositive("lbfgs: initial step", initialStep);
+        }
+
+        public int batchSize() {
+            return 0;
+        }
+
+        public Network update(Network network, Gradients g, OptimizerState state) {
+            return LbfgsSolver.step(this, network, g, state);
         }
     }
 

@@ -21,7 +21,9 @@ public enum OptimizerKind {
     /** {@link Optimizer.Slo}: speed-limited per-layer steps. */
     SLO("slo"),
     /** {@link Optimizer.Sgld}: Langevin dynamics at a temperature. */
-    SGLD("sgld");
+    SGLD("sgld"),
+    /** {@link Optimizer.Lbfgs}: limited-memory BFGS with a line search, full batch. */
+    LBFGS("lbfgs");
 
     private final String id;
 
@@ -29,7 +31,7 @@ public enum OptimizerKind {
         this.id = id;
     }
 
-    /** The stable name: gd, sgd, adam, adamw, slo or sgld. */
+    /** The stable name: gd, sgd, adam, adamw, slo, sgld or lbfgs. */
     public String id() {
         return id;
     }
@@ -42,7 +44,7 @@ public enum OptimizerKind {
     /**
      * The kind named {@code name} (case and surrounding blanks ignored).
      *
-     * @throws IllegalArgumentException "optimizer: unknown 'x' (gd, sgd, adam, adamw, slo, sgld)"
+     * @throws IllegalArgumentException "optimizer: unknown 'x' (gd, sgd, adam, adamw, slo, sgld, lbfgs)"
      */
     public static OptimizerKind parse(String name) {
         String k = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);

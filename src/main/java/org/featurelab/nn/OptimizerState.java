@@ -14,6 +14,10 @@ public final class OptimizerState {
     private final Map<String, Matrix[]> slots = new HashMap<>();
     private int steps;
     private java.util.random.RandomGenerator noise;
+    private final Map<String, Object> extras = new HashMap<>();
+    private java.util.function.Function<Network, Gradients> fullBatchObjective;
+    private Network cachedAt;
+    private Gradients cached;
 
     /** Updates taken so far. */
     public int steps() {
@@ -52,5 +56,32 @@ public final class OptimizerState {
             }
             return m;
         });
+    }
+
+    /** Solver-specific memory named {@code name}, created by {@code create} on first use. */
+    @SuppressWarnings("unchecked")
+    <T> T extra(String name, java.util.function.Supplier<T> create) {
+        return (T) extras.computeIfAbsent(name, k -> create.get());
+    }
+
+    /** Binds θ ↦ ∇𝓛(θ) on the full batch, for rules that evaluate trial points (line searches); set by {@link Trainer}. */
+    void bindFullBatchObjective(java.util.function.Function<Network, Gradients> objective) {
+        this.fullBatchObjective = objective;
+    }
+
+    /** The full-batch objective bound by the trainer, or {@code null} for mini-batch training. */
+    java.util.function.Function<Network, Gradients> fullBatchObjective() {
+        return fullBatchObjective;
+    }
+
+    /** Remembers the full-batch gradient a rule already computed at the network it returns. */
+    void cacheGradients(Network network, Gradients gradients) {
+        cachedAt = network;
+        cached = gradients;
+    }
+
+    /** The cached full-batch gradient when it was computed at this very network (identity), else {@code null}. */
+    Gradients cachedGradients(Network network) {
+        return cachedAt == network ? cached : null;
     }
 }

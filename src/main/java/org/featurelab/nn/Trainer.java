@@ -9,7 +9,9 @@ import java.util.SplittableRandom;
  * The training loop: {@code steps} updates of {@code optimizer} on {@link Objective} 𝓛. Full-batch optimisers use
  * all rows every step; mini-batch optimisers walk through a fresh permutation of the rows every epoch
  * (Fisher–Yates from a {@link SplittableRandom} seeded with {@code seed}), the last batch of an epoch being
- * shorter when the batch size does not divide n. Same inputs and seed give bit-identical networks.
+ * shorter when the batch size does not divide n. Full-batch rules that evaluate trial points ({@link Optimizer.Lbfgs})
+ * get the full-batch objective through the {@link OptimizerState}, and the gradient they computed at the accepted
+ * point is reused for the next step instead of being recomputed. Same inputs and seed give bit-identical networks.
  */
 public final class Trainer {
     private Trainer() {
@@ -32,10 +34,14 @@ public final class Trainer {
         int[] order = Permutations.identity(n);
         int cursor = n;
         Network current = network;
+        if (batch == n) {
+            state.bindFullBatchObjective(net -> objective.gradients(net, data.inputs(), data.targets()));
+        }
         for (int t = 0; t < steps; t++) {
             Gradients g;
             if (batch == n) {
-                g = objective.gradients(current, data.inputs(), data.targets());
+                Gradients cached = state.cachedGradients(current);
+                g = cached != null ? cached : objective.gradients(current, data.inputs(), data.targets());
             } else {
                 if (cursor >= n) {
                     Permutations.shuffleInPlace(order, rng);
@@ -51,7 +57,8 @@ public final class Trainer {
             listener.onStep(t, current, g.objective(), g.norm());
             current = optimizer.update(current, g, state);
         }
-        Gradients last = objective.gradients(current, data.inputs(), data.targets());
+        Gradients cachedLast = batch == n ? state.cachedGradients(current) : null;
+        Gradients last = cachedLast != null ? cachedLast : objective.gradients(current, data.inputs(), data.targets());
         listener.onStep(steps, current, last.objective(), last.norm());
         return current;
     }

@@ -23,6 +23,11 @@ public record DiagnosedStep(int step, double trainLoss, double dataLoss, double 
         layers = List.copyOf(layers);
     }
 
+    /** The same record at step {@code newStep} (a run continued from another one's last network). */
+    public DiagnosedStep withStep(int newStep) {
+        return new DiagnosedStep(newStep, trainLoss, dataLoss, gradNorm, layers, stationarity);
+    }
+
     /** A step without a stationarity record. */
     public DiagnosedStep(int step, double trainLoss, double dataLoss, double gradNorm, List<Layer> layers) {
         this(step, trainLoss, dataLoss, gradNorm, layers, null);

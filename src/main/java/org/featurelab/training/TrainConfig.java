@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param activation    hidden activation (the last layer is linear)
  * @param loss          per-sample loss
  * @param optimizer     the update rule, built with this run's hyper-parameters by {@link #buildOptimizer}
- * @param learningRate  η &gt; 0
+ * @param learningRate  η &gt; 0 (for lbfgs: the step length t₀ of a steepest-descent iteration)
  * @param weightDecay   λ ≥ 0: coupled (in 𝓛) for every optimiser but adamw, decoupled for adamw
  * @param epochs        passes over the data, ≥ 1
  * @param batchSize     rows per step, 0 = full batch (gd is always full batch)
@@ -42,6 +42,9 @@ import java.util.Objects;
 public record TrainConfig(int[] widths, Activation activation, Loss loss, OptimizerKind optimizer, double learningRate,
                           double weightDecay, int epochs, int batchSize, double momentum, InitSpec init, boolean bias,
                           int diagnoseEvery, long seed, double[] sloSpeeds, double temperature, int maxDiagnosticRows) {
+    /** Curvature pairs of {@link Optimizer.Lbfgs} ({@code learningRate} is its first trial step length). */
+    public static final int LBFGS_MEMORY = 10;
+
     public TrainConfig {
         Objects.requireNonNull(activation, "train: activation");
         Objects.requireNonNull(loss, "train: loss");
@@ -68,6 +71,9 @@ public record TrainConfig(int[] widths, Activation activation, Loss loss, Optimi
         }
         if (optimizer == OptimizerKind.GD && batchSize != 0) {
             throw new IllegalArgumentException("batchSize: gd is full-batch gradient descent; use sgd (with momentum 0) for mini-batches");
+        }
+        if (optimizer == OptimizerKind.LBFGS && batchSize != 0) {
+            throw new IllegalArgumentException("batchSize: lbfgs is full-batch (its line search needs the whole objective)");
         }
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
@@ -210,6 +216,7 @@ public record TrainConfig(int[] widths, Activation activation, Loss loss, Optimi
             case ADAMW -> new Optimizer.AdamW(learningRate, 0.9, 0.999, 1e-8, weightDecay, batchSize);
             case SLO -> new Optimizer.Slo(learningRate, sloSpeeds, batchSize);
             case SGLD -> new Optimizer.Sgld(learningRate, temperature, noiseSeed, batchSize);
+            case LBFGS -> new Optimizer.Lbfgs(LBFGS_MEMORY, learningRate);
         };
     }
 
@@ -238,6 +245,9 @@ public record TrainConfig(int[] widths, Activation activation, Loss loss, Optimi
         }
         if (optimizer == OptimizerKind.SGLD) {
             o.put("temperature", temperature);
+        }
+        if (optimizer == OptimizerKind.LBFGS) {
+            o.put("lbfgsMemory", LBFGS_MEMORY);
         }
         o.put("maxDiagnosticRows", maxDiagnosticRows);
         return o;

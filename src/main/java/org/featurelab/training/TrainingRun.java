@@ -37,6 +37,27 @@ public record TrainingRun(TrainConfig config, Network initial, Network trained, 
     }
 
     /**
+     * This run followed by {@code next}, a run started from this run's trained network (e.g. a second optimiser), as
+     * one run: this run's config and initial network, {@code next}'s trained network, and the diagnosed steps of both,
+     * those of {@code next} shifted by {@link #totalSteps} and without its step 0 (the same network as this run's last).
+     *
+     * @throws IllegalArgumentException when {@code next} did not start from this run's trained network
+     */
+    public TrainingRun continuedBy(TrainingRun next) {
+        if (next.initial() != trained) {
+            throw new IllegalArgumentException("continuedBy: the next run must start from this run's trained network");
+        }
+        List<DiagnosedStep> all = new java.util.ArrayList<>(steps);
+        for (DiagnosedStep s : next.steps()) {
+            if (s.step() > 0) {
+                all.add(s.withStep(s.step() + totalSteps));
+            }
+        }
+        return new TrainingRun(config, initial, next.trained(), all, totalSteps + next.totalSteps(), sampleRows,
+                seconds + next.seconds());
+    }
+
+    /**
      * Runs {@code config} on {@code data}; {@code onDiagnosis} sees every record as it is made (progress).
      *
      * @throws IllegalArgumentException when the data widths do not match the first and last of {@code widths}

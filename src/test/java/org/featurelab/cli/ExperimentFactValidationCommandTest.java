@@ -64,6 +64,12 @@ class ExperimentFactValidationCommandTest {
                 dir.resolve("d").toString()), "--test-size");
         CliRunner.assertBadInput(CliRunner.run("experiment", "fact-validation", "--data", FIXTURE.toString(), "--train-size",
                 "250", "--test-size", "100", "--out", dir.resolve("d").toString()), "exceed the 300 images");
+        CliRunner.assertBadInput(CliRunner.run("experiment", "fact-validation", "--polish-steps", "-1", "--out",
+                dir.resolve("d").toString()), "--polish-steps");
+        CliRunner.assertBadInput(CliRunner.run("experiment", "fact-validation", "--activation", "identity", "--out",
+                dir.resolve("d").toString()), "--activation must be relu or tanh");
+        CliRunner.assertBadInput(CliRunner.run("experiment", "fact-validation", "--activation", "gelu", "--out",
+                dir.resolve("d").toString()), "unknown 'gelu'");
         assertFalse(Files.exists(dir.resolve("d")));
     }
 }

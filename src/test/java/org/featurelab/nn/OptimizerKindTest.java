@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class OptimizerKindTest {
     @Test
     void namesParseBackToTheirKind() {
-        String[] ids = {"gd", "sgd", "adam", "adamw", "slo", "sgld"};
+        String[] ids = {"gd", "sgd", "adam", "adamw", "slo", "sgld", "lbfgs"};
         assertEquals(ids.length, OptimizerKind.values().length);
         for (int k = 0; k < ids.length; k++) {
             OptimizerKind kind = OptimizerKind.values()[k];
@@ -22,9 +22,9 @@ class OptimizerKindTest {
 
     @Test
     void unknownNameListsTheChoices() {
-        assertEquals("optimizer: unknown 'rmsprop' (gd, sgd, adam, adamw, slo, sgld)",
+        assertEquals("optimizer: unknown 'rmsprop' (gd, sgd, adam, adamw, slo, sgld, lbfgs)",
                 assertThrows(IllegalArgumentException.class, () -> OptimizerKind.parse("RMSprop")).getMessage());
-        assertEquals("optimizer: unknown '' (gd, sgd, adam, adamw, slo, sgld)",
+        assertEquals("optimizer: unknown '' (gd, sgd, adam, adamw, slo, sgld, lbfgs)",
                 assertThrows(IllegalArgumentException.class, () -> OptimizerKind.parse(null)).getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package org.featurelab.experiment.fact;
 
 import org.featurelab.base.Progress;
+import org.featurelab.diagnostics.KinkPinning;
 import org.featurelab.experiment.NetworkData;
 import org.featurelab.nn.Activation;
 import org.featurelab.nn.Loss;
@@ -31,6 +32,9 @@ public final class FactValidation {
     /** Synthetic fallback ({@link NetworkData#teacherClasses}): d = 20 inputs, 5 relevant, 10 classes. */
     static final int SYNTHETIC_D = 20, SYNTHETIC_RELEVANT = 5, SYNTHETIC_CLASSES = 10;
 
+    /** Step length of L-BFGS's steepest-descent iterations in the polish phase (the first, and after a reset). */
+    static final double POLISH_FIRST_STEP = 1e-2;
+
     private FactValidation() {
     }
 
@@ -51,15 +55,28 @@ public final class FactValidation {
      * @param diagnosticRows rows of the diagnostics sample set
      * @param seed           root seed of the split, the initialisation and the diagnostics sample
      * @param seeds          runs with seeds seed, seed + 1, …, seed + seeds − 1 (mean ± sd in the report)
+     * @param polishSteps    L-BFGS iterations on the same 𝓛 after the heavy-ball phase (0: none), to reach the
+     *                       stationary point where FACT is claimed (heavy ball's last phase contracts only like
+     *                       e^{−ηλt/(1−μ)}); diagnosed every max(1, polishSteps/20) iterations
+     * @param activation     hidden activation: ReLU (the paper's) or tanh — smooth, so that ∇𝓛 = 0 can be reached;
+     *                       at a minimum of the decayed ReLU objective pre-activations sit on the kink and the
+     *                       gradient does not vanish (docs/experiments.md §3)
      */
     public record Config(Path data, int trainSize, int testSize, int hiddenLayers, int width, double learningRate,
                          double momentum, double weightDecay, int steps, int diagnoseEvery, int diagnosticRows, long seed,
-                         int seeds) {
+                         int seeds, int polishSteps, Activation activation) {
         public Config {
+            java.util.Objects.requireNonNull(activation, "fact-validation: activation");
+            if (!(activation instanceof Activation.Relu) && !(activation instanceof Activation.Tanh)) {
+                throw new IllegalArgumentException("fact-validation: activation must be relu or tanh, got " + activation.name());
+            }
             if (trainSize < 2 || testSize < 1 || hiddenLayers < 1 || width < 1 || steps < 1 || diagnoseEvery < 1
                     || diagnosticRows < 1 || seeds < 1) {
                 throw new IllegalArgumentException("fact-validation: trainSize ≥ 2 and testSize, hiddenLayers, width, steps, "
                         + "diagnoseEvery, diagnosticRows, seeds ≥ 1 are required");
+            }
+            if (polishSteps < 0) {
+                throw new IllegalArgumentException("fact-validation: polishSteps must be ≥ 0, got " + polishSteps);
             }
             if (!(learningRate > 0) || !(momentum >= 0 && momentum < 1) || !(weightDecay > 0)) {
                 throw new IllegalArgumentException("fact-validation: learningRate > 0, momentum in [0, 1) and weightDecay > 0 "
@@ -75,17 +92,17 @@ public final class FactValidation {
          * steps to run the paper's value. Three seeds.
          */
         public static Config defaults() {
-            return new Config(null, 2000, 1000, 5, 128, 0.02, 0.9, 1e-2, 20000, 1000, 2000, 0, 3);
+            return new Config(null, 2000, 1000, 5, 128, 0.02, 0.9, 1e-2, 20000, 1000, 2000, 0, 3, 0, Activation.RELU);
         }
 
         /** Quick: width 32, 500 training rows, 3000 steps (≈ 6 s on two cores), one seed, otherwise the defaults. */
         public static Config quick() {
-            return new Config(null, 500, 1000, 5, 32, 0.02, 0.9, 1e-2, 3000, 150, 2000, 0, 1);
+            return new Config(null, 500, 1000, 5, 32, 0.02, 0.9, 1e-2, 3000, 150, 2000, 0, 1, 0, Activation.RELU);
         }
 
         public Config withData(Path dir, Integer size, Integer test) {
             return new Config(dir, size == null ? trainSize : size, test == null ? testSize : test, hiddenLayers, width,
-                    learningRate, momentum, weightDecay, steps, diagnoseEvery, diagnosticRows, seed, seeds);
+                    learningRate, momentum, weightDecay, steps, diagnoseEvery, diagnosticRows, seed, seeds, polishSteps, activation);
         }
 
         /** New training settings; a new step count T without {@code every} diagnoses every max(1, T/20) steps. */
@@ -94,22 +111,32 @@ public final class FactValidation {
             int newEvery = every != null ? every : t == null ? diagnoseEvery : Math.max(1, newSteps / 20);
             return new Config(data, trainSize, testSize, hiddenLayers, w == null ? width : w,
                     lr == null ? learningRate : lr, momentum, decay == null ? weightDecay : decay, newSteps, newEvery,
-                    diagnosticRows, seed, seeds);
+                    diagnosticRows, seed, seeds, polishSteps, activation);
+        }
+
+        public Config withPolish(Integer iterations) {
+            return new Config(data, trainSize, testSize, hiddenLayers, width, learningRate, momentum, weightDecay, steps,
+                    diagnoseEvery, diagnosticRows, seed, seeds, iterations == null ? polishSteps : iterations, activation);
+        }
+
+        public Config withActivation(Activation a) {
+            return new Config(data, trainSize, testSize, hiddenLayers, width, learningRate, momentum, weightDecay, steps,
+                    diagnoseEvery, diagnosticRows, seed, seeds, polishSteps, a == null ? activation : a);
         }
 
         public Config withSeed(long s) {
             return new Config(data, trainSize, testSize, hiddenLayers, width, learningRate, momentum, weightDecay, steps,
-                    diagnoseEvery, diagnosticRows, s, seeds);
+                    diagnoseEvery, diagnosticRows, s, seeds, polishSteps, activation);
         }
 
         public Config withSeeds(Integer count) {
             return new Config(data, trainSize, testSize, hiddenLayers, width, learningRate, momentum, weightDecay, steps,
-                    diagnoseEvery, diagnosticRows, seed, count == null ? seeds : count);
+                    diagnoseEvery, diagnosticRows, seed, count == null ? seeds : count, polishSteps, activation);
         }
     }
 
-    /** The trained run and its data. */
-    public record Result(Config config, NetworkData data, TrainingRun run, double testError) {
+    /** The trained run and its data; {@code kinks}: pre-activations on the ReLU kink at the end (training rows). */
+    public record Result(Config config, NetworkData data, TrainingRun run, double testError, KinkPinning kinks) {
     }
 
     /** Loads the data, trains and diagnoses one run with {@code config.seed()}; deterministic given the config. */
@@ -127,11 +154,21 @@ public final class FactValidation {
             widths[l] = config.width();
         }
         widths[widths.length - 1] = c;
-        TrainConfig tc = new TrainConfig(widths, Activation.RELU, Loss.parse("mse"), OptimizerKind.SGD, config.learningRate(),
+        TrainConfig tc = new TrainConfig(widths, config.activation(), Loss.parse("mse"), OptimizerKind.SGD, config.learningRate(),
                 config.weightDecay(), config.steps(), 0, config.momentum(), InitSpec.STANDARD, true, config.diagnoseEvery(),
                 config.seed(), null, 0, config.diagnosticRows());
         TrainingRun run = TrainingRun.execute(tc, data.train(), s -> progress.message(line(s)));
-        return new Result(config, data, run, data.testError(run.trained().output(data.test().inputs())));
+        if (config.polishSteps() > 0) {
+            TrainConfig polish = new TrainConfig(widths, config.activation(), Loss.parse("mse"), OptimizerKind.LBFGS,
+                    POLISH_FIRST_STEP, config.weightDecay(), config.polishSteps(), 0, 0.0, InitSpec.STANDARD, true,
+                    Math.max(1, config.polishSteps() / 20), config.seed(), null, 0, config.diagnosticRows());
+            int offset = run.totalSteps();
+            TrainingRun second = TrainingRun.execute(polish, data.train(), run.trained(),
+                    s -> progress.message("polish " + line(s.withStep(s.step() + offset))));
+            run = run.continuedBy(second);
+        }
+        return new Result(config, data, run, data.testError(run.trained().output(data.test().inputs())),
+                KinkPinning.of(run.trained(), data.train().inputs()));
     }
 
     private static String line(DiagnosedStep s) {

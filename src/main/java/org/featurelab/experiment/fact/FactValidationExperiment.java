@@ -9,6 +9,7 @@ import org.featurelab.training.DiagnosedStep;
 import org.featurelab.training.MetricsCsv;
 import org.featurelab.training.Stationarity;
 import org.featurelab.training.SummaryJson;
+import org.featurelab.training.TrainConfig;
 import org.featurelab.training.TrainingRun;
 
 import java.util.ArrayList;
@@ -71,9 +72,21 @@ public final class FactValidationExperiment {
         c.put("width", config.width());
         c.put("steps", config.steps());
         c.setAll(run.config().toJson());
+        c.put("polishSteps", config.polishSteps());
+        if (config.polishSteps() > 0) {
+            c.put("polishOptimizer", "lbfgs");
+            c.put("polishMemory", TrainConfig.LBFGS_MEMORY);
+        }
         ObjectNode s = r.summary();
         s.setAll(SummaryJson.of(run));
         s.put("test_error", result.testError());
+        ObjectNode kinks = s.putObject("kinks");
+        long[] within = result.kinks().within();
+        kinks.put("within_1e-2_median", within[0]);
+        kinks.put("within_1e-4_median", within[1]);
+        kinks.put("within_1e-6_median", within[2]);
+        kinks.put("total", result.kinks().total());
+        kinks.put("smallest_over_median", result.kinks().smallest());
         boolean above = true;
         for (FactValidation.Result each : results) {
             for (DiagnosedStep.Layer l : each.run().last().layers()) {
@@ -97,14 +110,18 @@ public final class FactValidationExperiment {
                 }
             }
         }
-        r.note(String.format(Locale.ROOT, "%s, %d training rows; ReLU MLP %s, MSE, coupled weight decay λ = %s on weights "
-                        + "and biases, full-batch heavy-ball GD (η = %s, μ = %s) for %d steps. At the end ‖∇𝓛‖ = %.3g, "
+        r.note(String.format(Locale.ROOT, "%s, %d training rows; %s MLP %s, MSE, coupled weight decay λ = %s on weights "
+                        + "and biases, full-batch heavy-ball GD (η = %s, μ = %s) for %d steps%s. At the end ‖∇𝓛‖ = %.3g, "
                         + "𝓛 = %.5f, test error %.3f. Diagnostics on %d rows, every %d steps: FACT_ℓ = −(1/(nλ)) Σᵢ "
                         + "∇_{h_ℓ}ℓᵢ h_ℓ(xᵢ)ᵀ, NFA at α = ½. The paper uses λ = 10⁻⁴; the default here is larger so that "
                         + "training reaches a stationary point in this budget (see FactValidation.Config#defaults). "
                         + "Stationarity (first seed): %s. Table: mean ± sd over %d seed(s) from %d.",
-                result.data().source(), result.data().train().size(), run.config().toJson().get("arch").asText(),
-                config.weightDecay(), config.learningRate(), config.momentum(), run.totalSteps(), last.gradNorm(),
+                result.data().source(), result.data().train().size(), config.activation().name(),
+                run.config().toJson().get("arch").asText(),
+                config.weightDecay(), config.learningRate(), config.momentum(), config.steps(),
+                config.polishSteps() == 0 ? "" : String.format(Locale.ROOT, ", then %d L-BFGS iterations on the same 𝓛 "
+                        + "(steps %d–%d of the curves)", config.polishSteps(), config.steps(), run.totalSteps()),
+                last.gradNorm(),
                 last.trainLoss(), result.testError(), run.sampleRows(), config.diagnoseEvery(),
                 last.stationarity() == null ? "n/a" : last.stationarity().note(), results.size(), config.seed()));
         int depth = last.layers().size();
