@@ -30,9 +30,19 @@ public final class Rfm {
     private Rfm() {
     }
 
-    /** Fits with the given validation data (may be null) and progress listener. */
+    /** Fits with the given validation data (may be null) and progress listener, from M₀ = I. */
     public static RfmModel fit(RfmConfig config, Task task, LabeledData train, LabeledData validation,
                                RfmListener listener) {
+        return fit(config, task, train, validation, listener, null);
+    }
+
+    /**
+     * As {@link #fit(RfmConfig, Task, LabeledData, LabeledData, RfmListener)} from a given M₀ ({@code start}; null for
+     * the identity). With {@code config.iterations() = 0} this is one kernel ridge solve (K(M₀) + λI)α = Y — the
+     * original RFM script's final fits with a feature matrix chosen elsewhere.
+     */
+    public static RfmModel fit(RfmConfig config, Task task, LabeledData train, LabeledData validation,
+                               RfmListener listener, Metric start) {
         Matrix x = train.x();
         if (train.size() == 0) {
             throw new IllegalArgumentException("rfm: no training rows");
@@ -45,7 +55,11 @@ public final class Rfm {
         requireMemory(train.size(), arithmetic);
         boolean validate = validation != null && validation.size() > 0;
         RfmListener events = listener == null ? RfmListener.NONE : listener;
-        Metric metric = Metric.identity(x.cols(), config.diagonal());
+        if (start != null && start.dimension() != x.cols()) {
+            throw new IllegalArgumentException("rfm: the start metric is " + start.dimension() + "-dimensional, the data has "
+                    + x.cols() + " features");
+        }
+        Metric metric = start != null ? start : Metric.identity(x.cols(), config.diagonal());
         List<IterationRecord> history = new ArrayList<>();
         Best best = new Best();
         GramWorkspace gramSpace = new GramWorkspace();
