@@ -158,6 +158,30 @@ public final class RfmScriptProtocol {
                 tuning.trainRows(), train.length, tuning.validationAccuracy(), testAccuracy, seconds);
     }
 
+    /**
+     * The units of a {@code benchmark uci --protocol rfm-script} run: tuning once per (dataset, model), cached while
+     * the runner stays on that dataset (folds of a dataset run consecutively; a resumed run re-tunes, deterministically),
+     * then {@link #score} per fold. The first fold scored after a tuning carries the tuning's seconds; the
+     * hyperparameters add {@code leak=…} ({@link Tuning#leak}). Not thread-safe (the runner is sequential).
+     */
+    public static final class Units {
+        private final java.util.Map<String, Tuning> tunings = new java.util.HashMap<>();
+        private String dataset;
+
+        public UnitResult run(UciDataset data, int fold, UciProtocol.Model model) {
+            if (!data.name().equals(dataset)) {
+                tunings.clear();
+                dataset = data.name();
+            }
+            boolean fresh = !tunings.containsKey(model.name());
+            Tuning t = tunings.computeIfAbsent(model.name(), k -> tune(data, model));
+            UnitResult u = score(data, fold, model, t, fresh).toUnitResult();
+            return new UnitResult(u.dataset(), u.fold(), u.model(), u.hyperparameters() + ";leak="
+                    + String.format(java.util.Locale.ROOT, "%.4f", t.leak(data.fold(fold))), u.validationScore(),
+                    u.testScore(), u.seconds());
+        }
+    }
+
     /** The sorted union of two disjoint row sets. */
     static int[] union(int[] a, int[] b) {
         int[] u = Arrays.copyOf(a, a.length + b.length);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.featurelab.benchmark.BenchmarkRunner;
 import org.featurelab.benchmark.BenchmarkSummary;
 import org.featurelab.benchmark.ResultsFile;
+import org.featurelab.benchmark.RfmScriptProtocol;
 import org.featurelab.benchmark.UciDataset;
 import org.featurelab.benchmark.UciProtocol;
 import org.featurelab.io.Json;
@@ -48,6 +49,12 @@ final class BenchmarkUciCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output directory, created if needed; an existing results.csv there is resumed.")
     Path out;
 
+    @Option(names = "--protocol", paramLabel = "P", defaultValue = "leak-free",
+            description = "leak-free (per fold: tune on its train/validation rows, refit; the default) or rfm-script (the "
+                    + "original RFM script: one tuning split, its M reused in one solve per fold; see docs/benchmarks.md). "
+                    + "--refit, --row-norm, --max-*-rows and --scaling apply to leak-free only.")
+    String protocol;
+
     @Option(names = "--refit", paramLabel = "ROWS", defaultValue = "train+validation",
             description = "Rows of the scored model: train+validation (refit with the chosen hyperparameters) or train (default: ${DEFAULT-VALUE}).")
     String refit;
@@ -77,16 +84,21 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         List<UciProtocol.Model> plan = parseModels(models == null ? BenchmarkOutputs.DEFAULT_MODELS : models);
         List<String> names = chooseDatasets(UciDataset.list(data), datasets);
         UciProtocol.Settings settings = settings();
+        boolean script = scriptProtocol(settings);
         List<String> modelNames = plan.stream().map(UciProtocol.Model::name).toList();
         ResultsFile results = BenchmarkOutputs.openResults("benchmark uci", out, names, UciDataset.FOLDS, modelNames, common);
         BenchmarkRunner.Listener listener = BenchmarkOutputs.progress(common, "test accuracy");
         java.util.Map<String, UciProtocol.Model> byName = new java.util.HashMap<>();
         plan.forEach(m -> byName.put(m.name(), m));
+        RfmScriptProtocol.Units scriptUnits = new RfmScriptProtocol.Units();
+        BenchmarkRunner.Task<UciDataset> task = script
+                ? (d, fold, model) -> scriptUnits.run(d, fold, byName.get(model))
+                : (d, fold, model) -> UciProtocol.run(d, fold, byName.get(model), settings).toUnitResult();
         BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(names, UciDataset.FOLDS, modelNames,
-                name -> UciDataset.load(data, name),
-                (d, fold, model) -> UciProtocol.run(d, fold, byName.get(model), settings).toUnitResult(), results, listener);
+                name -> UciDataset.load(data, name), task, results, listener);
         double wall = (System.nanoTime() - start) / 1e9;
-        RunOutput output = BenchmarkOutputs.output("uci", 0, config(names, modelNames, settings), common);
+        RunOutput output = BenchmarkOutputs.output("uci", 0, script ? scriptConfig(names, modelNames)
+                : config(names, modelNames, settings), common);
         inputs(data, names).forEach(in -> output.input(in.role(), in.path()));
         return BenchmarkOutputs.finish("benchmark uci", out, BenchmarkSummary.Spec.uci(), outcome, names, modelNames, wall,
                 "UCI-121", "test accuracy", output, common);
@@ -109,6 +121,50 @@ final class BenchmarkUciCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--max-tuning-rows and --max-refit-rows must be >= 1");
         }
         return new UciProtocol.Settings(onValidation, grid, maxTuningRows, maxRefitRows, MetricScaling.parse(scaling.strip()));
+    }
+
+    /**
+     * Whether {@code --protocol} is rfm-script; the leak-free-only options must then be at their defaults.
+     *
+     * @throws IllegalArgumentException on an unknown protocol or a leak-free option given with rfm-script
+     */
+    boolean scriptProtocol(UciProtocol.Settings settings) {
+        String p = protocol.strip().toLowerCase(Locale.ROOT);
+        if (p.equals("leak-free")) {
+            return false;
+        }
+        if (!p.equals("rfm-script")) {
+            throw new IllegalArgumentException("--protocol must be leak-free or rfm-script, got '" + protocol + "'");
+        }
+        UciProtocol.Settings d = UciProtocol.Settings.defaults();
+        if (!settings.equals(d)) {
+            throw new IllegalArgumentException("--protocol rfm-script fixes its own grid and rows: drop --refit, --row-norm, "
+                    + "--max-tuning-rows, --max-refit-rows and --scaling");
+        }
+        return true;
+    }
+
+    /** The rfm-script run's configuration (its fixed settings, {@link RfmScriptProtocol}). */
+    private ObjectNode scriptConfig(List<String> names, List<String> modelNames) {
+        ObjectNode m = Json.object();
+        m.put("data", data.toAbsolutePath().normalize().toString());
+        ArrayNode ds = m.putArray("datasets");
+        names.forEach(ds::add);
+        ArrayNode ms = m.putArray("models");
+        modelNames.forEach(ms::add);
+        ObjectNode protocol = m.putObject("protocol");
+        protocol.put("name", "rfm-script");
+        protocol.put("kernel", "laplace");
+        protocol.put("bandwidth", UciProtocol.BANDWIDTH);
+        ArrayNode ridges = protocol.putArray("ridges");
+        RfmScriptProtocol.RIDGES.forEach(ridges::add);
+        protocol.put("iterations", "0.." + RfmScriptProtocol.LAST_ITERATION);
+        protocol.put("tuningSplit", "fold 0 train / validation rows");
+        protocol.put("rowNormalisation", "on, off (balance-scale: off)");
+        protocol.put("selection", "strict > on validation accuracy in loop order (ridge, then normalisation, then iteration)");
+        protocol.put("scaling", "none");
+        protocol.put("scoring", "one solve with the tuned M on every non-test row of each fold");
+        return m;
     }
 
     /** The models of {@code --models} ({@link BenchmarkOutputs#parseModels}), in the given order. */
@@ -176,6 +232,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         ArrayNode ms = m.putArray("models");
         modelNames.forEach(ms::add);
         ObjectNode protocol = m.putObject("protocol");
+        protocol.put("name", "leak-free");
         protocol.put("kernel", "laplace");
         protocol.put("bandwidth", UciProtocol.BANDWIDTH);
         ArrayNode ridges = protocol.putArray("ridges");

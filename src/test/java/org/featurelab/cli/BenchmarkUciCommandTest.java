@@ -209,4 +209,26 @@ class BenchmarkUciCommandTest {
         assertEquals(1, lines(out.resolve("failures.csv")).size());
         assertTrue(Files.readString(out.resolve("summary.md")).contains("| fact-rfm-gm |"));
     }
+
+    /** {@code --protocol rfm-script}: every unit carries the leak; its config names the protocol; bad combinations fail. */
+    @Test
+    void rfmScriptProtocolRunsAndRecordsTheLeak() throws IOException {
+        Path out = dir.resolve("script");
+        CliRunner.ok("benchmark", "uci", "--data", UCI.toString(), "--datasets", "lenses", "--models", "laplace,nfa-rfm",
+                "--protocol", "rfm-script", "--out", out.toString(), "-q");
+        List<String> results = lines(out.resolve("results.csv"));
+        assertEquals(9, results.size());
+        for (String row : results.subList(1, results.size())) {
+            assertTrue(row.contains(";leak="), row);
+        }
+        assertTrue(results.stream().anyMatch(r -> r.startsWith("lenses,0,") && r.contains(";leak=0.0000")), results.toString());
+        JsonNode config = Json.read(out.resolve("summary.json")).get("config");
+        assertEquals("rfm-script", config.get("protocol").get("name").asText(), config.toString());
+        Path bad = dir.resolve("bad");
+        CliRunner.assertBadInput(CliRunner.run("benchmark", "uci", "--data", UCI.toString(), "--datasets", "lenses",
+                "--protocol", "papers", "--out", bad.toString()), "--protocol must be leak-free or rfm-script");
+        CliRunner.assertBadInput(CliRunner.run("benchmark", "uci", "--data", UCI.toString(), "--datasets", "lenses",
+                "--protocol", "rfm-script", "--refit", "train", "--out", bad.toString()), "drop --refit");
+        assertFalse(Files.exists(bad));
+    }
 }
