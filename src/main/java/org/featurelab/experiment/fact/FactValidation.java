@@ -59,8 +59,8 @@ public final class FactValidation {
      *                       stationary point where FACT is claimed (heavy ball's last phase contracts only like
      *                       e^{−ηλt/(1−μ)}); diagnosed every max(1, polishSteps/20) iterations
      * @param activation     hidden activation: ReLU (the paper's) or tanh — smooth, so that ∇𝓛 = 0 can be reached;
-     *                       at a minimum of the decayed ReLU objective pre-activations sit on the kink and the
-     *                       gradient does not vanish (docs/experiments.md §3)
+     *                       the decayed ReLU objective has kinks, and near its minimiser the computed gradient need not
+     *                       vanish (measured: L-BFGS stalls; docs/experiments.md §3)
      */
     public record Config(Path data, int trainSize, int testSize, int hiddenLayers, int width, double learningRate,
                          double momentum, double weightDecay, int steps, int diagnoseEvery, int diagnosticRows, long seed,

@@ -117,7 +117,7 @@ class FactValidationExperimentTest {
      * 10 of 4800 (none below 10⁻⁴), smallest 7.8·10⁻⁴.
      */
     @Test
-    void reluMinimaSitOnKinks() {
+    void reluStallsWhereTanhReachesStationarity() {
         FactValidation.Config base = FactValidation.Config.quick().withData(null, 60, 50).withTraining(16, null, null, 200, 100)
                 .withSeed(5).withPolish(1500);
         FactValidation.Result relu = FactValidation.run(base, Progress.NONE);
