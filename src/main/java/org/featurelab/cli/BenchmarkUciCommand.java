@@ -42,7 +42,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
     List<String> datasets;
 
     @Option(names = "--models", split = ",", paramLabel = "MODEL",
-            description = "Models (default: laplace,nfa-rfm,fact-rfm,fact-rfm-gm).")
+            description = "Models (default: laplace,nfa-rfm,fact-rfm,fact-rfm-gm; also xgboost, xgboost-tuned).")
     List<String> models;
 
     @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output directory, created if needed; an existing results.csv there is resumed.")
@@ -84,7 +84,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         plan.forEach(m -> byName.put(m.name(), m));
         BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(names, UciDataset.FOLDS, modelNames,
                 name -> UciDataset.load(data, name),
-                (d, fold, model) -> UciProtocol.run(d, fold, byName.get(model), settings).toUnitResult(), results, listener);
+                (d, fold, model) -> UciProtocol.unit(d, fold, byName.get(model), settings), results, listener);
         double wall = (System.nanoTime() - start) / 1e9;
         RunOutput output = BenchmarkOutputs.output("uci", 0, config(names, modelNames, settings), common);
         inputs(data, names).forEach(in -> output.input(in.role(), in.path()));
@@ -188,6 +188,9 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         protocol.put("maxRefitRows", settings.maxRefitRows());
         protocol.put("scaling", settings.scaling().name().toLowerCase(Locale.ROOT));
         protocol.put("subsetSeed", "fold index");
+        if (modelNames.stream().anyMatch(n -> org.featurelab.tabular.ModelKind.parse(n).isBoosted())) {
+            protocol.set("trees", BenchmarkOutputs.treeSettings());
+        }
         return m;
     }
 }
