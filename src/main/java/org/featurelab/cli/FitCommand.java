@@ -70,7 +70,7 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--diagonal", description = "Learn only the diagonal of M.")
     boolean diagonal;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the validation split (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the validation split, and XGBoost's seed for the tree models (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write (e.g. model.flm).")
