@@ -30,6 +30,10 @@ final class TreeLearner {
             progress.message(String.format("xgboost: %s on %d rows", base.describe(), data.size()));
             return new FittedModel.Trees(Boosting.fit(base, task, data), null, 0, 0);
         }
+        if (data.size() < 4) {
+            throw new IllegalArgumentException("too few training rows (" + data.size() + ") to tune " + config.model().id()
+                    + " on a validation split; use " + ModelKind.XGBOOST.id() + " (XGBoost's defaults, nothing tuned)");
+        }
         Tuner.Rows rows = Tuner.rows(config, task, data.y());
         LabeledData fit = data.select(rows.fit());
         LabeledData val = data.select(rows.validation());

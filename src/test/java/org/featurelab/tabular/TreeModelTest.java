@@ -182,5 +182,11 @@ class TreeModelTest {
     void treesTakeNoIterations() {
         assertEquals("model xgboost is boosted trees: iterations must be 0 (got 2)", assertThrows(IllegalArgumentException.class,
                 () -> LearnerConfig.defaults(ModelKind.XGBOOST).withIterations(2)).getMessage());
+        Table three = Table.of(List.of("x", "label"), List.of(new String[] {"1", "a"}, new String[] {"2", "b"},
+                new String[] {"3", "a"}));
+        assertEquals("too few training rows (3) to tune xgboost-tuned on a validation split; use xgboost (XGBoost's "
+                + "defaults, nothing tuned)", assertThrows(IllegalArgumentException.class,
+                () -> fit(three, "label", ModelKind.XGBOOST_TUNED)).getMessage());
+        assertEquals(3, fit(three, "label", ModelKind.XGBOOST).predict(three).size());
     }
 }
