@@ -8,7 +8,6 @@ import org.featurelab.tabular.LearnerConfig;
 import org.featurelab.tabular.ModelKind;
 import org.featurelab.tabular.TabularLearner;
 import org.featurelab.tabular.TabularModel;
-import org.featurelab.tabular.Tuner;
 
 import java.util.List;
 
@@ -57,11 +56,11 @@ public final class CsvProtocol {
     /**
      * The learner configuration of a model: {@code fit}'s defaults with {@code seed}; with {@code quick}, the bandwidth
      * fixed to {@value #QUICK_BANDWIDTH} and T = {@value #QUICK_ITERATIONS} for the RFMs (ridge still tuned over
-     * {@link LearnerConfig#RIDGES}), i.e. {@code fit --bandwidth 10 --iters 2}.
+     * {@link LearnerConfig#RIDGES}), i.e. {@code fit --bandwidth 10 --iters 2}; the trees ignore {@code quick}.
      */
     public static LearnerConfig config(ModelKind model, boolean quick, long seed) {
         LearnerConfig c = LearnerConfig.defaults(model).withSeed(seed);
-        if (quick) {
+        if (quick && model.isKernel()) {
             c = c.withBandwidths(List.of(QUICK_BANDWIDTH)).withIterations(Math.min(QUICK_ITERATIONS, model.defaultIterations()));
         }
         return c;
@@ -73,9 +72,11 @@ public final class CsvProtocol {
     }
 
     /**
-     * Runs fold {@code j} of {@code data} with {@code config}. Hyperparameters {@code L=…;ridge=…;iteration=…} are the
-     * chosen candidate's; the validation score is the tuner's (accuracy, or −MSE for regression; NaN when nothing was
-     * tuned); the test score is accuracy or R² of the refitted model on the fold's test rows.
+     * Runs fold {@code j} of {@code data} with {@code config}. Hyperparameters {@code L=…;ridge=…;iteration=…} (kernels)
+     * or {@code max_depth=…;eta=…;rounds=…} (trees) are the chosen candidate's; the validation score is the tuner's
+     * (accuracy, or −MSE for regression; NaN when nothing was tuned, as for {@code xgboost}); the test score is
+     * accuracy or R² of the refitted model on the fold's test rows. The trees are tuned on the same internal split as
+     * the kernels ({@code tabular.Tuner#rows}, same seed).
      */
     public static UnitResult run(Data data, int j, String modelName, LearnerConfig config) {
         long start = System.nanoTime();
@@ -85,10 +86,7 @@ public final class CsvProtocol {
         TabularModel model = new TabularLearner(preprocessor(data.entry()), config).fit(train);
         Evaluation e = model.evaluate(test);
         double testScore = e.task() == Task.CLASSIFICATION ? e.accuracy() : e.r2();
-        Tuner.Candidate chosen = model.tuning().chosen();
-        String h = "L=" + Tuner.compact(chosen.bandwidth()) + ";ridge=" + Tuner.compact(chosen.ridge()) + ";iteration="
-                + model.rfm().iteration();
-        return new UnitResult(data.entry().name(), j, modelName, h, chosen.validationScore(), testScore,
-                (System.nanoTime() - start) / 1e9);
+        return new UnitResult(data.entry().name(), j, modelName, model.fitted().hyperparameters(),
+                model.fitted().validationScore(), testScore, (System.nanoTime() - start) / 1e9);
     }
 }

@@ -163,13 +163,28 @@ public final class UciProtocol {
         }
     }
 
+    /**
+     * One unit of {@code benchmark uci}: {@link #run} for the kernel machines, {@link UciTrees} (the same rows, XGBoost)
+     * for the boosted trees.
+     */
+    public static UnitResult unit(UciDataset data, int j, Model model, Settings settings) {
+        return model.kind().isBoosted() ? UciTrees.run(data, j, model.kind(), settings) : run(data, j, model, settings).toUnitResult();
+    }
+
     /** {@link #run(UciDataset, int, Model, Settings)} with {@link Settings#defaults()}. */
     public static Result run(UciDataset data, int j, Model model) {
         return run(data, j, model, Settings.defaults());
     }
 
-    /** Runs the protocol on fold {@code j} of {@code data}; see the class comment. Deterministic. */
+    /**
+     * Runs the protocol on fold {@code j} of {@code data}; see the class comment. Deterministic.
+     *
+     * @throws IllegalArgumentException for a tree model (see {@link #unit})
+     */
     public static Result run(UciDataset data, int j, Model model, Settings settings) {
+        if (model.kind().isBoosted()) {
+            throw new IllegalArgumentException("uci: " + model.name() + " is boosted trees; run it through unit()");
+        }
         long start = System.nanoTime();
         UciDataset.Fold fold = data.fold(j);
         if (fold.train().length == 0) {
@@ -242,7 +257,7 @@ public final class UciProtocol {
     }
 
     /** The sorted union of two disjoint row sets. */
-    private static int[] union(int[] a, int[] b) {
+    static int[] union(int[] a, int[] b) {
         int[] u = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, u, a.length, b.length);
         java.util.Arrays.sort(u);

@@ -49,7 +49,7 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
     int folds = DEFAULT_FOLDS;
 
     @Option(names = "--models", split = ",", paramLabel = "MODEL",
-            description = "Models (default: laplace,nfa-rfm,fact-rfm,fact-rfm-gm).")
+            description = "Models (default: laplace,nfa-rfm,fact-rfm,fact-rfm-gm; also xgboost, xgboost-tuned).")
     List<String> models;
 
     @Option(names = "--quick", description = "Small grid: bandwidth fixed to 10 and at most 2 RFM iterations "
@@ -125,6 +125,13 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
         for (String name : modelNames) {
             LearnerConfig c = CsvProtocol.config(ModelKind.parse(name), quick, seed);
             ObjectNode o = perModel.putObject(name);
+            if (c.model().isBoosted()) {
+                o.setAll(BenchmarkOutputs.treeSettings());
+                o.put("tuned", c.model() == ModelKind.XGBOOST_TUNED);
+                o.put("validationFraction", c.validationFraction());
+                o.put("maxTuningRows", c.maxTuningRows());
+                continue;
+            }
             o.put("kernel", c.kernel().id());
             o.put("iterations", c.iterations());
             ArrayNode bw = o.putArray("bandwidths");

@@ -35,8 +35,8 @@ import java.util.Set;
  * unit in progress.
  */
 final class BenchmarkOutputs {
-    /** Default of {@code --models}: every model of the registry, in its order (the papers' four). */
-    static final List<String> DEFAULT_MODELS = ModelKind.ids();
+    /** Default of {@code --models}: the kernel machines of the registry, in its order (the papers' four). */
+    static final List<String> DEFAULT_MODELS = ModelKind.kernelIds();
     /** The resumable per-unit record, appended by {@link ResultsFile} while the benchmark runs. */
     static final String RESULTS = "results.csv";
 
@@ -64,6 +64,24 @@ final class BenchmarkOutputs {
             throw new IllegalArgumentException("--models is empty");
         }
         return List.copyOf(plan);
+    }
+
+    /**
+     * The settings of the tree models for a run's configuration: XGBoost's defaults (xgboost) and the grid, round
+     * cap and patience of xgboost-tuned, threads and the seed rule.
+     */
+    static ObjectNode treeSettings() {
+        ObjectNode o = org.featurelab.io.Json.object();
+        org.featurelab.boosting.BoostingConfig d = org.featurelab.boosting.BoostingConfig.defaults(0);
+        o.put("defaults", d.describe());
+        com.fasterxml.jackson.databind.node.ArrayNode depths = o.putArray("tunedMaxDepths");
+        ModelKind.BOOSTING_DEPTHS.forEach(depths::add);
+        com.fasterxml.jackson.databind.node.ArrayNode etas = o.putArray("tunedEtas");
+        ModelKind.BOOSTING_ETAS.forEach(etas::add);
+        o.put("tunedMaxRounds", ModelKind.BOOSTING_MAX_ROUNDS);
+        o.put("tunedPatience", ModelKind.BOOSTING_PATIENCE);
+        o.put("threads", d.threads());
+        return o;
     }
 
     /**

@@ -43,7 +43,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
     List<String> datasets;
 
     @Option(names = "--models", split = ",", paramLabel = "MODEL",
-            description = "Models (default: laplace,nfa-rfm,fact-rfm,fact-rfm-gm).")
+            description = "Models (default: laplace,nfa-rfm,fact-rfm,fact-rfm-gm; also xgboost, xgboost-tuned).")
     List<String> models;
 
     @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output directory, created if needed; an existing results.csv there is resumed.")
@@ -85,6 +85,10 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         List<String> names = chooseDatasets(UciDataset.list(data), datasets);
         UciProtocol.Settings settings = settings();
         boolean script = scriptProtocol(settings);
+        if (script && plan.stream().anyMatch(m -> m.kind().isBoosted())) {
+            throw new IllegalArgumentException("--protocol rfm-script runs the kernel models only (laplace and the RFMs), "
+                    + "not xgboost");
+        }
         List<String> modelNames = plan.stream().map(UciProtocol.Model::name).toList();
         ResultsFile results = BenchmarkOutputs.openResults("benchmark uci", out, names, UciDataset.FOLDS, modelNames, common);
         BenchmarkRunner.Listener listener = BenchmarkOutputs.progress(common, "test accuracy");
@@ -93,7 +97,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         RfmScriptProtocol.Units scriptUnits = new RfmScriptProtocol.Units();
         BenchmarkRunner.Task<UciDataset> task = script
                 ? (d, fold, model) -> scriptUnits.run(d, fold, byName.get(model))
-                : (d, fold, model) -> UciProtocol.run(d, fold, byName.get(model), settings).toUnitResult();
+                : (d, fold, model) -> UciProtocol.unit(d, fold, byName.get(model), settings);
         BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(names, UciDataset.FOLDS, modelNames,
                 name -> UciDataset.load(data, name), task, results, listener);
         double wall = (System.nanoTime() - start) / 1e9;
@@ -245,6 +249,9 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         protocol.put("maxRefitRows", settings.maxRefitRows());
         protocol.put("scaling", settings.scaling().name().toLowerCase(Locale.ROOT));
         protocol.put("subsetSeed", "fold index");
+        if (modelNames.stream().anyMatch(n -> org.featurelab.tabular.ModelKind.parse(n).isBoosted())) {
+            protocol.set("trees", BenchmarkOutputs.treeSettings());
+        }
         return m;
     }
 }

@@ -49,7 +49,8 @@ final class FitCommand implements Callable<Integer> {
     String task;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "nfa-rfm",
-            description = "laplace, nfa-rfm, fact-rfm or fact-rfm-gm (default: ${DEFAULT-VALUE}).")
+            description = "laplace, nfa-rfm, fact-rfm, fact-rfm-gm, xgboost (XGBoost's defaults) or xgboost-tuned "
+                    + "(max_depth x eta tuned on the validation split) (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--kernel", paramLabel = "KERNEL", defaultValue = "laplace",
@@ -69,7 +70,7 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--diagonal", description = "Learn only the diagonal of M.")
     boolean diagonal;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the validation split (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the validation split, and XGBoost's seed for the tree models (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write (e.g. model.flm).")
@@ -104,6 +105,9 @@ final class FitCommand implements Callable<Integer> {
     LearnerConfig config() {
         ModelKind kind = ModelKind.parse(model);
         KernelKind k = KernelKind.parse(kernel);
+        if (kind.isBoosted()) {
+            requireKernelDefaults(kind, k);
+        }
         LearnerConfig c = LearnerConfig.defaults(kind).withKernel(k).withDiagonal(diagonal).withSeed(seed)
                 .withPrecision(precision.policy());
         if (iterations != null) {
@@ -118,7 +122,35 @@ final class FitCommand implements Callable<Integer> {
         return c;
     }
 
+    /** The kernel flags mean nothing to trees: given with xgboost they are refused rather than ignored. */
+    private void requireKernelDefaults(ModelKind kind, KernelKind k) {
+        List<String> given = new java.util.ArrayList<>();
+        if (k != KernelKind.LAPLACE) {
+            given.add("--kernel");
+        }
+        if (iterations != null) {
+            given.add("--iters");
+        }
+        if (ridge != null) {
+            given.add("--ridge");
+        }
+        if (bandwidth != null) {
+            given.add("--bandwidth");
+        }
+        if (diagonal) {
+            given.add("--diagonal");
+        }
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", given) + (given.size() > 1 ? " apply" : " applies")
+                    + " to the kernel models, not to " + kind.id());
+        }
+    }
+
     private void summary(PrintWriter w, Table table, TabularModel m, double seconds) {
+        if (!m.isKernel()) {
+            treeSummary(w, table, m, seconds);
+            return;
+        }
         Tuner.Result tuning = m.tuning();
         Tuner.Candidate chosen = tuning.chosen();
         List<String> outputs = m.outputNames();
@@ -139,6 +171,29 @@ final class FitCommand implements Callable<Integer> {
                     tuning.candidates().size(), tuning.validationRows());
         } else {
             w.printf("validation  none (hyper-parameters fixed)%n");
+        }
+        w.printf(Locale.ROOT, "time        %.2f s%n", seconds);
+        w.printf("saved       %s%n", out);
+        w.flush();
+    }
+
+    private void treeSummary(PrintWriter w, Table table, TabularModel m, double seconds) {
+        var f = m.fitted();
+        w.printf(Locale.ROOT, "model       %s (gradient-boosted trees, XGBoost)%n", m.config().model().id());
+        w.printf(Locale.ROOT, "task        %s%s%n", m.task().label(),
+                m.task() == Task.CLASSIFICATION ? " (" + m.outputNames().size() + " classes)" : "");
+        w.printf(Locale.ROOT, "rows        %d%n", table.rowCount());
+        w.printf(Locale.ROOT, "features    %d columns -> %d encoded features%n", m.preprocessing().inputColumns().size(),
+                m.preprocessing().featureCount());
+        w.printf(Locale.ROOT, "chosen      %s%n", f.hyperparameters().replace(';', ' '));
+        if (f.validationRows() > 0) {
+            String score = m.task() == Task.CLASSIFICATION
+                    ? String.format(Locale.ROOT, "accuracy %.4f", f.validationScore())
+                    : String.format(Locale.ROOT, "MSE %s", TextTable.general(-f.validationScore()));
+            w.printf(Locale.ROOT, "validation  %s (best of %d candidates, %d validation rows)%n", score, f.candidates(),
+                    f.validationRows());
+        } else {
+            w.printf("validation  none (XGBoost's defaults)%n");
         }
         w.printf(Locale.ROOT, "time        %.2f s%n", seconds);
         w.printf("saved       %s%n", out);

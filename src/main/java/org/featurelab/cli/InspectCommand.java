@@ -60,9 +60,19 @@ final class InspectCommand implements Callable<Integer> {
             Outputs.requireWritable(png, "--png");
         }
         TabularModel m = TabularModel.load(model);
+        if (png != null && !m.isKernel()) {
+            throw new ParameterException(spec.commandLine(), "--png draws the feature matrix M; model "
+                    + m.config().model().id() + " (boosted trees) has none");
+        }
         FeatureImportances imp = m.importances();
         PrintWriter out = common.out();
         provenance(out, m.provenance());
+        if (!m.isKernel()) {
+            treeSummary(out, m);
+            treeImportances(out, imp);
+            out.flush();
+            return 0;
+        }
         summary(out, m);
         importances(out, imp, m.rfm().iteration() == 0);
         if (png != null) {
@@ -111,6 +121,43 @@ final class InspectCommand implements Callable<Integer> {
                     m.task() == Task.CLASSIFICATION ? "accuracy" : "-MSE", t.chosen().validationScore());
         } else {
             out.println("  tuning            none (hyper-parameters fixed)");
+        }
+    }
+
+    private static void treeSummary(PrintWriter out, TabularModel m) {
+        var f = m.fitted();
+        out.println();
+        out.println("Model");
+        out.printf(Locale.ROOT, "  kind              %s, gradient-boosted trees (XGBoost)%n", m.config().model().id());
+        out.printf(Locale.ROOT, "  hyper-parameters  %s%n", f.hyperparameters().replace(';', ' '));
+        String outputs = m.task() == Task.CLASSIFICATION
+                ? m.outputNames().size() + " classes: " + String.join(", ", m.outputNames())
+                : "target " + m.outputNames().get(0);
+        out.printf("  task              %s (%s)%n", m.task().label(), outputs);
+        out.printf("  inputs            %d columns: %s%n", m.preprocessing().inputColumns().size(),
+                String.join(", ", m.preprocessing().inputColumns()));
+        out.printf("  encoded features  %d%n", m.preprocessing().featureCount());
+        if (f.validationRows() > 0) {
+            out.printf(Locale.ROOT, "  tuning            %d candidates on %d fit / %d validation rows; chosen validation %s %.4f%n",
+                    f.candidates(), f.fitRows(), f.validationRows(),
+                    m.task() == Task.CLASSIFICATION ? "accuracy" : "-MSE", f.validationScore());
+        } else {
+            out.println("  tuning            none (XGBoost's defaults)");
+        }
+    }
+
+    private void treeImportances(PrintWriter out, FeatureImportances imp) {
+        List<FeatureImportances.Entry> columns = imp.rankedColumns();
+        out.println();
+        out.println("Column importances (share of XGBoost's total gain, summed over each column's encoded features)");
+        TextTable table = new TextTable("rank", "column", "share", "");
+        for (int r = 0; r < Math.min(top, columns.size()); r++) {
+            FeatureImportances.Entry e = columns.get(r);
+            table.row(r + 1, e.name(), TextTable.fixed(e.share(), 4), "#".repeat((int) Math.round(40 * e.share())));
+        }
+        out.print(indent(table.render()));
+        if (columns.size() > top) {
+            out.printf("  ... %d more columns (--top to show more)%n", columns.size() - top);
         }
     }
 

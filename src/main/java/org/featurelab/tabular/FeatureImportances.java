@@ -88,6 +88,27 @@ public record FeatureImportances(List<String> featureNames, double[] featureShar
                 byColumn.values().stream().mapToDouble(Double::doubleValue).toArray(), desc, vecDesc, m.copy());
     }
 
+    /**
+     * Importances of boosted trees: per encoded feature its share of XGBoost's total gain g_j / Σ g, per original
+     * column the sum over its encoded features (as for M). {@code metric} is diag(share), so the "eigenvectors" are
+     * the coordinate axes by decreasing share: trees learn no directions, only which features they split on.
+     */
+    static FeatureImportances ofGains(double[] gains, FittedPreprocessor pre) {
+        int d = gains.length;
+        if (d != pre.featureCount()) {
+            throw new IllegalArgumentException("importances: " + d + " gains for " + pre.featureCount() + " features");
+        }
+        double total = 0;
+        for (double g : gains) {
+            total += Math.max(0, g);
+        }
+        double[] share = new double[d];
+        for (int j = 0; j < d; j++) {
+            share[j] = total > 0 ? Math.max(0, gains[j]) / total : 0;
+        }
+        return of(Matrix.diagonal(share), pre);
+    }
+
     /** Original columns by decreasing share. */
     public List<Entry> rankedColumns() {
         return ranked(columns, columnShare);

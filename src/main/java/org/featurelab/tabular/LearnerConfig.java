@@ -11,7 +11,8 @@ import java.util.List;
  * grids are tuned on an internal validation split. Messages name the fields ("ridges must be finite and &gt;= 0");
  * the command line maps them to its flags.
  *
- * @param model              laplace, nfa-rfm, fact-rfm or fact-rfm-gm
+ * @param model              laplace, nfa-rfm, fact-rfm, fact-rfm-gm, xgboost or xgboost-tuned (the trees use only
+ *                           {@code validationFraction}, {@code maxTuningRows} and {@code seed}: the tuning split)
  * @param kernel             kernel kind (laplace, gaussian or product-laplace); its bandwidth comes from {@code bandwidths}
  * @param iterations         T: iterations 0..T are tried and the best on validation is kept
  * @param ridges             ridge grid λ (each ≥ 0)
@@ -41,6 +42,10 @@ public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, 
         if (model == ModelKind.LAPLACE && iterations != 0) {
             throw new IllegalArgumentException("model laplace learns no features: iterations must be 0 (got " + iterations
                     + "); use nfa-rfm or fact-rfm to learn M");
+        }
+        if (model.isBoosted() && iterations != 0) {
+            throw new IllegalArgumentException("model " + model.id() + " is boosted trees: iterations must be 0 (got "
+                    + iterations + ")");
         }
         ridges = List.copyOf(ridges);
         bandwidths = List.copyOf(bandwidths);

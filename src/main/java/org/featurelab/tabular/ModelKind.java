@@ -23,7 +23,26 @@ public enum ModelKind {
      * RFM with M ← (FACT·M²·FACTᵀ)^¼; alias {@code fact-gm-rfm} (the {@code <update>-rfm} spelling of the update
      * {@code fact-gm}, once the name of {@code benchmark uci}).
      */
-    FACT_RFM_GM("fact-rfm-gm", new FeatureUpdate.FactGeometricMean(), 5, "fact-gm-rfm");
+    FACT_RFM_GM("fact-rfm-gm", new FeatureUpdate.FactGeometricMean(), 5, "fact-gm-rfm"),
+    /**
+     * Gradient-boosted trees (XGBoost) with XGBoost's defaults: max_depth 6, eta 0.3, 100 rounds
+     * ({@code boosting.BoostingConfig#defaults}); nothing is tuned.
+     */
+    XGBOOST("xgboost", null, 0),
+    /**
+     * Gradient-boosted trees (XGBoost), max_depth × eta tuned over {@link #BOOSTING_DEPTHS} × {@link #BOOSTING_ETAS}
+     * with early stopping on the same validation rows the kernels are tuned on.
+     */
+    XGBOOST_TUNED("xgboost-tuned", null, 0);
+
+    /** The max_depth grid of {@link #XGBOOST_TUNED}. */
+    public static final List<Integer> BOOSTING_DEPTHS = List.of(3, 6, 10);
+    /** The eta grid of {@link #XGBOOST_TUNED}. */
+    public static final List<Double> BOOSTING_ETAS = List.of(0.05, 0.3);
+    /** The round cap of {@link #XGBOOST_TUNED}'s candidates (each stops earlier after {@link #BOOSTING_PATIENCE}). */
+    public static final int BOOSTING_MAX_ROUNDS = 1000;
+    /** Early stopping of {@link #XGBOOST_TUNED}: rounds without a new best validation round. */
+    public static final int BOOSTING_PATIENCE = 30;
 
     private final String id;
     private final FeatureUpdate update;
@@ -47,24 +66,39 @@ public enum ModelKind {
         return aliases;
     }
 
-    /** The feature-update rule of the RFMs (unused by {@link #LAPLACE}, which runs no update). */
+    /** Whether this is a kernel machine (the plain kernel or an RFM) rather than boosted trees. */
+    public boolean isKernel() {
+        return update != null;
+    }
+
+    /** Whether this is boosted trees ({@link #XGBOOST} or {@link #XGBOOST_TUNED}). */
+    public boolean isBoosted() {
+        return !isKernel();
+    }
+
+    /** The feature-update rule of the RFMs (unused by {@link #LAPLACE}, which runs no update; null for trees). */
     public FeatureUpdate update() {
         return update;
     }
 
-    /** Whether the model learns M (false only for the plain kernel, which keeps M = I and iteration 0). */
+    /** Whether the model learns M (true for the RFMs only: the plain kernel keeps M = I, trees have no M). */
     public boolean learnsFeatures() {
-        return this != LAPLACE;
+        return isKernel() && this != LAPLACE;
     }
 
-    /** T for a default fit: 0 for the plain kernel, 5 for the RFMs. */
+    /** T for a default fit: 0 for the plain kernel and for trees, 5 for the RFMs. */
     public int defaultIterations() {
         return defaultIterations;
     }
 
-    /** The ids of all models, in declaration order (the default model list of the benchmarks). */
+    /** The ids of all models, in declaration order. */
     public static List<String> ids() {
         return Arrays.stream(values()).map(ModelKind::id).toList();
+    }
+
+    /** The ids of the kernel machines, in declaration order: the papers' four, the default model list of the benchmarks. */
+    public static List<String> kernelIds() {
+        return Arrays.stream(values()).filter(ModelKind::isKernel).map(ModelKind::id).toList();
     }
 
     /**
@@ -83,7 +117,7 @@ public enum ModelKind {
         throw new IllegalArgumentException("unknown model '" + s + "': expected " + expected());
     }
 
-    /** {@code laplace, nfa-rfm, fact-rfm or fact-rfm-gm (alias fact-gm-rfm = fact-rfm-gm)}, from the registry. */
+    /** {@code laplace, nfa-rfm, fact-rfm, fact-rfm-gm, xgboost or xgboost-tuned (alias fact-gm-rfm = fact-rfm-gm)}, from the registry. */
     static String expected() {
         List<String> ids = ids();
         StringBuilder sb = new StringBuilder(String.join(", ", ids.subList(0, ids.size() - 1)))

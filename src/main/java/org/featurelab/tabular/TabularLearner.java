@@ -17,7 +17,8 @@ import org.featurelab.table.Table;
 /**
  * Fits a {@link TabularModel} on a raw table: preprocessing fitted on the training rows, hyper-parameters
  * tuned on an internal validation split ({@link Tuner}), then a refit on all training rows with the chosen
- * bandwidth, ridge and iteration count.
+ * bandwidth, ridge and iteration count. The boosted-tree kinds take the same preprocessed matrix and the same split
+ * ({@link TreeLearner}).
  *
  * @param preprocessor target column, dropped columns and task override
  * @param config       model and tuning configuration
@@ -46,6 +47,11 @@ public record TabularLearner(Preprocessor preprocessor, LearnerConfig config) {
                 prepared.x().cols(), task.label()));
         warnAboutIdentifierColumns(pre, prepared.rows(), progress);
         LabeledData data = new LabeledData(prepared.x(), prepared.y());
+        Provenance provenance = Provenance.capture(config.seed(), train.fingerprint(), ModelJson.config(config, preprocessor),
+                commandLine, Blas.describe());
+        if (config.model().isBoosted()) {
+            return new TabularModel(pre, TreeLearner.fit(config, task, data, progress), config, provenance);
+        }
         Tuner.Result tuning = Tuner.tune(config, task, data, progress);
         Tuner.Candidate chosen = tuning.chosen();
         progress.message(String.format("refit on %d rows: L=%s ridge=%s iterations=%d", data.size(),
@@ -60,8 +66,6 @@ public record TabularLearner(Preprocessor preprocessor, LearnerConfig config) {
                                 r.kernelSeconds() + r.solveSeconds() + r.updateSeconds(), notes.isEmpty() ? "" : "; " + notes));
                     }
                 });
-        Provenance provenance = Provenance.capture(config.seed(), train.fingerprint(), ModelJson.config(config, preprocessor),
-                commandLine, Blas.describe());
         return new TabularModel(pre, rfm, config, tuning, provenance);
     }
 

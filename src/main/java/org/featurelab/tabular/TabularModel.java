@@ -14,11 +14,48 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A fitted tabular model: the preprocessing learned on the training rows, the RFM, how it was tuned, and where
- * it came from. Immutable; {@link #save}/{@link #load} use the versioned model file format.
+ * A fitted tabular model: the preprocessing learned on the training rows, the fitted kernel machine or boosted trees
+ * with how they were tuned ({@link FittedModel}), and where it came from. Immutable; {@link #save}/{@link #load} use
+ * the versioned model file format.
  */
-public record TabularModel(FittedPreprocessor preprocessing, RfmModel rfm, LearnerConfig config, Tuner.Result tuning,
+public record TabularModel(FittedPreprocessor preprocessing, FittedModel fitted, LearnerConfig config,
                            Provenance provenance) {
+
+    /** A kernel model (the plain kernel or an RFM) with its tuning. */
+    public TabularModel(FittedPreprocessor preprocessing, RfmModel rfm, LearnerConfig config, Tuner.Result tuning,
+                        Provenance provenance) {
+        this(preprocessing, new FittedModel.Kernel(rfm, tuning), config, provenance);
+    }
+
+    /**
+     * The kernel machine.
+     *
+     * @throws IllegalStateException for boosted trees, which have none
+     */
+    public RfmModel rfm() {
+        return kernel().rfm();
+    }
+
+    /**
+     * The (L, λ, t) tuning of the kernel machine.
+     *
+     * @throws IllegalStateException for boosted trees (see {@link FittedModel#hyperparameters()} and the tree tuning)
+     */
+    public Tuner.Result tuning() {
+        return kernel().tuning();
+    }
+
+    /** Whether this is a kernel machine (plain kernel or RFM) rather than boosted trees. */
+    public boolean isKernel() {
+        return fitted instanceof FittedModel.Kernel;
+    }
+
+    private FittedModel.Kernel kernel() {
+        if (fitted instanceof FittedModel.Kernel k) {
+            return k;
+        }
+        throw new IllegalStateException("model " + config.model().id() + " is boosted trees, not a kernel machine");
+    }
 
     public Task task() {
         return preprocessing.task();
@@ -35,7 +72,7 @@ public record TabularModel(FittedPreprocessor preprocessing, RfmModel rfm, Learn
     /** Predicted labels or values, plus the raw scores f(x) per output. */
     public Predictions predict(Table table) {
         Matrix x = preprocessing.transform(table);
-        Matrix scores = rfm.predict(x).requireFinite("predict");
+        Matrix scores = fitted.predict(x).requireFinite("predict");
         List<String> labels = new ArrayList<>(x.rows());
         if (preprocessing.target() instanceof ClassificationTarget ct) {
             for (int k : Scores.argmaxRows(scores)) {
@@ -52,13 +89,19 @@ public record TabularModel(FittedPreprocessor preprocessing, RfmModel rfm, Learn
     /** Scores the model on a table that has the target column. */
     public Evaluation evaluate(Table table) {
         var prepared = preprocessing.prepare(table);
-        Matrix scores = rfm.predict(prepared.x()).requireFinite("evaluate");
+        Matrix scores = fitted.predict(prepared.x()).requireFinite("evaluate");
         return Evaluation.of(task(), scores, prepared.y());
     }
 
-    /** Feature importances from diag(M), by encoded feature and by original column. */
+    /**
+     * Feature importances by encoded feature and by original column: from diag(M) for a kernel machine, from XGBoost's
+     * total gain for trees ({@link FeatureImportances#ofGains}).
+     */
     public FeatureImportances importances() {
-        return FeatureImportances.of(rfm.metric().toMatrix(), preprocessing);
+        if (fitted instanceof FittedModel.Trees t) {
+            return FeatureImportances.ofGains(t.trees().totalGains(), preprocessing);
+        }
+        return FeatureImportances.of(rfm().metric().toMatrix(), preprocessing);
     }
 
     public void save(Path file) {

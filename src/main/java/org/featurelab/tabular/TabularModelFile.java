@@ -22,7 +22,8 @@ import java.util.Map;
  * Maps a {@link TabularModel} onto the versioned {@link ModelArchive} (format version 1):
  * manifest keys {@code model} (kernel, bandwidth, ridge, update, scaling, diagonal, iteration, task),
  * {@code learner}, {@code preprocessing} ({@code columns}, {@code target}), {@code tuning}, {@code history};
- * arrays {@code centers} (n×d), {@code alpha} (n×c) and {@code metric} (d×d, or 1×d when diagonal).
+ * arrays {@code centers} (n×d), {@code alpha} (n×c) and {@code metric} (d×d, or 1×d when diagonal). Boosted trees
+ * are a second manifest kind in the same format version ({@link TreeModelFile}); the kind decides the reader.
  */
 final class TabularModelFile {
     static final String KIND = "featurelab-tabular-rfm";
@@ -31,6 +32,16 @@ final class TabularModelFile {
     }
 
     static void save(TabularModel m, Path file) {
+        if (m.fitted() instanceof FittedModel.Trees t) {
+            ObjectNode manifest = Json.object();
+            manifest.set("model", TreeModelFile.model(t));
+            manifest.set("learner", ModelJson.config(m.config(), null));
+            manifest.set("preprocessing", preprocessing(m.preprocessing()));
+            manifest.set("tuning", TreeModelFile.tuning(t));
+            ModelArchive.write(file, ModelArchive.of(manifest, m.provenance(),
+                    Map.of(TreeModelFile.BOOSTER, TreeModelFile.pack(t.trees().boosterBytes()))));
+            return;
+        }
         RfmModel rfm = m.rfm();
         RfmConfig c = rfm.config();
         ObjectNode manifest = Json.object();
@@ -47,9 +58,7 @@ final class TabularModelFile {
         model.put("iteration", rfm.iteration());
         model.put("precision", c.precision().label());
         manifest.set("learner", ModelJson.config(m.config(), null));
-        ObjectNode pre = manifest.putObject("preprocessing");
-        pre.set("columns", ModelJson.columns(m.preprocessing().columns()));
-        pre.set("target", ModelJson.target(m.preprocessing().target()));
+        manifest.set("preprocessing", preprocessing(m.preprocessing()));
         manifest.set("tuning", ModelJson.tuning(m.tuning()));
         manifest.set("history", ModelJson.history(rfm.history()));
         Map<String, Matrix> arrays = new LinkedHashMap<>();
@@ -60,13 +69,24 @@ final class TabularModelFile {
         ModelArchive.write(file, ModelArchive.of(manifest, m.provenance(), arrays));
     }
 
+    private static ObjectNode preprocessing(FittedPreprocessor p) {
+        ObjectNode pre = Json.object();
+        pre.set("columns", ModelJson.columns(p.columns()));
+        pre.set("target", ModelJson.target(p.target()));
+        return pre;
+    }
+
     static TabularModel load(Path file) {
         ModelArchive a = ModelArchive.read(file);
         try {
             ObjectNode manifest = a.manifest();
             JsonNode model = ModelJson.req(manifest, "model");
-            if (!KIND.equals(ModelJson.text(model, "kind"))) {
-                throw new IllegalArgumentException("it holds a '" + model.get("kind").asText() + "' model, not a tabular RFM");
+            String kind = ModelJson.text(model, "kind");
+            if (TreeModelFile.KIND.equals(kind)) {
+                return loadTrees(a, manifest, model);
+            }
+            if (!KIND.equals(kind)) {
+                throw new IllegalArgumentException("it holds a '" + kind + "' model, not a tabular RFM or boosted trees");
             }
             boolean diagonal = ModelJson.req(model, "diagonal").asBoolean();
             Matrix metricArray = array(a, "metric");
@@ -77,9 +97,7 @@ final class TabularModelFile {
                     ModelJson.precision(model));
             RfmModel rfm = new RfmModel(config, Task.parse(ModelJson.text(model, "task")), metric, array(a, "centers"),
                     array(a, "alpha"), ModelJson.req(model, "iteration").asInt(), ModelJson.history(ModelJson.req(manifest, "history")));
-            JsonNode pre = ModelJson.req(manifest, "preprocessing");
-            FittedPreprocessor preprocessing = FittedPreprocessor.of(ModelJson.columns(ModelJson.req(pre, "columns")),
-                    ModelJson.target(ModelJson.req(pre, "target")));
+            FittedPreprocessor preprocessing = preprocessing(ModelJson.req(manifest, "preprocessing"));
             if (preprocessing.featureCount() != rfm.dimension()) {
                 throw new IllegalArgumentException("its preprocessing yields " + preprocessing.featureCount()
                         + " features but the kernel machine expects " + rfm.dimension());
@@ -89,6 +107,20 @@ final class TabularModelFile {
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new IllegalArgumentException("model file " + file + " is invalid: " + e.getMessage(), e);
         }
+    }
+
+    private static TabularModel loadTrees(ModelArchive a, ObjectNode manifest, JsonNode model) {
+        FittedModel.Trees trees = TreeModelFile.read(model, manifest.get("tuning"), array(a, TreeModelFile.BOOSTER));
+        FittedPreprocessor preprocessing = preprocessing(ModelJson.req(manifest, "preprocessing"));
+        if (preprocessing.featureCount() != trees.dimension()) {
+            throw new IllegalArgumentException("its preprocessing yields " + preprocessing.featureCount()
+                    + " features but the booster expects " + trees.dimension());
+        }
+        return new TabularModel(preprocessing, trees, ModelJson.config(ModelJson.req(manifest, "learner")), a.provenance());
+    }
+
+    private static FittedPreprocessor preprocessing(JsonNode pre) {
+        return FittedPreprocessor.of(ModelJson.columns(ModelJson.req(pre, "columns")), ModelJson.target(ModelJson.req(pre, "target")));
     }
 
     private static Matrix array(ModelArchive a, String name) {

@@ -83,21 +83,36 @@ public final class Tuner {
                 config.scaling(), config.diagonal(), config.precision());
     }
 
+    /** The rows the candidates are fitted on and the rows they are scored on, both indices into the data. */
+    public record Rows(int[] fit, int[] validation) {
+    }
+
+    /**
+     * The tuning split of {@link #tune}, shared by every model kind so that kernels and trees are chosen on the same
+     * rows: a stratified hold-out of {@code validationFraction} (seed), then seeded stratified subsets capping the fit
+     * side at maxTuningRows·(1 − f) (seed + 1) and the validation side at the rest (seed + 2).
+     */
+    public static Rows rows(LearnerConfig config, Task task, org.featurelab.linalg.Matrix y) {
+        if (y.rows() < 4) {
+            throw new IllegalArgumentException("too few training rows (" + y.rows()
+                    + ") to tune on a validation split; give ridges and bandwidths one value each and iterations 0");
+        }
+        Splits.Split split = Splits.holdOut(task, y, config.validationFraction(), config.seed());
+        int fitCap = (int) Math.round(config.maxTuningRows() * (1 - config.validationFraction()));
+        int valCap = config.maxTuningRows() - fitCap;
+        return new Rows(Splits.subset(task, y, split.fit(), fitCap, config.seed() + 1),
+                Splits.subset(task, y, split.validation(), valCap, config.seed() + 2));
+    }
+
     /** Runs the grid search on {@code data} (already preprocessed). */
     public static Result tune(LearnerConfig config, Task task, LabeledData data, Progress progress) {
         if (!needsTuning(config)) {
             Candidate only = new Candidate(config.bandwidths().get(0), config.ridges().get(0), 0, Double.NaN, Double.NaN, null);
             return new Result(List.of(only), only, 0, 0);
         }
-        if (data.size() < 4) {
-            throw new IllegalArgumentException("too few training rows (" + data.size()
-                    + ") to tune on a validation split; give ridges and bandwidths one value each and iterations 0");
-        }
-        Splits.Split split = Splits.holdOut(task, data.y(), config.validationFraction(), config.seed());
-        int fitCap = (int) Math.round(config.maxTuningRows() * (1 - config.validationFraction()));
-        int valCap = config.maxTuningRows() - fitCap;
-        int[] fitRows = Splits.subset(task, data.y(), split.fit(), fitCap, config.seed() + 1);
-        int[] valRows = Splits.subset(task, data.y(), split.validation(), valCap, config.seed() + 2);
+        Rows rows = rows(config, task, data.y());
+        int[] fitRows = rows.fit();
+        int[] valRows = rows.validation();
         LabeledData fit = data.select(fitRows);
         LabeledData val = data.select(valRows);
         List<Candidate> candidates = new ArrayList<>();

@@ -33,11 +33,13 @@ final class Layers {
         allow("rfm", "base", "linalg", "kernel", "scoring");
         allow("diagnostics", "base", "linalg", "nn");
         allow("encoding", "base", "linalg", "table");
+        allow("boosting", "base", "linalg", "scoring", "rfm");
         allow("meanfield", "base", "linalg", "scoring");
         allow("training", "base", "linalg", "nn", "diagnostics", "io");
-        allow("tabular", "base", "linalg", "scoring", "kernel", "rfm", "table", "encoding", "io");
+        allow("tabular", "base", "linalg", "scoring", "kernel", "rfm", "boosting", "table", "encoding", "io");
         allow("report", "base", "linalg", "io", "training");
-        allow("benchmark", "base", "linalg", "scoring", "kernel", "rfm", "table", "encoding", "io", "tabular", "report");
+        allow("benchmark", "base", "linalg", "scoring", "kernel", "rfm", "boosting", "table", "encoding", "io", "tabular",
+                "report");
         allow("speed", "base", "linalg", "scoring", "kernel", "rfm", "nn", "meanfield");
         String[] experimentBase = {"base", "linalg", "scoring", "kernel", "rfm", "nn", "diagnostics", "meanfield", "io",
                 "table", "encoding", "training", "tabular", "report"};
@@ -50,7 +52,8 @@ final class Layers {
     }
 
     /**
-     * Third-party packages that only some layers may use: native BLAS/LAPACK only in {@code linalg}; CSV, JSON,
+     * Third-party packages that only some layers may use: native BLAS/LAPACK only in {@code linalg}, XGBoost only in
+     * {@code boosting}; CSV, JSON,
      * plotting and CLI parsing never in the numerical core or the models.
      */
     static final Map<String, Set<String>> THIRD_PARTY = Map.of(
@@ -60,6 +63,7 @@ final class Layers {
                     "experiment.grokking", "experiment.fact", "experiment.deeplinear", "experiment.alignment",
                     "experiment.meanfield", "cli"),
             "org.knowm.xchart..", Set.of("report"),
+            "ml.dmlc..", Set.of("boosting"),
             "picocli..", Set.of("cli"));
 
     private Layers() {

@@ -229,6 +229,8 @@ class BenchmarkUciCommandTest {
                 "--protocol", "papers", "--out", bad.toString()), "--protocol must be leak-free or rfm-script");
         CliRunner.assertBadInput(CliRunner.run("benchmark", "uci", "--data", UCI.toString(), "--datasets", "lenses",
                 "--protocol", "rfm-script", "--refit", "train", "--out", bad.toString()), "drop --refit");
+        CliRunner.assertBadInput(CliRunner.run("benchmark", "uci", "--data", UCI.toString(), "--datasets", "lenses",
+                "--protocol", "rfm-script", "--models", "laplace,xgboost", "--out", bad.toString()), "kernel models only");
         assertFalse(Files.exists(bad));
     }
 }

@@ -25,8 +25,11 @@ class ModelKindTest {
             assertEquals(kind, ModelKind.parse("  " + name.toUpperCase(Locale.ROOT) + "\t"), name);
         }
         assertEquals(kind.id().toLowerCase(Locale.ROOT).strip(), kind.id());
-        assertEquals(kind != ModelKind.LAPLACE, kind.learnsFeatures());
-        assertEquals(kind.learnsFeatures() ? 5 : 0, kind.defaultIterations());
+        boolean rfm = kind != ModelKind.LAPLACE && kind != ModelKind.XGBOOST && kind != ModelKind.XGBOOST_TUNED;
+        assertEquals(rfm, kind.learnsFeatures());
+        assertEquals(rfm ? 5 : 0, kind.defaultIterations());
+        assertEquals(kind == ModelKind.XGBOOST || kind == ModelKind.XGBOOST_TUNED, kind.isBoosted());
+        assertEquals(!kind.isBoosted(), kind.isKernel());
     }
 
     @Test
@@ -36,7 +39,8 @@ class ModelKindTest {
             all.addAll(k.aliases());
         }
         assertEquals(all.size(), new HashSet<>(all).size(), all::toString);
-        assertEquals(List.of("laplace", "nfa-rfm", "fact-rfm", "fact-rfm-gm"), ModelKind.ids());
+        assertEquals(List.of("laplace", "nfa-rfm", "fact-rfm", "fact-rfm-gm", "xgboost", "xgboost-tuned"), ModelKind.ids());
+        assertEquals(List.of("laplace", "nfa-rfm", "fact-rfm", "fact-rfm-gm"), ModelKind.kernelIds());
         assertEquals(ModelKind.FACT_RFM_GM, ModelKind.parse("fact-gm-rfm"));
         assertEquals("fact-rfm-gm", ModelKind.parse("fact-gm-rfm").id());
     }
@@ -44,7 +48,8 @@ class ModelKindTest {
     @Test
     void unknownNamesAreRejectedListingTheRegistry() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelKind.parse("svm"));
-        assertEquals("unknown model 'svm': expected laplace, nfa-rfm, fact-rfm or fact-rfm-gm (alias fact-gm-rfm = fact-rfm-gm)",
+        assertEquals("unknown model 'svm': expected laplace, nfa-rfm, fact-rfm, fact-rfm-gm, xgboost or xgboost-tuned "
+                        + "(alias fact-gm-rfm = fact-rfm-gm)",
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ModelKind.parse("fact-gm"));
         assertThrows(IllegalArgumentException.class, () -> ModelKind.parse(""));

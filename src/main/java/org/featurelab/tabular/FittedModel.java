@@ -1,0 +1,116 @@
+package org.featurelab.tabular;
+
+import org.featurelab.boosting.BoostedModel;
+import org.featurelab.boosting.Boosting;
+import org.featurelab.linalg.Matrix;
+import org.featurelab.rfm.RfmModel;
+
+/**
+ * What a {@link TabularModel} predicts with, after the preprocessing: a kernel machine (the plain kernel or an RFM,
+ * with its (L, λ, t) tuning) or boosted trees (with their (max_depth, eta, rounds) tuning, or none for XGBoost's
+ * defaults). Both read the same preprocessed matrix X (n×d) and return n×c scores.
+ */
+public sealed interface FittedModel permits FittedModel.Kernel, FittedModel.Trees {
+    /** Scores for preprocessed X (n×d): class scores (probabilities for trees) n×c, or values n×1. */
+    Matrix predict(Matrix x);
+
+    /** d: the preprocessed features the model reads. */
+    int dimension();
+
+    /** The chosen hyper-parameters as {@code key=value;...} (results.csv's form). */
+    String hyperparameters();
+
+    /** Validation score of the chosen candidate (accuracy, or −MSE for regression); NaN when nothing was tuned. */
+    double validationScore();
+
+    /** Rows the candidates were fitted on (0 when nothing was tuned). */
+    int fitRows();
+
+    /** Rows the candidates were scored on (0 when nothing was tuned). */
+    int validationRows();
+
+    /** Candidates tried (1 when nothing was tuned). */
+    int candidates();
+
+    /** A kernel machine with its tuning. */
+    record Kernel(RfmModel rfm, Tuner.Result tuning) implements FittedModel {
+        public Kernel {
+            if (rfm == null || tuning == null) {
+                throw new IllegalArgumentException("kernel model: rfm and tuning are required");
+            }
+        }
+
+        @Override
+        public Matrix predict(Matrix x) {
+            return rfm.predict(x);
+        }
+
+        @Override
+        public int dimension() {
+            return rfm.dimension();
+        }
+
+        @Override
+        public String hyperparameters() {
+            Tuner.Candidate c = tuning.chosen();
+            return "L=" + Tuner.compact(c.bandwidth()) + ";ridge=" + Tuner.compact(c.ridge()) + ";iteration=" + rfm.iteration();
+        }
+
+        @Override
+        public double validationScore() {
+            return tuning.chosen().validationScore();
+        }
+
+        @Override
+        public int fitRows() {
+            return tuning.fitRows();
+        }
+
+        @Override
+        public int validationRows() {
+            return tuning.validationRows();
+        }
+
+        @Override
+        public int candidates() {
+            return tuning.candidates().size();
+        }
+    }
+
+    /**
+     * Boosted trees; {@code tuning} is null when nothing was tuned (XGBoost's defaults), else the grid scored on
+     * {@code fitRows} / {@code validationRows} rows.
+     */
+    record Trees(BoostedModel trees, Boosting.Tuning tuning, int fitRows, int validationRows) implements FittedModel {
+        public Trees {
+            if (trees == null) {
+                throw new IllegalArgumentException("tree model: the booster is required");
+            }
+        }
+
+        @Override
+        public Matrix predict(Matrix x) {
+            return trees.predict(x);
+        }
+
+        @Override
+        public int dimension() {
+            return trees.features();
+        }
+
+        @Override
+        public String hyperparameters() {
+            return trees.config().describe();
+        }
+
+        @Override
+        public double validationScore() {
+            return tuning == null ? Double.NaN : tuning.chosen().validationScore();
+        }
+
+        @Override
+        public int candidates() {
+            return tuning == null ? 1 : tuning.candidates().size();
+        }
+    }
+}
