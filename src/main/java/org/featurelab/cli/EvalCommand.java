@@ -49,6 +49,11 @@ final class EvalCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "rows      %d%n", e.n());
             if (e.task() == Task.CLASSIFICATION) {
                 out.printf(Locale.ROOT, "accuracy  %.4f%n", e.accuracy());
+                out.printf(Locale.ROOT, "balanced  %.4f%n", e.balancedAccuracy());
+                out.printf(Locale.ROOT, "log-loss  %.4f%n", e.logLoss());
+                if (!Double.isNaN(e.rocAuc())) {
+                    out.printf(Locale.ROOT, "roc-auc   %.4f%n", e.rocAuc());
+                }
             } else {
                 out.printf(Locale.ROOT, "rmse      %s%n", TextTable.general(e.rmse()));
                 out.printf(Locale.ROOT, "mae       %s%n", TextTable.general(e.mae()));
@@ -65,6 +70,9 @@ final class EvalCommand implements Callable<Integer> {
         o.put("n", e.n());
         if (e.task() == Task.CLASSIFICATION) {
             put(o, "accuracy", e.accuracy());
+            put(o, "balanced_accuracy", e.balancedAccuracy());
+            put(o, "log_loss", e.logLoss());
+            put(o, "roc_auc", e.rocAuc());
         } else {
             put(o, "rmse", e.rmse());
             put(o, "mae", e.mae());

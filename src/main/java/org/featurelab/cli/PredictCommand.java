@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code featurelab predict}: predictions for every row of a CSV, in the same order, written as CSV with
- * column {@code prediction} and, for classification, {@code score_<class>} per class.
+ * column {@code prediction} and, for classification, {@code score_<class>} and {@code prob_<class>} per class.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Predict every row of a CSV file with a saved model.")
@@ -35,7 +35,7 @@ final class PredictCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
-            description = "CSV to write: prediction, then score_<class> per class (classification).")
+            description = "CSV to write: prediction, then score_<class> and prob_<class> per class (classification).")
     Path out;
 
     @Mixin
@@ -54,14 +54,20 @@ final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Header {@code prediction[,score_<class>...]}, one row per input row. */
+    /**
+     * Header {@code prediction[,score_<class>...,prob_<class>...]}, one row per input row: the raw scores f(x) and the
+     * class probabilities ({@link Predictions#probabilities}).
+     */
     static void writeCsv(Predictions p, Path file) throws IOException {
         boolean classification = p.task() == Task.CLASSIFICATION;
         List<String> header = new ArrayList<>();
         header.add("prediction");
         if (classification) {
             p.scoreNames().forEach(name -> header.add("score_" + name));
+            p.scoreNames().forEach(name -> header.add("prob_" + name));
         }
+        org.featurelab.linalg.Matrix scores = p.scores();
+        org.featurelab.linalg.Matrix probabilities = classification ? p.probabilities() : null;
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
             csv.printRecord(header);
@@ -71,7 +77,10 @@ final class PredictCommand implements Callable<Integer> {
                 row.add(p.labels().get(i));
                 if (classification) {
                     for (int k = 0; k < p.scoreNames().size(); k++) {
-                        row.add(Double.toString(p.scores().get(i, k)));
+                        row.add(Double.toString(scores.get(i, k)));
+                    }
+                    for (int k = 0; k < p.scoreNames().size(); k++) {
+                        row.add(Double.toString(probabilities.get(i, k)));
                     }
                 }
                 csv.printRecord(row);

@@ -5,11 +5,13 @@ import org.featurelab.linalg.Matrix;
 /**
  * Class probabilities from class scores s ∈ ℝᶜ (e.g. a kernel machine's regression outputs on one-hot targets) by a
  * softmax with one fitted inverse temperature β &gt; 0 (Guo et al. 2017, "On calibration of modern neural networks"):
- * <pre>  p_k(s) = exp(β s_k) / Σ_j exp(β s_j),   β̂ = argmin_β (1/n)Σᵢ [logΣ_j exp(β s_ij) − β s_{i,yᵢ}]</pre>
- * fitted on held-out rows. The objective is convex in β (its second derivative is the mean variance of s under p_β),
- * with derivative (1/n)Σᵢ (E_{p_β}[sᵢ] − s_{i,yᵢ}), increasing in β; β̂ is its root, found by bisection in ln β on
- * [{@link #MIN_BETA}, {@link #MAX_BETA}] (clamped at an end when the root lies outside: MAX_BETA when every row's
- * true class has the top score, i.e. separable held-out rows). The argmax, hence accuracy, does not change.
+ * <pre>  p_k(s) = exp(β s_k) / Σ_j exp(β s_j),   β̂ = argmin_β (1/n)Σᵢ [logΣ_j exp(β s_ij) − β Σ_k t_ik s_ik]</pre>
+ * fitted on held-out rows, with smoothed targets t_i = (1 − ε)·e_{yᵢ} + ε/c, ε = 1/(n + 2) — the multi-class form of
+ * Platt's (1999) prior correction, without which β̂ = ∞ whenever every held-out row's true class has the top score
+ * (then every probability would be 0 or 1, and one wrong test row costs ln(10¹⁵)). The objective is convex in β
+ * (its second derivative is the mean variance of s under p_β), with derivative (1/n)Σᵢ (E_{p_β}[sᵢ] − tᵢ·sᵢ),
+ * increasing in β; β̂ is its root, found by bisection in ln β on [{@link #MIN_BETA}, {@link #MAX_BETA}] (clamped at
+ * an end when the root lies outside). The argmax, hence accuracy, does not change.
  *
  * @param beta inverse temperature β (temperature 1/β)
  */
@@ -72,7 +74,7 @@ public record TemperatureScaling(double beta) {
         return p;
     }
 
-    /** The mean negative log-likelihood (1/n)Σᵢ [logΣ_j exp(β s_ij) − β s_{i,yᵢ}] at this β. */
+    /** The (unsmoothed) mean negative log-likelihood −(1/n)Σᵢ ln p_{yᵢ}(sᵢ) at this β. */
     public double negativeLogLikelihood(Matrix scores, int[] labels) {
         Matrix p = probabilities(scores);
         double s = 0;
@@ -82,19 +84,27 @@ public record TemperatureScaling(double beta) {
         return s / labels.length;
     }
 
-    /** d/dβ of the mean negative log-likelihood: (1/n)Σᵢ (E_{p_β}[sᵢ] − s_{i,yᵢ}). */
+    /** The target smoothing ε = 1/(n + 2) for n held-out rows. */
+    static double smoothing(int n) {
+        return 1.0 / (n + 2);
+    }
+
+    /** d/dβ of the smoothed mean negative log-likelihood: (1/n)Σᵢ (E_{p_β}[sᵢ] − tᵢ·sᵢ). */
     static double derivative(Matrix scores, int[] labels, double beta) {
         Matrix p = new TemperatureScaling(beta).probabilities(scores);
         int c = scores.cols();
+        double eps = smoothing(labels.length);
         double[] s = scores.data();
         double[] pd = p.data();
         double d = 0;
         for (int i = 0; i < labels.length; i++) {
             double mean = 0;
+            double rowSum = 0;
             for (int k = 0; k < c; k++) {
                 mean += pd[i * c + k] * s[i * c + k];
+                rowSum += s[i * c + k];
             }
-            d += mean - s[i * c + labels[i]];
+            d += mean - ((1 - eps) * s[i * c + labels[i]] + eps * rowSum / c);
         }
         return d / labels.length;
     }

@@ -14,6 +14,13 @@ public sealed interface FittedModel permits FittedModel.Kernel, FittedModel.Tree
     /** Scores for preprocessed X (n×d): class scores (probabilities for trees) n×c, or values n×1. */
     Matrix predict(Matrix x);
 
+    /**
+     * Class probabilities (n×c, rows summing to 1) from the scores {@link #predict} returned: softmax(β·s) with the
+     * tuned inverse temperature for a kernel machine ({@link Tuner.Result#calibration}), the trees' own probabilities
+     * for boosted trees. Classification only.
+     */
+    Matrix probabilities(Matrix scores);
+
     /** d: the preprocessed features the model reads. */
     int dimension();
 
@@ -43,6 +50,11 @@ public sealed interface FittedModel permits FittedModel.Kernel, FittedModel.Tree
         @Override
         public Matrix predict(Matrix x) {
             return rfm.predict(x);
+        }
+
+        @Override
+        public Matrix probabilities(Matrix scores) {
+            return tuning.calibration().probabilities(scores);
         }
 
         @Override
@@ -91,6 +103,11 @@ public sealed interface FittedModel permits FittedModel.Kernel, FittedModel.Tree
         @Override
         public Matrix predict(Matrix x) {
             return trees.predict(x);
+        }
+
+        @Override
+        public Matrix probabilities(Matrix scores) {
+            return scores.copy();
         }
 
         @Override

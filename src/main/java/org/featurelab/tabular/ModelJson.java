@@ -122,6 +122,7 @@ final class ModelJson {
         ObjectNode o = Json.object();
         o.put("fitRows", r.fitRows());
         o.put("validationRows", r.validationRows());
+        putNumber(o, "calibrationBeta", r.calibrationBeta());
         o.set("chosen", candidate(r.chosen()));
         ArrayNode a = o.putArray("candidates");
         r.candidates().forEach(c -> a.add(candidate(c)));
@@ -133,7 +134,9 @@ final class ModelJson {
         for (JsonNode c : req(o, "candidates")) {
             cs.add(candidate(c));
         }
-        return new Tuner.Result(cs, candidate(req(o, "chosen")), req(o, "fitRows").asInt(), req(o, "validationRows").asInt());
+        JsonNode beta = o.get("calibrationBeta");   // absent in files written before issue 12: β = 1
+        return new Tuner.Result(cs, candidate(req(o, "chosen")), req(o, "fitRows").asInt(), req(o, "validationRows").asInt(),
+                beta == null || beta.isNull() ? Double.NaN : beta.asDouble());
     }
 
     private static ObjectNode candidate(Tuner.Candidate c) {

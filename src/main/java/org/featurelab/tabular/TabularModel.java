@@ -83,14 +83,16 @@ public record TabularModel(FittedPreprocessor preprocessing, FittedModel fitted,
                 labels.add(Double.toString(scores.get(i, 0)));
             }
         }
-        return new Predictions(task(), labels, scores, outputNames());
+        Matrix probabilities = task() == Task.CLASSIFICATION ? fitted.probabilities(scores) : null;
+        return new Predictions(task(), labels, scores, outputNames(), probabilities);
     }
 
     /** Scores the model on a table that has the target column. */
     public Evaluation evaluate(Table table) {
         var prepared = preprocessing.prepare(table);
         Matrix scores = fitted.predict(prepared.x()).requireFinite("evaluate");
-        return Evaluation.of(task(), scores, prepared.y());
+        return Evaluation.of(task(), scores, task() == Task.CLASSIFICATION ? fitted.probabilities(scores) : null,
+                prepared.y());
     }
 
     /**

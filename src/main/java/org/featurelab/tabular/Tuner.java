@@ -7,6 +7,8 @@ import org.featurelab.rfm.Rfm;
 import org.featurelab.rfm.RfmConfig;
 import org.featurelab.rfm.RfmListener;
 import org.featurelab.rfm.RfmModel;
+import org.featurelab.scoring.Scores;
+import org.featurelab.scoring.TemperatureScaling;
 import org.featurelab.rfm.ValidationChoice;
 
 import java.util.ArrayList;
@@ -27,10 +29,21 @@ public final class Tuner {
                             double validationMse, String failure) {
     }
 
-    /** All candidates and the chosen one; {@code fitRows}/{@code validationRows} are 0 when nothing was tuned. */
-    public record Result(List<Candidate> candidates, Candidate chosen, int fitRows, int validationRows) {
+    /**
+     * All candidates and the chosen one; {@code fitRows}/{@code validationRows} are 0 when nothing was tuned.
+     * {@code calibrationBeta}: the inverse temperature β of {@link TemperatureScaling} fitted on the chosen candidate's
+     * class scores on the validation rows (classification; NaN for regression, when nothing was tuned, and in model
+     * files written before it existed — probabilities then use β = 1).
+     */
+    public record Result(List<Candidate> candidates, Candidate chosen, int fitRows, int validationRows,
+                         double calibrationBeta) {
         public Result {
             candidates = List.copyOf(candidates);
+        }
+
+        /** The class-probability link: softmax(β·s) with the fitted β, or β = 1 when none was fitted. */
+        public TemperatureScaling calibration() {
+            return new TemperatureScaling(Double.isNaN(calibrationBeta) ? 1.0 : calibrationBeta);
         }
     }
 
@@ -108,7 +121,7 @@ public final class Tuner {
     public static Result tune(LearnerConfig config, Task task, LabeledData data, Progress progress) {
         if (!needsTuning(config)) {
             Candidate only = new Candidate(config.bandwidths().get(0), config.ridges().get(0), 0, Double.NaN, Double.NaN, null);
-            return new Result(List.of(only), only, 0, 0);
+            return new Result(List.of(only), only, 0, 0, Double.NaN);
         }
         Rows rows = rows(config, task, data.y());
         int[] fitRows = rows.fit();
@@ -117,14 +130,16 @@ public final class Tuner {
         LabeledData val = data.select(valRows);
         List<Candidate> candidates = new ArrayList<>();
         Candidate best = null;
+        RfmModel bestModel = null;
         int total = config.bandwidths().size() * config.ridges().size();
         int done = 0;
         for (double l : config.bandwidths()) {
             for (double r : config.ridges()) {
                 done++;
                 Candidate c;
+                RfmModel m = null;
                 try {
-                    RfmModel m = Rfm.fit(rfmConfig(config, l, r, config.iterations()), task, fit, val,
+                    m = Rfm.fit(rfmConfig(config, l, r, config.iterations()), task, fit, val,
                             slowFitProgress(progress, done, total, task));
                     var rec = m.history().get(m.iteration());
                     c = new Candidate(l, r, m.iteration(), rec.validationScore(), rec.validationMse(), null);
@@ -139,13 +154,16 @@ public final class Tuner {
                 if (c.failure() == null && (best == null || ValidationChoice.beats(c.validationScore(),
                         c.validationMse(), best.validationScore(), best.validationMse()))) {
                     best = c;
+                    bestModel = m;
                 }
             }
         }
         if (best == null) {
             throw new ArithmeticException("every tuning candidate failed; first failure: " + candidates.get(0).failure());
         }
-        return new Result(candidates, best, fitRows.length, valRows.length);
+        double beta = task == Task.CLASSIFICATION
+                ? TemperatureScaling.fit(bestModel.predict(val.x()), Scores.argmaxRows(val.y())).beta() : Double.NaN;
+        return new Result(candidates, best, fitRows.length, valRows.length, beta);
     }
 
     /** 0.001, 2, 20, 0.000001: the plain form of a grid value, without trailing zeros. */

@@ -96,13 +96,21 @@ class FitPredictEvalTest {
             header = p.getHeaderNames();
             records = p.getRecords();
         }
-        assertEquals(List.of("prediction", "score_a", "score_b", "score_c"), header);
+        assertEquals(List.of("prediction", "score_a", "score_b", "score_c", "prob_a", "prob_b", "prob_c"), header);
         assertEquals(90, records.size());
         for (int i : new int[] {0, 1, 2, 45, 89}) {
             assertEquals(expected.labels().get(i), records.get(i).get("prediction"), "row " + i);
+            double sum = 0;
+            int argmax = 0;
             for (int k = 0; k < 3; k++) {
                 assertEquals(expected.scores().get(i, k), Double.parseDouble(records.get(i).get(k + 1)), 0.0, "row " + i);
+                double p = Double.parseDouble(records.get(i).get(k + 4));
+                assertEquals(expected.probabilities().get(i, k), p, 0.0, "row " + i);
+                sum += p;
+                argmax = p > Double.parseDouble(records.get(i).get(argmax + 4)) ? k : argmax;
             }
+            assertEquals(1.0, sum, 1e-12, "probabilities sum to 1, row " + i);
+            assertEquals(records.get(i).get("prediction"), List.of("a", "b", "c").get(argmax), "argmax of p is the label");
         }
         // blobs are labelled a, b, c in turn: the predictions should mostly follow that order
         int agree = 0;

@@ -114,7 +114,7 @@ class XgboostCommandsTest {
                 pred.toString(), "-q");
         List<String> p = Files.readAllLines(pred);
         assertEquals(1 + 178, p.size());
-        assertEquals("prediction,score_class_0,score_class_1,score_class_2", p.get(0));
+        assertEquals("prediction,score_class_0,score_class_1,score_class_2,prob_class_0,prob_class_1,prob_class_2", p.get(0));
         JsonNode e = Json.mapper().readTree(CliRunner.ok("eval", "--model", model.toString(), "--data",
                 SMALL.resolve("wine.csv").toString(), "--json").out());
         assertEquals(1.0, e.get("accuracy").asDouble()); // 100 rounds of depth 6 fit 178 training rows exactly

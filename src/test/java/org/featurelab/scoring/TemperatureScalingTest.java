@@ -53,7 +53,7 @@ class TemperatureScalingTest {
         double sd = 1 / Math.sqrt(n * info);
         assertEquals(betaStar, fit.beta(), 4 * sd, "β̂ = " + fit.beta() + ", sd " + sd);
         assertEquals(0.0, TemperatureScaling.derivative(s, y, fit.beta()), 1e-9);
-        double at = fit.negativeLogLikelihood(s, y);
+        double at = fit.negativeLogLikelihood(s, y);   // ε = 1/(n+2) barely moves the minimum at n = 20,000
         assertTrue(at <= new TemperatureScaling(fit.beta() * 1.05).negativeLogLikelihood(s, y));
         assertTrue(at <= new TemperatureScaling(fit.beta() / 1.05).negativeLogLikelihood(s, y));
         Matrix q = fit.probabilities(s);
@@ -63,9 +63,16 @@ class TemperatureScalingTest {
         }
     }
 
+    /**
+     * Separable rows (every true class on top): the unsmoothed β̂ would be ∞; with t = (1 − ε)e_y + ε/c and
+     * ε = 1/(n + 2) = ⅕ for these three rows the root has a closed form. Each row has its true class at score 1 and
+     * the other at 0, so its derivative term is E_p[s] − t·s = σ(β) − (1 − ε/2): σ(β̂) = 0.9, β̂ = ln 9.
+     */
     @Test
-    void separableRowsClampAtTheLargestBeta() {
-        Matrix s = Matrix.of(new double[][]{{1, 0}, {0, 1}, {0.9, 0.1}});
-        assertEquals(TemperatureScaling.MAX_BETA, TemperatureScaling.fit(s, new int[]{0, 1, 0}).beta(), 0.0);
+    void separableRowsGetAFiniteBetaFromTheSmoothedTargets() {
+        Matrix s = Matrix.of(new double[][]{{1, 0}, {0, 1}, {1, 0}});
+        TemperatureScaling fit = TemperatureScaling.fit(s, new int[]{0, 1, 0});
+        assertEquals(Math.log(9), fit.beta(), 1e-9);
+        assertEquals(0.9, fit.probabilities(s).get(0, 0), 1e-9);
     }
 }
