@@ -24,7 +24,9 @@ import java.util.Map;
  * random-spectrum control ρ(ΔWᵀΔW, ΔWᵀK'ΔW) — and per layer {@code uc_nfa_layers}, {@code c_nfa_layers},
  * {@code control_layers}, {@code relative_change_layers} (‖ΔW‖_F/‖W‖_F), {@code readout_c_nfa}, {@code test_error}.
  * {@code early}: per init scale the predicted and measured per-layer C-NFA; {@code slo}: per task and optimiser the
- * test error, first-layer values and the kernel machines' test errors. Plots per task: hidden-mean C-NFA and UC-NFA
+ * test error, first-layer values and the kernel machines' test errors; {@code seeds} and {@code across_seeds}: with
+ * {@code config.seeds()} seeds, the per-seed values and their mean ± sample sd ({@link CenteredNfaSeeds}; the other
+ * keys and the plots are the first seed's). Plots per task: hidden-mean C-NFA and UC-NFA
  * over training per init scale, final C-NFA against the control as bars; the early-time prediction against the
  * measurement; SLO kernel-machine errors.
  */
