@@ -11,6 +11,7 @@ import org.featurelab.training.InitSpec;
 import org.featurelab.training.TrainConfig;
 import org.featurelab.training.TrainingRun;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,30 +42,38 @@ public final class CenteredNfa {
     /**
      * Settings.
      *
-     * @param data         CSV for the real-data task, or {@code null} for the bundled breast_cancer table
-     * @param realData     whether to run the real-data task at all
-     * @param d            chain-monomial input dimension
-     * @param r            number of products xᵢxᵢ₊₁
-     * @param trainSize    chain-monomial training rows (test rows: 1000)
-     * @param depth        weight matrices (depth 5 = 4 hidden layers)
-     * @param width        hidden width
-     * @param batch        mini-batch size of both optimisers
-     * @param epochs       passes over the training rows
-     * @param sgdRate      η of SGD
-     * @param sloRate      η of SLO
-     * @param sloFirst     C₀ of SLO (first layer); every other layer uses {@code sloRest}
-     * @param sloRest      C_ℓ, ℓ ≥ 1
-     * @param initScales   init scale factors F
-     * @param optimizers   {@link OptimizerKind#SGD} and/or {@link OptimizerKind#SLO} for the init-scale sweep
-     * @param diagnoses    diagnosed steps per run (about)
-     * @param early        settings of the early-time prediction ({@link EarlyAlignment}), or {@code null} to skip it
-     * @param slo          settings of the SLO feature-quality part ({@link SloFeatures}), or {@code null} to skip it
-     * @param seed         seed of the data and of every run (the same base initialisation for every F)
+     * @param data          real-data task: a CSV file (target = last column), a directory of MNIST-format IDX files
+     *                      ({@link NetworkData#mnist}; inputs standardised, see {@link #tasks}), or {@code null} for the
+     *                      bundled breast_cancer table
+     * @param realData      whether to run the real-data task at all
+     * @param chain         whether to run the chain-monomial task (sweep, SLO) and the early-time part (chain only)
+     * @param realTrainSize real-data training rows: the IDX subsample size, a cap on a table's 80 % training split
+     * @param realTestSize  real-data test rows of an IDX directory (a table's test rows are its 20 % split)
+     * @param d             chain-monomial input dimension
+     * @param r             number of products xᵢxᵢ₊₁
+     * @param trainSize     chain-monomial training rows (test rows: 1000)
+     * @param depth         weight matrices (depth 5 = 4 hidden layers)
+     * @param width         hidden width
+     * @param batch         mini-batch size of both optimisers
+     * @param epochs        passes over the training rows
+     * @param sgdRate       η of SGD
+     * @param sloRate       η of SLO
+     * @param sloFirst      C₀ of SLO (first layer); every other layer uses {@code sloRest}
+     * @param sloRest       C_ℓ, ℓ ≥ 1
+     * @param initScales    init scale factors F
+     * @param optimizers    {@link OptimizerKind#SGD} and/or {@link OptimizerKind#SLO} for the init-scale sweep
+     * @param diagnoses     diagnosed steps per run (about)
+     * @param diagnosticRows training rows (at most; a seeded sample) the diagnosed steps are computed on
+     * @param early         settings of the early-time prediction ({@link EarlyAlignment}), or {@code null} to skip it
+     * @param slo           settings of the SLO feature-quality part ({@link SloFeatures}), or {@code null} to skip it
+     * @param seed          seed of the data and of every run (the same base initialisation for every F)
+     * @param seeds         sweep and SLO repeated with seeds seed, seed + 1, …, seed + seeds − 1 (mean ± sd in the
+     *                      report); the early-time part runs for {@code seed} only
      */
-    public record Config(Path data, boolean realData, int d, int r, int trainSize, int depth, int width, int batch, int epochs,
-                         double sgdRate, double sloRate, double sloFirst, double sloRest, List<Double> initScales,
-                         List<OptimizerKind> optimizers, int diagnoses, EarlyAlignment.Config early,
-                         SloFeatures.Config slo, long seed) {
+    public record Config(Path data, boolean realData, boolean chain, int realTrainSize, int realTestSize, int d, int r,
+                         int trainSize, int depth, int width, int batch, int epochs, double sgdRate, double sloRate,
+                         double sloFirst, double sloRest, List<Double> initScales, List<OptimizerKind> optimizers,
+                         int diagnoses, int diagnosticRows, EarlyAlignment.Config early, SloFeatures.Config slo, long seed, int seeds) {
         public Config {
             initScales = List.copyOf(initScales);
             optimizers = List.copyOf(optimizers);
@@ -72,6 +81,13 @@ public final class CenteredNfa {
                     || diagnoses < 1 || trainSize < 2) {
                 throw new IllegalArgumentException("centered-nfa: need initScales, optimizers, depth ≥ 2, width, batch, "
                         + "epochs, diagnoses ≥ 1 and trainSize ≥ 2");
+            }
+            if (realTrainSize < 2 || realTestSize < 1 || seeds < 1 || diagnosticRows < 1) {
+                throw new IllegalArgumentException("centered-nfa: need realTrainSize ≥ 2, realTestSize ≥ 1, seeds ≥ 1 and "
+                        + "diagnosticRows ≥ 1, got " + realTrainSize + ", " + realTestSize + ", " + seeds + ", " + diagnosticRows);
+            }
+            if (!chain && !realData) {
+                throw new IllegalArgumentException("centered-nfa: neither the chain nor the real-data task is on, nothing to run");
             }
             for (OptimizerKind o : optimizers) {
                 if (o != OptimizerKind.SGD && o != OptimizerKind.SLO) {
@@ -82,44 +98,74 @@ public final class CenteredNfa {
 
         /**
          * Sweep: depth 5, width 256, batch 128, 200 epochs; chain monomial d = 20, r = 3, 2000 rows; F ∈ {0.4, 0.7, 1};
-         * SGD η = 0.1 (no momentum); plus breast_cancer. (At F = 0.25 a depth-5 net stayed at the saddle of the chain
-         * task within the quick budget: test error 1.0, so C-NFA meant nothing.) SLO in the sweep (only with
-         * {@code optimizers} containing slo) uses the paper's C₀ = 500, C_ℓ = 0.002 at η = 10⁻³. Early-time and SLO
-         * parts: their defaults.
+         * SGD η = 0.1 (no momentum); plus breast_cancer (an IDX directory: 2000 training, 1000 test rows). (At F = 0.25
+         * a depth-5 net stayed at the saddle of the chain task within the quick budget: test error 1.0, so C-NFA meant
+         * nothing.) SLO in the sweep (only with {@code optimizers} containing slo) uses the paper's C₀ = 500,
+         * C_ℓ = 0.002 at η = 10⁻³. Early-time and SLO parts: their defaults. Three seeds.
          */
         public static Config defaults() {
-            return new Config(null, true, 20, 3, 2000, 5, 256, 128, 200, 0.1, 1e-3, 500, 0.002,
-                    List.of(0.4, 0.7, 1.0), List.of(OptimizerKind.SGD), 20, EarlyAlignment.Config.defaults(),
-                    SloFeatures.Config.defaults(), 0);
+            return new Config(null, true, true, 2000, 1000, 20, 3, 2000, 5, 256, 128, 200, 0.1, 1e-3, 500, 0.002,
+                    List.of(0.4, 0.7, 1.0), List.of(OptimizerKind.SGD), 20, 1000, EarlyAlignment.Config.defaults(),
+                    SloFeatures.Config.defaults(), 0, 3);
         }
 
-        /** Quick: width 64, 1000 chain rows, 100 epochs, quick early-time and SLO parts; otherwise the defaults. */
+        /**
+         * Quick: width 64, 1000 chain rows (and IDX training rows), 100 epochs, quick early-time and SLO parts, one seed;
+         * otherwise the defaults.
+         */
         public static Config quick() {
-            return new Config(null, true, 20, 3, 1000, 5, 64, 128, 100, 0.1, 1e-3, 500, 0.002,
-                    List.of(0.4, 0.7, 1.0), List.of(OptimizerKind.SGD), 15, EarlyAlignment.Config.quick(),
-                    SloFeatures.Config.quick(), 0);
+            return new Config(null, true, true, 1000, 1000, 20, 3, 1000, 5, 64, 128, 100, 0.1, 1e-3, 500, 0.002,
+                    List.of(0.4, 0.7, 1.0), List.of(OptimizerKind.SGD), 15, 1000, EarlyAlignment.Config.quick(),
+                    SloFeatures.Config.quick(), 0, 1);
         }
 
         public Config withSeed(long s) {
-            return new Config(data, realData, d, r, trainSize, depth, width, batch, epochs, sgdRate, sloRate, sloFirst,
-                    sloRest, initScales, optimizers, diagnoses, early, slo, s);
+            return new Config(data, realData, chain, realTrainSize, realTestSize, d, r, trainSize, depth, width, batch, epochs,
+                    sgdRate, sloRate, sloFirst, sloRest, initScales, optimizers, diagnoses, diagnosticRows, early, slo, s, seeds);
         }
 
-        public Config withData(Path csv, boolean real) {
-            return new Config(csv, real, d, r, trainSize, depth, width, batch, epochs, sgdRate, sloRate, sloFirst, sloRest,
-                    initScales, optimizers, diagnoses, early, slo, seed);
+        /** The same with {@code count} seeds (null keeps the value). */
+        public Config withSeeds(Integer count) {
+            return new Config(data, realData, chain, realTrainSize, realTestSize, d, r, trainSize, depth, width, batch, epochs,
+                    sgdRate, sloRate, sloFirst, sloRest, initScales, optimizers, diagnoses, diagnosticRows, early, slo, seed,
+                    count == null ? seeds : count);
+        }
+
+        /** The real-data task: {@code path} (CSV, IDX directory or null = bundled), on or off. */
+        public Config withData(Path path, boolean real) {
+            return new Config(path, real, chain, realTrainSize, realTestSize, d, r, trainSize, depth, width, batch, epochs,
+                    sgdRate, sloRate, sloFirst, sloRest, initScales, optimizers, diagnoses, diagnosticRows, early, slo, seed, seeds);
+        }
+
+        /** Real-data row counts and the chain task on or off (null keeps a count). */
+        public Config withTasks(boolean withChain, Integer realTrain, Integer realTest) {
+            return new Config(data, realData, withChain, realTrain == null ? realTrainSize : realTrain,
+                    realTest == null ? realTestSize : realTest, d, r, trainSize, depth, width, batch, epochs, sgdRate, sloRate,
+                    sloFirst, sloRest, initScales, optimizers, diagnoses, diagnosticRows, early, slo, seed, seeds);
         }
 
         public Config withTraining(Integer w, Integer e, List<Double> scales, List<OptimizerKind> opts) {
-            return new Config(data, realData, d, r, trainSize, depth, w == null ? width : w, batch, e == null ? epochs : e,
-                    sgdRate, sloRate, sloFirst, sloRest, scales == null ? initScales : scales,
-                    opts == null ? optimizers : opts, diagnoses, early, slo == null ? null : slo.withWidth(w, e), seed);
+            return new Config(data, realData, chain, realTrainSize, realTestSize, d, r, trainSize, depth, w == null ? width : w,
+                    batch, e == null ? epochs : e, sgdRate, sloRate, sloFirst, sloRest, scales == null ? initScales : scales,
+                    opts == null ? optimizers : opts, diagnoses, diagnosticRows, early, slo == null ? null : slo.withWidth(w, e), seed, seeds);
+        }
+
+        /** The same with about {@code count} diagnosed steps per run on at most {@code rows} rows (null keeps a value). */
+        public Config withDiagnoses(Integer count, Integer rows) {
+            return new Config(data, realData, chain, realTrainSize, realTestSize, d, r, trainSize, depth, width, batch, epochs,
+                    sgdRate, sloRate, sloFirst, sloRest, initScales, optimizers, count == null ? diagnoses : count,
+                    rows == null ? diagnosticRows : rows, early, slo, seed, seeds);
         }
 
         /** The same sweep without the early-time and SLO parts (tests of the sweep alone). */
         public Config sweepOnly() {
-            return new Config(data, realData, d, r, trainSize, depth, width, batch, epochs, sgdRate, sloRate, sloFirst, sloRest,
-                    initScales, optimizers, diagnoses, null, null, seed);
+            return new Config(data, realData, chain, realTrainSize, realTestSize, d, r, trainSize, depth, width, batch, epochs,
+                    sgdRate, sloRate, sloFirst, sloRest, initScales, optimizers, diagnoses, diagnosticRows, null, null, seed, seeds);
+        }
+
+        /** Whether the real-data task reads an IDX directory. */
+        public boolean idx() {
+            return realData && data != null && Files.isDirectory(data);
         }
     }
 
@@ -170,33 +216,48 @@ public final class CenteredNfa {
         }
     }
 
-    /** The tasks of a config: chain monomial, then the real table when enabled. */
-    public static List<NetworkData> tasks(Config config) {
-        List<NetworkData> tasks = new ArrayList<>();
-        tasks.add(NetworkData.chainMonomial(config.d(), config.r(), config.trainSize(), 1000, config.seed()));
-        if (config.realData()) {
-            tasks.add(NetworkData.table(config.data(), 0.2, Integer.MAX_VALUE, config.seed()));
+    /**
+     * The tasks of a config: the chain monomial (when enabled), then the real-data task (when enabled) — the bundled
+     * table or a CSV (80/20 split, standardised columns, training split capped at {@code realTrainSize}), or an IDX
+     * directory ({@link NetworkData#mnist}: {@code realTrainSize} training and {@code realTestSize} test rows) with every
+     * pixel standardised by the training rows' mean and sd ({@link NetworkData#standardized}; raw pixels in [0, 1],
+     * ‖x‖² ≈ 100 with a large common mean, made the depth-5 net diverge at F = 1 with SGD η = 0.1).
+     */
+    public static List<Task> tasks(Config config) {
+        List<Task> tasks = new ArrayList<>();
+        if (config.chain()) {
+            tasks.add(new Task("chain", NetworkData.chainMonomial(config.d(), config.r(), config.trainSize(), 1000,
+                    config.seed())));
+        }
+        if (config.idx()) {
+            NetworkData raw = NetworkData.mnist(config.data(), config.realTrainSize(), config.realTestSize(), config.seed());
+            tasks.add(new Task("real", raw.standardized().inputsScaled(1 / Math.sqrt(raw.train().inputs().cols()))));
+        } else if (config.realData()) {
+            tasks.add(new Task("real", NetworkData.table(config.data(), 0.2, config.realTrainSize(), config.seed())));
         }
         return tasks;
     }
 
-    /** Short task name: "chain" or "real". */
-    public static String taskName(int index) {
-        return index == 0 ? "chain" : "real";
+    /** A task of the sweep: short name ("chain" or "real") and its data. */
+    public record Task(String name, NetworkData data) {
     }
 
-    /** Trains every (task, init scale, optimiser); deterministic. */
+    /** Trains every (task, init scale, optimiser) on {@link #tasks}; deterministic. */
     public static List<Run> run(Config config, Progress progress) {
+        return run(config, tasks(config), progress);
+    }
+
+    /** Trains every (task, init scale, optimiser) on the given tasks (those of {@code config}); deterministic. */
+    public static List<Run> run(Config config, List<Task> tasks, Progress progress) {
         List<Run> runs = new ArrayList<>();
-        List<NetworkData> tasks = tasks(config);
-        for (int t = 0; t < tasks.size(); t++) {
-            NetworkData data = tasks.get(t);
+        for (Task task : tasks) {
+            NetworkData data = task.data();
             for (OptimizerKind optimizer : config.optimizers()) {
                 for (double scale : config.initScales()) {
                     TrainingRun tr = TrainingRun.execute(trainConfig(config, data, optimizer, scale), data.train(), s -> { });
                     List<CentredAlignment.Layer> layers = CentredAlignment.of(tr.trained(), tr.initial(),
                             data.train().inputs(), config.seed());
-                    Run run = new Run(taskName(t), scale, optimizer, tr, data.testError(tr.trained().output(data.test().inputs())),
+                    Run run = new Run(task.name(), scale, optimizer, tr, data.testError(tr.trained().output(data.test().inputs())),
                             layers);
                     runs.add(run);
                     progress.message(String.format(Locale.ROOT, "centered-nfa %s: UC-NFA %.3f, C-NFA %.3f, random-spectrum "
@@ -211,7 +272,7 @@ public final class CenteredNfa {
     static TrainConfig trainConfig(Config c, NetworkData data, OptimizerKind optimizer, double scale) {
         return trainConfig(data, c.depth(), c.width(), c.batch(), c.epochs(), optimizer,
                 optimizer == OptimizerKind.SLO ? c.sloRate() : c.sgdRate(), c.sloFirst(), c.sloRest(), scale, c.diagnoses(),
-                c.seed());
+                c.diagnosticRows(), c.seed());
     }
 
     /**
@@ -219,7 +280,8 @@ public final class CenteredNfa {
      * speeds C₀ = {@code first}, C_ℓ = {@code rest} (ℓ ≥ 1) when {@code optimizer} is SLO; He init times {@code scale}.
      */
     static TrainConfig trainConfig(NetworkData data, int depth, int width, int batch, int epochs, OptimizerKind optimizer,
-                                   double rate, double first, double rest, double scale, int diagnoses, long seed) {
+                                   double rate, double first, double rest, double scale, int diagnoses,
+                                   int diagnosticRows, long seed) {
         int[] widths = new int[depth + 1];
         Arrays.fill(widths, width);
         widths[0] = data.train().inputs().cols();
@@ -231,6 +293,6 @@ public final class CenteredNfa {
         boolean slo = optimizer == OptimizerKind.SLO;
         return new TrainConfig(widths, Activation.RELU, Loss.parse("mse"), optimizer, rate, 0.0, epochs, batch, 0.0,
                 scale == 1.0 ? InitSpec.STANDARD : InitSpec.Scaled.of(scale), false, Math.max(1, steps / diagnoses), seed,
-                slo ? speeds : null, 0, 1000);
+                slo ? speeds : null, 0, diagnosticRows);
     }
 }

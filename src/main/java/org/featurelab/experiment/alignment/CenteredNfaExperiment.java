@@ -24,7 +24,9 @@ import java.util.Map;
  * random-spectrum control ρ(ΔWᵀΔW, ΔWᵀK'ΔW) — and per layer {@code uc_nfa_layers}, {@code c_nfa_layers},
  * {@code control_layers}, {@code relative_change_layers} (‖ΔW‖_F/‖W‖_F), {@code readout_c_nfa}, {@code test_error}.
  * {@code early}: per init scale the predicted and measured per-layer C-NFA; {@code slo}: per task and optimiser the
- * test error, first-layer values and the kernel machines' test errors. Plots per task: hidden-mean C-NFA and UC-NFA
+ * test error, first-layer values and the kernel machines' test errors; {@code seeds} and {@code across_seeds}: with
+ * {@code config.seeds()} seeds, the per-seed values and their mean ± sample sd ({@link CenteredNfaSeeds}; the other
+ * keys and the plots are the first seed's). Plots per task: hidden-mean C-NFA and UC-NFA
  * over training per init scale, final C-NFA against the control as bars; the early-time prediction against the
  * measurement; SLO kernel-machine errors.
  */
@@ -39,22 +41,46 @@ public final class CenteredNfaExperiment {
     private CenteredNfaExperiment() {
     }
 
-    /** Trains every run and builds the report. */
+    /**
+     * Trains every run for seeds seed … seed + seeds − 1 (sweep and SLO; the tasks loaded once per seed), the early-time
+     * part for the first seed (chain task only), and builds the report: the first seed's runs in full, then
+     * {@link CenteredNfaSeeds} (mean ± sd over the seeds).
+     */
     public static ExperimentReport run(CenteredNfa.Config config, Progress progress) {
-        List<CenteredNfa.Run> sweep = CenteredNfa.run(config, progress);
-        List<EarlyAlignment.Result> early = config.early() == null ? List.of() : EarlyAlignment.run(config, config.early());
+        long[] seeds = new long[config.seeds()];
+        List<List<CenteredNfa.Run>> sweeps = new ArrayList<>();
+        List<List<SloFeatures.Run>> slos = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (int k = 0; k < seeds.length; k++) {
+            seeds[k] = config.seed() + k;
+            CenteredNfa.Config c = config.withSeed(seeds[k]);
+            List<CenteredNfa.Task> tasks = CenteredNfa.tasks(c);
+            if (k == 0) {
+                tasks.forEach(t -> sources.add(t.name() + ": " + t.data().source() + ", " + t.data().train().size()
+                        + " training and " + t.data().test().size() + " test rows"));
+            }
+            progress.message("centered-nfa seed " + seeds[k] + " (" + (k + 1) + " of " + seeds.length + ")");
+            sweeps.add(CenteredNfa.run(c, tasks, progress));
+            List<SloFeatures.Run> slo = config.slo() == null ? List.of() : SloFeatures.run(c, config.slo(), tasks);
+            for (SloFeatures.Run s : slo) {
+                progress.message(String.format(Locale.ROOT, "centered-nfa slo %s %s seed %d: test error %.3f, kernel M=NFM "
+                        + "%.3f, M=AGOP %.3f, M=I %.3f", s.task(), s.optimizer().id(), seeds[k], s.testError(),
+                        s.kernelNfmError(), s.kernelAgopError(), s.kernelIdentityError()));
+            }
+            slos.add(slo);
+        }
+        List<EarlyAlignment.Result> early = config.early() == null || !config.chain() ? List.of()
+                : EarlyAlignment.run(config, config.early());
         for (EarlyAlignment.Result e : early) {
             progress.message(String.format(Locale.ROOT, "centered-nfa early F=%s: predicted C-NFA layer 0 %.4f, measured "
                     + "after %d steps %.4f", e.initScale(), e.predicted()[0], e.measured().get(0).step(),
                     e.measured().get(0).cNfa()[0]));
         }
-        List<SloFeatures.Run> slo = config.slo() == null ? List.of() : SloFeatures.run(config, config.slo());
-        for (SloFeatures.Run s : slo) {
-            progress.message(String.format(Locale.ROOT, "centered-nfa slo %s %s: test error %.3f, kernel M=NFM %.3f, "
-                    + "M=AGOP %.3f, M=I %.3f", s.task(), s.optimizer().id(), s.testError(), s.kernelNfmError(),
-                    s.kernelAgopError(), s.kernelIdentityError()));
-        }
-        return report(config, sweep, early, slo);
+        ExperimentReport r = report(config, sweeps.get(0), early, slos.get(0));
+        ArrayNode src = r.config().putArray("data_sources");
+        sources.forEach(src::add);
+        CenteredNfaSeeds.add(r, seeds, sweeps, slos);
+        return r;
     }
 
     static ExperimentReport report(CenteredNfa.Config config, List<CenteredNfa.Run> runs, List<EarlyAlignment.Result> early,
@@ -62,13 +88,20 @@ public final class CenteredNfaExperiment {
         ExperimentReport r = new ExperimentReport("centered-nfa", CLAIM);
         ObjectNode c = r.config();
         c.put("data", config.realData() ? (config.data() == null ? "bundled " + NetworkData.BUNDLED + ".csv"
-                : config.data().toString()) : "none");
+                : config.data().toString() + (config.idx() ? " (IDX directory, pixels standardised on the training rows)"
+                : "")) : "none");
+        c.put("chain", config.chain());
+        c.put("real_train_rows", config.realTrainSize());
+        c.put("real_test_rows_idx", config.realTestSize());
+        c.put("seeds", config.seeds());
         c.put("chain_d", config.d());
         c.put("chain_r", config.r());
         c.put("chain_train_rows", config.trainSize());
         c.put("depth", config.depth());
         c.put("width", config.width());
         c.put("batch", config.batch());
+        c.put("diagnoses", config.diagnoses());
+        c.put("diagnostic_rows", config.diagnosticRows());
         c.put("epochs", config.epochs());
         c.put("sgd_lr", config.sgdRate());
         c.put("slo_lr", config.sloRate());
@@ -109,12 +142,14 @@ public final class CenteredNfaExperiment {
         r.note(String.format(Locale.ROOT, "Sweep: ReLU MLPs without biases, %d weight matrices, width %d, MSE, no weight decay, "
                         + "batch %d, %d epochs, He initialisation times F, SGD η = %s without momentum (SLO, when in the sweep: "
                         + "η = %s, C₀ = %s, C_ℓ = %s). Tasks: chain = f*(x) = Σ_{i=1}^{%d} xᵢxᵢ₊₁, x ~ N(0, I_%d), %d training "
-                        + "rows (test error = relative MSE); real = %s (80/20 split, test error = misclassification rate). "
+                        + "rows (test error = relative MSE); real = %s (%s, test error = misclassification rate). "
                         + "Means are over the hidden layers only: the last weight matrix is a linear readout, where K = n·I and "
                         + "UC-NFA = C-NFA = 1 by construction (its column shows it). Final values over all training rows; the "
-                        + "curves over training on ≤ 1000 rows. control: K replaced by QΛQᵀ, Q Haar-random.", config.depth(),
+                        + "curves over training on ≤ %d rows. control: K replaced by QΛQᵀ, Q Haar-random.", config.depth(),
                 config.width(), config.batch(), config.epochs(), config.sgdRate(), config.sloRate(), config.sloFirst(),
-                config.sloRest(), config.r(), config.d(), config.trainSize(), c.get("data").asText()));
+                config.sloRest(), config.r(), config.d(), config.trainSize(), c.get("data").asText(), config.idx()
+                        ? config.realTrainSize() + " training rows, " + config.realTestSize() + " test rows (t10k files when present)"
+                        : "80/20 split, training rows capped at " + config.realTrainSize(), config.diagnosticRows()));
         List<String> tasks = runs.stream().map(CenteredNfa.Run::task).distinct().toList();
         for (String task : tasks) {
             List<CenteredNfa.Run> sgd = runs.stream().filter(x -> x.task().equals(task) && x.optimizer() == OptimizerKind.SGD).toList();

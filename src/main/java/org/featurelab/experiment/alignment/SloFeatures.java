@@ -78,21 +78,25 @@ public final class SloFeatures {
 
     /** SGD and SLO on every task of {@code sweep}; deterministic. */
     public static List<Run> run(CenteredNfa.Config sweep, Config config) {
+        return run(sweep, config, CenteredNfa.tasks(sweep));
+    }
+
+    /** SGD and SLO on the given tasks (those of {@code sweep}, loaded once); deterministic. */
+    public static List<Run> run(CenteredNfa.Config sweep, Config config, List<CenteredNfa.Task> tasks) {
         List<Run> out = new ArrayList<>();
-        List<NetworkData> tasks = CenteredNfa.tasks(sweep);
-        for (int t = 0; t < tasks.size(); t++) {
-            NetworkData data = tasks.get(t);
+        for (CenteredNfa.Task task : tasks) {
+            NetworkData data = task.data();
             double identity = kernelTestError(data, Matrix.identity(data.train().inputs().cols()), config);
             for (OptimizerKind optimizer : List.of(OptimizerKind.SGD, OptimizerKind.SLO)) {
                 boolean slo = optimizer == OptimizerKind.SLO;
                 TrainingRun tr = TrainingRun.execute(CenteredNfa.trainConfig(data, config.depth(), config.width(),
                         sweep.batch(), config.epochs(), optimizer, slo ? config.sloRate() : config.sgdRate(), config.first(),
-                        config.rest(), 1.0, sweep.diagnoses(), sweep.seed()), data.train(), s -> { });
+                        config.rest(), 1.0, sweep.diagnoses(), sweep.diagnosticRows(), sweep.seed()), data.train(), s -> { });
                 Matrix x = data.train().inputs();
                 List<CentredAlignment.Layer> layers = CentredAlignment.of(tr.trained(), tr.initial(), x, sweep.seed());
                 Matrix nfm = LayerMatrices.nfm(tr.trained().weights(0));
                 Matrix agop = LayerMatrices.outputGradients(tr.trained(), x).agop().get(0);
-                out.add(new Run(CenteredNfa.taskName(t), optimizer, tr,
+                out.add(new Run(task.name(), optimizer, tr,
                         data.testError(tr.trained().output(data.test().inputs())), layers,
                         kernelTestError(data, nfm, config), kernelTestError(data, agop, config), identity));
             }
