@@ -3,7 +3,6 @@ package org.featurelab.cli;
 import org.featurelab.experiment.alignment.CenteredNfa;
 import org.featurelab.experiment.alignment.CenteredNfaExperiment;
 import org.featurelab.nn.OptimizerKind;
-import org.featurelab.report.RunOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code featurelab experiment centered-nfa}: see {@link CenteredNfaExperiment}. */
 @Command(name = "centered-nfa", mixinStandardHelpOptions = true, sortOptions = false,
@@ -91,24 +89,6 @@ final class ExperimentCenteredNfaCommand implements Callable<Integer> {
                 optimizers == null ? null : optimizers.stream().map(OptimizerKind::parse).toList()).withSeed(options.seed)
                 .withSeeds(seeds).withDiagnoses(diagnoses, diagnosticRows));
         return options.run(common, progress -> CenteredNfaExperiment.run(config, progress),
-                noRealData ? List.of() : inputs(data));
-    }
-
-    /**
-     * The files of --data for the manifest: the CSV, or the IDX files of the directory the run reads (names starting with
-     * {@code train-images}, {@code train-labels}, {@code t10k-images} or {@code t10k-labels}); none for the bundled table.
-     */
-    static List<RunOutput.Input> inputs(Path data) throws IOException {
-        if (data == null) {
-            return List.of();
-        }
-        if (!Files.isDirectory(data)) {
-            return List.of(new RunOutput.Input("--data", data));
-        }
-        try (Stream<Path> files = Files.list(data)) {
-            return files.filter(Files::isRegularFile).filter(p -> Stream.of("train-images", "train-labels", "t10k-images",
-                    "t10k-labels").anyMatch(p.getFileName().toString()::startsWith)).sorted()
-                    .map(p -> new RunOutput.Input("--data", p)).toList();
-        }
+                noRealData ? List.of() : ExperimentOptions.dataInputs(data));
     }
 }

@@ -2,7 +2,6 @@ package org.featurelab.cli;
 
 import org.featurelab.experiment.fact.FactValidation;
 import org.featurelab.experiment.fact.FactValidationExperiment;
-import org.featurelab.report.RunOutput;
 import org.featurelab.nn.Activation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,9 +10,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code featurelab experiment fact-validation}: see {@link FactValidationExperiment}. */
 @Command(name = "fact-validation", mixinStandardHelpOptions = true, sortOptions = false,
@@ -28,7 +25,7 @@ final class ExperimentFactValidationCommand implements Callable<Integer> {
             "seeds", "--seeds", "polishSteps", "--polish-steps", "activation", "--activation");
 
     @Option(names = "--data", paramLabel = "PATH", description = "Directory with MNIST-format IDX files (MNIST, Fashion-MNIST: "
-            + "train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz]) or a CSV file (target = last column); default: a "
+            + "train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz]; test rows from t10k-* when present) or a CSV file (target = last column); default: a "
             + "synthetic 10-class task from the seed.")
     Path data;
 
@@ -79,24 +76,7 @@ final class ExperimentFactValidationCommand implements Callable<Integer> {
         FactValidation.Config config = FLAGS.apply(() -> base.withData(data, trainSize, testSize)
                 .withTraining(width, lr, weightDecay, steps, diagnoseEvery).withSeed(options.seed).withSeeds(seeds).withPolish(polishSteps)
                 .withActivation(activation == null ? null : Activation.parse(activation)));
-        return options.run(common, progress -> FactValidationExperiment.run(config, progress), inputs(data));
-    }
-
-    /**
-     * The files of --data for the manifest: the CSV, or the MNIST training files of the directory (names starting
-     * with {@code train-images} or {@code train-labels}); none for the synthetic default.
-     */
-    static List<RunOutput.Input> inputs(Path data) throws IOException {
-        if (data == null) {
-            return List.of();
-        }
-        if (!Files.isDirectory(data)) {
-            return List.of(new RunOutput.Input("--data", data));
-        }
-        try (Stream<Path> files = Files.list(data)) {
-            return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().startsWith("train-images")
-                            || p.getFileName().toString().startsWith("train-labels")).sorted()
-                    .map(p -> new RunOutput.Input("--data", p)).toList();
-        }
+        return options.run(common, progress -> FactValidationExperiment.run(config, progress),
+                ExperimentOptions.dataInputs(data));
     }
 }

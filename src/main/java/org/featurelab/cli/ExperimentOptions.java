@@ -57,4 +57,23 @@ final class ExperimentOptions {
                 RunOutput.METRICS, output.plotCount(), RunOutput.INDEX);
         common.out().flush();
     }
+
+    /**
+     * The files of --data for the manifest: the CSV, or the IDX files of the directory the run reads (names starting with
+     * {@code train-images}, {@code train-labels}, {@code t10k-images} or {@code t10k-labels}); none without --data (bundled or synthetic data).
+     * Shared by the experiments that read --data (centered-nfa, fact-validation).
+     */
+    static List<RunOutput.Input> dataInputs(Path data) throws java.io.IOException {
+        if (data == null) {
+            return List.of();
+        }
+        if (!Files.isDirectory(data)) {
+            return List.of(new RunOutput.Input("--data", data));
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(data)) {
+            return files.filter(Files::isRegularFile).filter(p -> java.util.stream.Stream.of("train-images", "train-labels", "t10k-images",
+                    "t10k-labels").anyMatch(p.getFileName().toString()::startsWith)).sorted()
+                    .map(p -> new RunOutput.Input("--data", p)).toList();
+        }
+    }
 }
