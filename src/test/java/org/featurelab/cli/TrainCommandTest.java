@@ -175,7 +175,7 @@ class TrainCommandTest {
                 {"--lr", "0.1", "--optimizer", "sgld", "--temperature", "-1"},
         };
         // library messages name the fields (learningRate, widths, ...); train reads them with its flags
-        String[] fragments = {"--optimizer: unknown 'rmsprop' (gd, sgd, adam, adamw, slo, sgld)",
+        String[] fragments = {"--optimizer: unknown 'rmsprop' (gd, sgd, adam, adamw, slo, sgld, lbfgs)",
                 "--lr must be positive and finite, got -0.1", "--activation: unknown 'gelu'",
                 "--init: expected small:F with a number F, got 'small:x'", "--momentum applies to --optimizer sgd",
                 "--slo-speeds: need one speed per layer (2), got 3",

@@ -160,7 +160,7 @@ class TrainConfigTest {
     @Test
     void eachOptimizerKindBuildsItsRule() {
         Class<?>[] expected = {Optimizer.GradientDescent.class, Optimizer.SgdMomentum.class, Optimizer.Adam.class,
-                Optimizer.AdamW.class, Optimizer.Slo.class, Optimizer.Sgld.class};
+                Optimizer.AdamW.class, Optimizer.Slo.class, Optimizer.Sgld.class, Optimizer.Lbfgs.class};
         OptimizerKind[] kinds = OptimizerKind.values();
         assertEquals(expected.length, kinds.length);
         for (int k = 0; k < kinds.length; k++) {
@@ -169,5 +169,17 @@ class TrainConfigTest {
             assertInstanceOf(expected[k], c.buildOptimizer(3), kinds[k].id());
             assertEquals(kinds[k].id(), c.toJson().get("optimizer").asText());
         }
+    }
+
+    @Test
+    void lbfgsIsFullBatch() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new TrainConfig(new int[] {4, 8, 3}, Activation.RELU, Loss.MEAN_SQUARED, OptimizerKind.LBFGS, 0.1, 1e-3,
+                        1, 16, 0.9, InitSpec.STANDARD, true, 1, 7, null, 0, 100));
+        assertEquals("batchSize: lbfgs is full-batch (its line search needs the whole objective)", e.getMessage());
+        TrainConfig ok = new TrainConfig(new int[] {4, 8, 3}, Activation.RELU, Loss.MEAN_SQUARED, OptimizerKind.LBFGS, 0.1,
+                1e-3, 1, 0, 0.9, InitSpec.STANDARD, true, 1, 7, null, 0, 100);
+        assertEquals(new org.featurelab.nn.Optimizer.Lbfgs(TrainConfig.LBFGS_MEMORY, 0.1), ok.buildOptimizer(3));
+        assertEquals(TrainConfig.LBFGS_MEMORY, ok.toJson().get("lbfgsMemory").asInt());
     }
 }
