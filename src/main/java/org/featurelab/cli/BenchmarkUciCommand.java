@@ -150,6 +150,19 @@ final class BenchmarkUciCommand implements Callable<Integer> {
 
     /** The rfm-script run's configuration (its fixed settings, {@link RfmScriptProtocol}). */
     private ObjectNode scriptConfig(List<String> names, List<String> modelNames) {
+        ObjectNode m = runConfig(names, modelNames, "rfm-script", RfmScriptProtocol.RIDGES);
+        ObjectNode protocol = (ObjectNode) m.get("protocol");
+        protocol.put("iterations", "0.." + RfmScriptProtocol.LAST_ITERATION);
+        protocol.put("tuningSplit", "fold 0 train / validation rows");
+        protocol.put("rowNormalisation", "on, off (balance-scale: off)");
+        protocol.put("selection", "strict > on validation accuracy in loop order (ridge, then normalisation, then iteration)");
+        protocol.put("scaling", "none");
+        protocol.put("scoring", "one solve with the tuned M on every non-test row of each fold");
+        return m;
+    }
+
+    /** What every run's configuration starts with: data, datasets, models and the protocol's name, kernel and ridges. */
+    private ObjectNode runConfig(List<String> names, List<String> modelNames, String protocolName, List<Double> ridgeGrid) {
         ObjectNode m = Json.object();
         m.put("data", data.toAbsolutePath().normalize().toString());
         ArrayNode ds = m.putArray("datasets");
@@ -157,17 +170,11 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         ArrayNode ms = m.putArray("models");
         modelNames.forEach(ms::add);
         ObjectNode protocol = m.putObject("protocol");
-        protocol.put("name", "rfm-script");
+        protocol.put("name", protocolName);
         protocol.put("kernel", "laplace");
         protocol.put("bandwidth", UciProtocol.BANDWIDTH);
         ArrayNode ridges = protocol.putArray("ridges");
-        RfmScriptProtocol.RIDGES.forEach(ridges::add);
-        protocol.put("iterations", "0.." + RfmScriptProtocol.LAST_ITERATION);
-        protocol.put("tuningSplit", "fold 0 train / validation rows");
-        protocol.put("rowNormalisation", "on, off (balance-scale: off)");
-        protocol.put("selection", "strict > on validation accuracy in loop order (ridge, then normalisation, then iteration)");
-        protocol.put("scaling", "none");
-        protocol.put("scoring", "one solve with the tuned M on every non-test row of each fold");
+        ridgeGrid.forEach(ridges::add);
         return m;
     }
 
@@ -229,18 +236,8 @@ final class BenchmarkUciCommand implements Callable<Integer> {
      * the run's seed is recorded as 0.
      */
     private ObjectNode config(List<String> names, List<String> modelNames, UciProtocol.Settings settings) {
-        ObjectNode m = Json.object();
-        m.put("data", data.toAbsolutePath().normalize().toString());
-        ArrayNode ds = m.putArray("datasets");
-        names.forEach(ds::add);
-        ArrayNode ms = m.putArray("models");
-        modelNames.forEach(ms::add);
-        ObjectNode protocol = m.putObject("protocol");
-        protocol.put("name", "leak-free");
-        protocol.put("kernel", "laplace");
-        protocol.put("bandwidth", UciProtocol.BANDWIDTH);
-        ArrayNode ridges = protocol.putArray("ridges");
-        UciProtocol.RIDGES.forEach(ridges::add);
+        ObjectNode m = runConfig(names, modelNames, "leak-free", UciProtocol.RIDGES);
+        ObjectNode protocol = (ObjectNode) m.get("protocol");
         protocol.put("rfmIterations", UciProtocol.RFM_ITERATIONS);
         protocol.put("refit", settings.refitOnValidation() ? "train+validation rows" : "train rows");
         ArrayNode norms = protocol.putArray("rowNormalisation");

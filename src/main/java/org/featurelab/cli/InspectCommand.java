@@ -147,9 +147,18 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private void treeImportances(PrintWriter out, FeatureImportances imp) {
+        columnTable(out, imp, "Column importances (share of XGBoost's total gain, summed over each column's encoded features)",
+                null);
+    }
+
+    /** The ranked column shares as a table under {@code heading} (and {@code note} when not null), at most --top rows. */
+    private void columnTable(PrintWriter out, FeatureImportances imp, String heading, String note) {
         List<FeatureImportances.Entry> columns = imp.rankedColumns();
         out.println();
-        out.println("Column importances (share of XGBoost's total gain, summed over each column's encoded features)");
+        out.println(heading);
+        if (note != null) {
+            out.println(note);
+        }
         TextTable table = new TextTable("rank", "column", "share", "");
         for (int r = 0; r < Math.min(top, columns.size()); r++) {
             FeatureImportances.Entry e = columns.get(r);
@@ -162,21 +171,8 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private void importances(PrintWriter out, FeatureImportances imp, boolean learnedNothing) {
-        List<FeatureImportances.Entry> columns = imp.rankedColumns();
-        out.println();
-        out.println("Column importances (share of diag(M), summed over each column's encoded features)");
-        if (learnedNothing) {
-            out.println("  (the kept iteration is 0: M = I, the plain kernel, so every feature weighs the same)");
-        }
-        TextTable table = new TextTable("rank", "column", "share", "");
-        for (int r = 0; r < Math.min(top, columns.size()); r++) {
-            FeatureImportances.Entry e = columns.get(r);
-            table.row(r + 1, e.name(), TextTable.fixed(e.share(), 4), "#".repeat((int) Math.round(40 * e.share())));
-        }
-        out.print(indent(table.render()));
-        if (columns.size() > top) {
-            out.printf("  ... %d more columns (--top to show more)%n", columns.size() - top);
-        }
+        columnTable(out, imp, "Column importances (share of diag(M), summed over each column's encoded features)",
+                learnedNothing ? "  (the kept iteration is 0: M = I, the plain kernel, so every feature weighs the same)" : null);
         double trace = 0;
         for (double v : imp.eigenvalues()) {
             trace += Math.max(0, v);

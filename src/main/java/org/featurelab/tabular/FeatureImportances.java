@@ -59,15 +59,7 @@ public record FeatureImportances(List<String> featureNames, double[] featureShar
 
     static FeatureImportances of(Matrix m, FittedPreprocessor pre) {
         int d = m.rows();
-        double[] diag = m.diag();
-        double trace = 0;
-        for (double v : diag) {
-            trace += Math.max(0, v);
-        }
-        double[] share = new double[d];
-        for (int j = 0; j < d; j++) {
-            share[j] = trace > 0 ? Math.max(0, diag[j]) / trace : 0;
-        }
+        double[] share = shares(m.diag());
         Map<String, Double> byColumn = new LinkedHashMap<>();
         for (int j = 0; j < d; j++) {
             byColumn.merge(pre.sourceColumn(j), share[j], Double::sum);
@@ -98,15 +90,20 @@ public record FeatureImportances(List<String> featureNames, double[] featureShar
         if (d != pre.featureCount()) {
             throw new IllegalArgumentException("importances: " + d + " gains for " + pre.featureCount() + " features");
         }
+        return of(Matrix.diagonal(shares(gains)), pre);
+    }
+
+    /** max(0, vⱼ)/Σ max(0, v): non-negative shares summing to 1 (all 0 when nothing is positive). */
+    private static double[] shares(double[] v) {
         double total = 0;
-        for (double g : gains) {
-            total += Math.max(0, g);
+        for (double x : v) {
+            total += Math.max(0, x);
         }
-        double[] share = new double[d];
-        for (int j = 0; j < d; j++) {
-            share[j] = total > 0 ? Math.max(0, gains[j]) / total : 0;
+        double[] share = new double[v.length];
+        for (int j = 0; j < v.length; j++) {
+            share[j] = total > 0 ? Math.max(0, v[j]) / total : 0;
         }
-        return of(Matrix.diagonal(share), pre);
+        return share;
     }
 
     /** Original columns by decreasing share. */
