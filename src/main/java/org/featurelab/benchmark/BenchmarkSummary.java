@@ -177,6 +177,7 @@ public final class BenchmarkSummary {
                     .forEach(e -> quoted.add(String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue())));
             sb.append("\nReference (").append(spec.referenceLabel()).append("): ").append(String.join(", ", quoted)).append(".\n");
         }
+        heldOutSection(sb, spec, means, common, models);
         sb.append("\n## Wins / ties / losses\n\n");
         sb.append("Row model against column model over the ").append(common.size())
                 .append(" averaged datasets, on the fold means (tie: equal within 1e-9).\n\n");
@@ -195,15 +196,28 @@ public final class BenchmarkSummary {
             }
             sb.append('\n');
         }
+        Map<String, Double> leaks = leaks(outcome.results());
         sb.append("\n## Per dataset (mean ").append(score).append(" over the folds").append(spec.percent() ? ", %" : "")
-                .append(")\n\n| dataset |");
+                .append(")\n\n");
+        if (!leaks.isEmpty()) {
+            sb.append("leak: the mean over the folds of the share of test rows that were rows of the split the feature matrix"
+                    + " was tuned on (--protocol rfm-script). Mean over datasets: ").append(String.format(Locale.ROOT, "%.3f",
+                    leaks.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))).append(".\n\n");
+        }
+        sb.append("| dataset |");
         models.forEach(m -> sb.append(' ').append(m).append(" |"));
-        sb.append("\n|---|").append("---|".repeat(models.size())).append('\n');
+        sb.append(leaks.isEmpty() ? "" : " leak |").append(" held out |");
+        sb.append("\n|---|").append("---|".repeat(models.size() + (leaks.isEmpty() ? 1 : 2))).append('\n');
         means.forEach((d, v) -> {
             sb.append("| ").append(d).append(" |");
             for (double x : v) {
                 sb.append(' ').append(Double.isFinite(x) ? spec.format(x) : "-").append(" |");
             }
+            if (!leaks.isEmpty()) {
+                Double leak = leaks.get(d);
+                sb.append(leak == null ? " - |" : String.format(Locale.ROOT, " %.3f |", leak));
+            }
+            sb.append(HeldOut.isHeldOut(d) ? " yes |" : " |");
             sb.append('\n');
         });
         double compute = outcome.results().stream().mapToDouble(UnitResult::seconds).sum();
@@ -213,6 +227,51 @@ public final class BenchmarkSummary {
             sb.append(String.format(Locale.ROOT, "%n%d units failed in this run; see failures.csv.%n", outcome.failures().size()));
         }
         return sb.toString();
+    }
+
+    /**
+     * The means on the development datasets and on the project's held-out ones ({@link HeldOut}) apart, over the
+     * averaged datasets: choices are made on the first, the second is reported.
+     */
+    private static void heldOutSection(StringBuilder sb, Spec spec, Map<String, double[]> means, List<String> common,
+                                       List<String> models) {
+        List<String> held = HeldOut.of(common);
+        List<String> dev = common.stream().filter(d -> !HeldOut.isHeldOut(d)).toList();
+        sb.append("\n## Development and held-out datasets\n\n").append(dev.size()).append(" development and ")
+                .append(held.size()).append(" held-out datasets (benchmark.HeldOut: a fixed rule on the name; defaults are"
+                        + " chosen on the development datasets only).\n\n| model | development | held out |\n|---|---|---|\n");
+        for (int m = 0; m < models.size(); m++) {
+            sb.append("| ").append(models.get(m)).append(" | ").append(mean(spec, means, dev, m)).append(" | ")
+                    .append(mean(spec, means, held, m)).append(" |\n");
+        }
+    }
+
+    private static String mean(Spec spec, Map<String, double[]> means, List<String> datasets, int model) {
+        if (datasets.isEmpty()) {
+            return "-";
+        }
+        double s = 0;
+        for (String d : datasets) {
+            s += means.get(d)[model];
+        }
+        return spec.format(s / datasets.size());
+    }
+
+    /** Per dataset, the mean of the {@code leak=…} hyperparameter over its units (empty when no unit has one). */
+    static Map<String, Double> leaks(List<UnitResult> results) {
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        for (UnitResult u : results) {
+            for (String kv : u.hyperparameters().split(";")) {
+                if (kv.startsWith("leak=")) {
+                    double[] a = sums.computeIfAbsent(u.dataset(), k -> new double[2]);
+                    a[0] += Double.parseDouble(kv.substring(5));
+                    a[1]++;
+                }
+            }
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        sums.forEach((d, a) -> out.put(d, a[0] / a[1]));
+        return out;
     }
 
     /** Seconds as {@code h:mm:ss}. */
