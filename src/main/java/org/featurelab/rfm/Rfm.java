@@ -60,6 +60,9 @@ public final class Rfm {
                     + x.cols() + " features");
         }
         Metric metric = start != null ? start : Metric.identity(x.cols(), config.diagonal());
+        double[] offset = config.centerTargets() ? columnMeans(train.y()) : new double[train.y().cols()];
+        Matrix targets = train.y().copy();
+        RfmModel.addOffsetInPlace(targets, negated(offset));
         List<IterationRecord> history = new ArrayList<>();
         Best best = new Best();
         GramWorkspace gramSpace = new GramWorkspace();
@@ -71,7 +74,7 @@ public final class Rfm {
                 TrainingGram gram = basis.trainingGram(arithmetic, gramSpace);
                 long t1 = System.nanoTime();
                 events.phaseStarted(t, "solve");
-                KernelRidge.Solution solution = KernelRidge.solve(gram.k(), train.y(), config.ridge(), arithmetic,
+                KernelRidge.Solution solution = KernelRidge.solve(gram.k(), targets, config.ridge(), arithmetic,
                         solverSpace);
                 Matrix alpha = solution.alpha();
                 events.solved(t, metric, basis, alpha);
@@ -82,6 +85,7 @@ public final class Rfm {
                 if (validate) {
                     events.phaseStarted(t, "validate");
                     Matrix pred = basis.predict(validation.x(), alpha);
+                    RfmModel.addOffsetInPlace(pred, offset);
                     valScore = Scores.selectionScore(task, pred, validation.y());
                     valMse = Scores.meanSquaredError(pred, validation.y());
                 }
@@ -110,7 +114,7 @@ public final class Rfm {
                 metric = next;
             }
         }
-        return new RfmModel(config, task, best.metric, x, best.alpha, best.iteration, history);
+        return new RfmModel(config, task, best.metric, x, best.alpha, best.iteration, history, offset);
     }
 
     /**
@@ -144,7 +148,32 @@ public final class Rfm {
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : -1;
     }
 
-    /** On the training points the kernel ridge predictor gives f(xᵢ) = yᵢ − λαᵢ. */
+    /** Column means of Y (1/n)Σᵢ yᵢ. */
+    static double[] columnMeans(Matrix y) {
+        double[] m = new double[y.cols()];
+        double[] d = y.data();
+        int c = m.length;
+        for (int i = 0; i < d.length; i++) {
+            m[i % c] += d[i];
+        }
+        for (int k = 0; k < c; k++) {
+            m[k] /= Math.max(1, y.rows());
+        }
+        return m;
+    }
+
+    private static double[] negated(double[] v) {
+        double[] r = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            r[i] = -v[i];
+        }
+        return r;
+    }
+
+    /**
+     * On the training points the kernel ridge predictor gives f(xᵢ) = yᵢ − λαᵢ (with an intercept b too:
+     * b + (yᵢ − b) − λαᵢ).
+     */
     private static Matrix fittedOnTraining(Matrix y, Matrix alpha, double ridge) {
         Matrix fitted = y.copy();
         fitted.addInPlace(-ridge, alpha);

@@ -17,9 +17,11 @@ import org.featurelab.linalg.Precision;
  *                   its solves and gradient GEMMs: {@link Precision#MIXED} (default) factors kernel systems of
  *                   ≥ {@value Precision#MIXED_MIN_SIZE} rows in float32 with float64 refinement and runs their
  *                   gradient GEMMs in float32; {@link Precision#FLOAT64}: float64 only
+ * @param centerTargets fit on Y − ȳ (ȳ the training column means) and predict ȳ + f: an intercept, so that far from
+ *                   every centre (where the kernel terms vanish) the model predicts the training mean instead of 0
  */
 public record RfmConfig(Kernel kernel, double ridge, int iterations, FeatureUpdate update, MetricScaling scaling,
-                        boolean diagonal, Precision precision) {
+                        boolean diagonal, Precision precision, boolean centerTargets) {
     public RfmConfig {
         if (kernel == null || update == null || scaling == null || precision == null) {
             throw new IllegalArgumentException("rfm config: kernel, update, scaling and precision are required");
@@ -35,11 +37,11 @@ public record RfmConfig(Kernel kernel, double ridge, int iterations, FeatureUpda
     /** Classic tabular NFA-RFM: Laplace L = 10, λ = 10⁻³, 5 iterations, M ← AGOP, max-scaling, full M, mixed precision. */
     public static RfmConfig defaults() {
         return new RfmConfig(new Laplace(10), 1e-3, 5, new FeatureUpdate.Nfa(1.0, false), MetricScaling.MAX, false,
-                Precision.MIXED);
+                Precision.MIXED, false);
     }
 
     public RfmConfig withKernel(Kernel k) {
-        return new RfmConfig(k, ridge, iterations, update, scaling, diagonal, precision);
+        return new RfmConfig(k, ridge, iterations, update, scaling, diagonal, precision, centerTargets);
     }
 
     public RfmConfig withBandwidth(double l) {
@@ -47,26 +49,30 @@ public record RfmConfig(Kernel kernel, double ridge, int iterations, FeatureUpda
     }
 
     public RfmConfig withRidge(double r) {
-        return new RfmConfig(kernel, r, iterations, update, scaling, diagonal, precision);
+        return new RfmConfig(kernel, r, iterations, update, scaling, diagonal, precision, centerTargets);
     }
 
     public RfmConfig withIterations(int t) {
-        return new RfmConfig(kernel, ridge, t, update, scaling, diagonal, precision);
+        return new RfmConfig(kernel, ridge, t, update, scaling, diagonal, precision, centerTargets);
     }
 
     public RfmConfig withUpdate(FeatureUpdate u) {
-        return new RfmConfig(kernel, ridge, iterations, u, scaling, diagonal, precision);
+        return new RfmConfig(kernel, ridge, iterations, u, scaling, diagonal, precision, centerTargets);
     }
 
     public RfmConfig withScaling(MetricScaling s) {
-        return new RfmConfig(kernel, ridge, iterations, update, s, diagonal, precision);
+        return new RfmConfig(kernel, ridge, iterations, update, s, diagonal, precision, centerTargets);
     }
 
     public RfmConfig withPrecision(Precision p) {
-        return new RfmConfig(kernel, ridge, iterations, update, scaling, diagonal, p);
+        return new RfmConfig(kernel, ridge, iterations, update, scaling, diagonal, p, centerTargets);
     }
 
     public RfmConfig withDiagonal(boolean diag) {
-        return new RfmConfig(kernel, ridge, iterations, update, scaling, diag, precision);
+        return new RfmConfig(kernel, ridge, iterations, update, scaling, diag, precision, centerTargets);
+    }
+
+    public RfmConfig withCenterTargets(boolean center) {
+        return new RfmConfig(kernel, ridge, iterations, update, scaling, diagonal, precision, center);
     }
 }

@@ -11,7 +11,8 @@ public interface RfmListener {
     }
 
     /**
-     * Iteration t solved (K(M_t) + λI)α = Y: the predictor of iteration t is {@code basis.predict(z, alpha)}, its
+     * Iteration t solved (K(M_t) + λI)α = Y (Y − ȳ with {@link RfmConfig#centerTargets}, whose predictor adds ȳ back):
+     * the predictor of iteration t is {@code basis.predict(z, alpha)} (+ ȳ), its
      * feature matrix {@code metric} (M_t). For experiments that observe every iterate; the arguments must not be
      * modified.
      */

@@ -9,7 +9,8 @@ import org.featurelab.linalg.Matrix;
 import java.util.List;
 
 /**
- * A fitted Recursive Feature Machine: f(z) = Σᵢ αᵢ k_M(z, xᵢ) with the learned metric M. Immutable.
+ * A fitted Recursive Feature Machine: f(z) = b + Σᵢ αᵢ k_M(z, xᵢ) with the learned metric M and the intercept b (the
+ * training target means when {@link RfmConfig#centerTargets}, else 0). Immutable.
  *
  * @param config    configuration it was fitted with
  * @param task      classification or regression
@@ -18,17 +19,33 @@ import java.util.List;
  * @param alpha     coefficients α (n×c)
  * @param iteration the kept iteration t (M = M_t)
  * @param history   one record per iteration 0..T that ran
+ * @param offset    the intercept b, one per output (all 0 without {@link RfmConfig#centerTargets})
  */
 public record RfmModel(RfmConfig config, Task task, Metric metric, Matrix centers, Matrix alpha, int iteration,
-                       List<IterationRecord> history) {
+                       List<IterationRecord> history, double[] offset) {
     public RfmModel {
         if (centers.rows() != alpha.rows() || centers.cols() != metric.dimension()) {
             throw new IllegalArgumentException("rfm model: X is " + centers.shape() + ", alpha " + alpha.shape()
                     + ", M has dimension " + metric.dimension());
         }
+        if (offset.length != alpha.cols()) {
+            throw new IllegalArgumentException("rfm model: " + offset.length + " offsets for " + alpha.cols() + " outputs");
+        }
         centers = centers.copy();
         alpha = alpha.copy();
         history = List.copyOf(history);
+        offset = offset.clone();
+    }
+
+    /** A model without intercept (b = 0). */
+    public RfmModel(RfmConfig config, Task task, Metric metric, Matrix centers, Matrix alpha, int iteration,
+                    List<IterationRecord> history) {
+        this(config, task, metric, centers, alpha, iteration, history, new double[alpha.cols()]);
+    }
+
+    @Override
+    public double[] offset() {
+        return offset.clone();
     }
 
     public Kernel kernel() {
@@ -60,7 +77,18 @@ public record RfmModel(RfmConfig config, Task task, Metric metric, Matrix center
         if (z.cols() != dimension()) {
             throw new IllegalArgumentException("predict: data has " + z.cols() + " features, model expects " + dimension());
         }
-        return internalBasis().predict(z.requireFinite("predict: inputs"), alpha);
+        Matrix f = internalBasis().predict(z.requireFinite("predict: inputs"), alpha);
+        addOffsetInPlace(f, offset);
+        return f;
+    }
+
+    /** Adds b_k to column k of every row of {@code f}. */
+    static void addOffsetInPlace(Matrix f, double[] b) {
+        double[] d = f.data();
+        int c = b.length;
+        for (int i = 0; i < d.length; i++) {
+            d[i] += b[i % c];
+        }
     }
 
     /** Gradients of every output at the rows of Z: b×(c·d), in float64, see {@link KernelBasis#gradients}. */

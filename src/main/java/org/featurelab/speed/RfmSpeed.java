@@ -67,7 +67,7 @@ public final class RfmSpeed {
     public static Result run(Workload w, RfmListener listener) {
         LabeledData[] data = synthetic(w);
         RfmConfig config = new RfmConfig(new Laplace(10), 1e-3, w.iterations(), new FeatureUpdate.Nfa(1.0, false),
-                MetricScaling.MAX, false, w.precision());
+                MetricScaling.MAX, false, w.precision(), false);
         // warm-up: JIT-compile the large-size code paths and start the native thread pools (cf. JMH warm-up)
         LabeledData small = data[0].select(org.featurelab.base.Permutations.identity(Math.min(w.n(), 2000)));
         Rfm.fit(config.withIterations(1), Task.CLASSIFICATION, small, data[1], RfmListener.NONE);

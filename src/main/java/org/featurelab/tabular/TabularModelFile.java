@@ -57,6 +57,9 @@ final class TabularModelFile {
         model.put("diagonal", c.diagonal());
         model.put("iteration", rfm.iteration());
         model.put("precision", c.precision().label());
+        if (c.centerTargets()) {   // absent (false) in files without an intercept, as before
+            model.put("centerTargets", true);
+        }
         manifest.set("learner", ModelJson.config(m.config(), null));
         manifest.set("preprocessing", preprocessing(m.preprocessing()));
         manifest.set("tuning", ModelJson.tuning(m.tuning()));
@@ -64,6 +67,9 @@ final class TabularModelFile {
         Map<String, Matrix> arrays = new LinkedHashMap<>();
         arrays.put("centers", rfm.centers());
         arrays.put("alpha", rfm.alpha());
+        if (c.centerTargets()) {
+            arrays.put("offset", Matrix.of(new double[][]{rfm.offset()}));
+        }
         arrays.put("metric", rfm.metric() instanceof Metric.Diagonal dg
                 ? Matrix.wrap(1, dg.dimension(), dg.m()) : rfm.metric().toMatrix());
         ModelArchive.write(file, ModelArchive.of(manifest, m.provenance(), arrays));
@@ -94,9 +100,11 @@ final class TabularModelFile {
             RfmConfig config = new RfmConfig(Kernel.parse(ModelJson.text(model, "kernel"), ModelJson.req(model, "bandwidth").asDouble()),
                     ModelJson.req(model, "ridge").asDouble(), ModelJson.req(model, "iterations").asInt(),
                     FeatureUpdate.parse(ModelJson.text(model, "update")), MetricScaling.parse(ModelJson.text(model, "scaling")), diagonal,
-                    ModelJson.precision(model));
+                    ModelJson.precision(model), model.path("centerTargets").asBoolean(false));
+            Matrix alpha = array(a, "alpha");
+            double[] offset = config.centerTargets() ? array(a, "offset").data() : new double[alpha.cols()];
             RfmModel rfm = new RfmModel(config, Task.parse(ModelJson.text(model, "task")), metric, array(a, "centers"),
-                    array(a, "alpha"), ModelJson.req(model, "iteration").asInt(), ModelJson.history(ModelJson.req(manifest, "history")));
+                    alpha, ModelJson.req(model, "iteration").asInt(), ModelJson.history(ModelJson.req(manifest, "history")), offset);
             FittedPreprocessor preprocessing = preprocessing(ModelJson.req(manifest, "preprocessing"));
             if (preprocessing.featureCount() != rfm.dimension()) {
                 throw new IllegalArgumentException("its preprocessing yields " + preprocessing.featureCount()

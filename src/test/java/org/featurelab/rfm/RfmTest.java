@@ -35,7 +35,7 @@ class RfmTest {
         LabeledData train = productTarget(800, 1);
         LabeledData test = productTarget(400, 2);
         RfmConfig config = new RfmConfig(new Laplace(10), 1e-3, 5, FeatureUpdate.parse(update), MetricScaling.MAX, false,
-                org.featurelab.linalg.Precision.FLOAT64);
+                org.featurelab.linalg.Precision.FLOAT64, false);
         RfmModel model = Rfm.fit(config, Task.REGRESSION, train, null, RfmListener.NONE);
         assertEquals(5, model.iteration());
         Matrix m = model.metric().toMatrix();
