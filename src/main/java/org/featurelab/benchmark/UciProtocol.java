@@ -57,9 +57,10 @@ public final class UciProtocol {
      * @param maxTuningRows     cap on the training rows of the grid search (a stratified subset beyond it)
      * @param maxRefitRows      cap on the rows of the refit
      * @param scaling           scaling of each learned M
+     * @param centerTargets     kernel ridge on centred one-hot targets, i.e. an intercept ({@link RfmConfig#centerTargets})
      */
     public record Settings(boolean refitOnValidation, List<Boolean> rowNorms, int maxTuningRows, int maxRefitRows,
-                           MetricScaling scaling) {
+                           MetricScaling scaling, boolean centerTargets) {
         public Settings {
             rowNorms = List.copyOf(new java.util.LinkedHashSet<>(rowNorms));
             if (rowNorms.isEmpty() || maxTuningRows < 1 || maxRefitRows < 1 || scaling == null) {
@@ -70,23 +71,27 @@ public final class UciProtocol {
         /** The defaults of {@code featurelab benchmark uci}: refit on train + validation, row norm off/on, caps. */
         public static Settings defaults() {
             return new Settings(true, List.of(false, true), DEFAULT_MAX_TUNING_ROWS, DEFAULT_MAX_REFIT_ROWS,
-                    MetricScaling.MAX);
+                    MetricScaling.MAX, false);
         }
 
         public Settings withRefitOnValidation(boolean b) {
-            return new Settings(b, rowNorms, maxTuningRows, maxRefitRows, scaling);
+            return new Settings(b, rowNorms, maxTuningRows, maxRefitRows, scaling, centerTargets);
         }
 
         public Settings withRowNorms(List<Boolean> grid) {
-            return new Settings(refitOnValidation, grid, maxTuningRows, maxRefitRows, scaling);
+            return new Settings(refitOnValidation, grid, maxTuningRows, maxRefitRows, scaling, centerTargets);
         }
 
         public Settings withCaps(int tuning, int refit) {
-            return new Settings(refitOnValidation, rowNorms, tuning, refit, scaling);
+            return new Settings(refitOnValidation, rowNorms, tuning, refit, scaling, centerTargets);
         }
 
         public Settings withScaling(MetricScaling s) {
-            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, s);
+            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, s, centerTargets);
+        }
+
+        public Settings withCenterTargets(boolean center) {
+            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, scaling, center);
         }
     }
 
@@ -203,7 +208,7 @@ public final class UciProtocol {
             LabeledData train = all.select(tuningRows);
             LabeledData validation = all.select(fold.validation());
             for (double ridge : ascending) {
-                RfmModel m = Rfm.fit(model.config(ridge, settings.scaling()), Task.CLASSIFICATION, train, validation,
+                RfmModel m = Rfm.fit(model.config(ridge, settings.scaling()).withCenterTargets(settings.centerTargets()), Task.CLASSIFICATION, train, validation,
                         RfmListener.NONE);
                 IterationRecord kept = m.history().get(m.iteration());
                 double acc = Double.isNaN(kept.validationScore()) ? Double.NEGATIVE_INFINITY : kept.validationScore();

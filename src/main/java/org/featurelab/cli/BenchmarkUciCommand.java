@@ -75,6 +75,10 @@ final class BenchmarkUciCommand implements Callable<Integer> {
             description = "Scaling of each learned M: none, max or trace (default: ${DEFAULT-VALUE}).")
     String scaling;
 
+    @Option(names = "--center-targets", description = "Kernel ridge on centred one-hot targets (an intercept: far from "
+            + "the data the model predicts the class frequencies, not 0); leak-free protocol only.")
+    boolean centerTargets;
+
     @Mixin
     CommonOptions common;
 
@@ -124,7 +128,8 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         if (maxTuningRows < 1 || maxRefitRows < 1) {
             throw new IllegalArgumentException("--max-tuning-rows and --max-refit-rows must be >= 1");
         }
-        return new UciProtocol.Settings(onValidation, grid, maxTuningRows, maxRefitRows, MetricScaling.parse(scaling.strip()));
+        return new UciProtocol.Settings(onValidation, grid, maxTuningRows, maxRefitRows, MetricScaling.parse(scaling.strip()),
+                centerTargets);
     }
 
     /**
@@ -143,7 +148,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         UciProtocol.Settings d = UciProtocol.Settings.defaults();
         if (!settings.equals(d)) {
             throw new IllegalArgumentException("--protocol rfm-script fixes its own grid and rows: drop --refit, --row-norm, "
-                    + "--max-tuning-rows, --max-refit-rows and --scaling");
+                    + "--max-tuning-rows, --max-refit-rows, --scaling and --center-targets");
         }
         return true;
     }
@@ -245,6 +250,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         protocol.put("maxTuningRows", settings.maxTuningRows());
         protocol.put("maxRefitRows", settings.maxRefitRows());
         protocol.put("scaling", settings.scaling().name().toLowerCase(Locale.ROOT));
+        protocol.put("centerTargets", settings.centerTargets());
         protocol.put("subsetSeed", "fold index");
         if (modelNames.stream().anyMatch(n -> org.featurelab.tabular.ModelKind.parse(n).isBoosted())) {
             protocol.set("trees", BenchmarkOutputs.treeSettings());
