@@ -127,7 +127,7 @@ public final class RfmScriptProtocol {
             best = new Tuning(RIDGES.get(0), norms.get(0), 0, Metric.identity(data.x().cols(), false), 0.0, new int[0],
                     split.train().length, 0);
         }
-        int[] rows = union(split.train(), split.validation());
+        int[] rows = UciProtocol.union(split.train(), split.validation());
         return new Tuning(best.ridge(), best.rowNorm(), best.iteration(), best.metric(), best.validationAccuracy(), rows,
                 split.train().length, (System.nanoTime() - start) / 1e9);
     }
@@ -140,7 +140,7 @@ public final class RfmScriptProtocol {
                                            boolean includeTuning) {
         long start = System.nanoTime();
         UciDataset.Fold fold = data.fold(j);
-        int[] train = union(fold.train(), fold.validation());
+        int[] train = UciProtocol.union(fold.train(), fold.validation());
         if (train.length == 0) {
             throw new IllegalArgumentException("uci " + data.name() + ": fold " + j + " has no training rows");
         }
@@ -180,13 +180,5 @@ public final class RfmScriptProtocol {
                     + String.format(java.util.Locale.ROOT, "%.4f", t.leak(data.fold(fold))), u.validationScore(),
                     u.testScore(), u.seconds());
         }
-    }
-
-    /** The sorted union of two disjoint row sets. */
-    static int[] union(int[] a, int[] b) {
-        int[] u = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, u, a.length, b.length);
-        Arrays.sort(u);
-        return u;
     }
 }

@@ -106,13 +106,7 @@ final class InspectCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  hyper-parameters  L=%s ridge=%s iteration %d of %d%n",
                 TextTable.general(rfm.kernel().bandwidth()), TextTable.general(rfm.config().ridge()), rfm.iteration(),
                 m.config().iterations());
-        String outputs = m.task() == Task.CLASSIFICATION
-                ? m.outputNames().size() + " classes: " + String.join(", ", m.outputNames())
-                : "target " + m.outputNames().get(0);
-        out.printf("  task              %s (%s)%n", m.task().label(), outputs);
-        out.printf("  inputs            %d columns: %s%n", m.preprocessing().inputColumns().size(),
-                String.join(", ", m.preprocessing().inputColumns()));
-        out.printf("  encoded features  %d%n", m.preprocessing().featureCount());
+        dataLines(out, m);
         out.printf("  training centers  %d%n", rfm.centers().rows());
         Tuner.Result t = m.tuning();
         if (t.validationRows() > 0) {
@@ -124,12 +118,8 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    private static void treeSummary(PrintWriter out, TabularModel m) {
-        var f = m.fitted();
-        out.println();
-        out.println("Model");
-        out.printf(Locale.ROOT, "  kind              %s, gradient-boosted trees (XGBoost)%n", m.config().model().id());
-        out.printf(Locale.ROOT, "  hyper-parameters  %s%n", f.hyperparameters().replace(';', ' '));
+    /** The task, input columns and encoded feature count: the same for every model kind. */
+    private static void dataLines(PrintWriter out, TabularModel m) {
         String outputs = m.task() == Task.CLASSIFICATION
                 ? m.outputNames().size() + " classes: " + String.join(", ", m.outputNames())
                 : "target " + m.outputNames().get(0);
@@ -137,6 +127,15 @@ final class InspectCommand implements Callable<Integer> {
         out.printf("  inputs            %d columns: %s%n", m.preprocessing().inputColumns().size(),
                 String.join(", ", m.preprocessing().inputColumns()));
         out.printf("  encoded features  %d%n", m.preprocessing().featureCount());
+    }
+
+    private static void treeSummary(PrintWriter out, TabularModel m) {
+        var f = m.fitted();
+        out.println();
+        out.println("Model");
+        out.printf(Locale.ROOT, "  kind              %s, gradient-boosted trees (XGBoost)%n", m.config().model().id());
+        out.printf(Locale.ROOT, "  hyper-parameters  %s%n", f.hyperparameters().replace(';', ' '));
+        dataLines(out, m);
         if (f.validationRows() > 0) {
             out.printf(Locale.ROOT, "  tuning            %d candidates on %d fit / %d validation rows; chosen validation %s %.4f%n",
                     f.candidates(), f.fitRows(), f.validationRows(),

@@ -61,8 +61,11 @@ public final class Rfm {
         }
         Metric metric = start != null ? start : Metric.identity(x.cols(), config.diagonal());
         double[] offset = config.centerTargets() ? columnMeans(train.y()) : new double[train.y().cols()];
-        Matrix targets = train.y().copy();
-        RfmModel.addOffsetInPlace(targets, negated(offset));
+        Matrix targets = train.y();
+        if (config.centerTargets()) {
+            targets = targets.copy();
+            RfmModel.addOffsetInPlace(targets, negated(offset));
+        }
         List<IterationRecord> history = new ArrayList<>();
         Best best = new Best();
         GramWorkspace gramSpace = new GramWorkspace();
@@ -85,7 +88,9 @@ public final class Rfm {
                 if (validate) {
                     events.phaseStarted(t, "validate");
                     Matrix pred = basis.predict(validation.x(), alpha);
-                    RfmModel.addOffsetInPlace(pred, offset);
+                    if (config.centerTargets()) {
+                        RfmModel.addOffsetInPlace(pred, offset);
+                    }
                     valScore = Scores.selectionScore(task, pred, validation.y());
                     valMse = Scores.meanSquaredError(pred, validation.y());
                 }

@@ -70,7 +70,7 @@ class RfmScriptProtocolTest {
         UciDataset.Fold fold = iris.fold(2);
         UciProtocol.Result r = RfmScriptProtocol.score(iris, 2, nfa, tuning, false);
         LabeledData all = new LabeledData(tuning.rowNorm() ? UciProtocol.normalizeRows(iris.x()) : iris.x(), y);
-        int[] train = RfmScriptProtocol.union(fold.train(), fold.validation());
+        int[] train = UciProtocol.union(fold.train(), fold.validation());
         RfmModel once = Rfm.fit(nfa.config(tuning.ridge(), MetricScaling.NONE).withIterations(0), Task.CLASSIFICATION,
                 all.select(train), null, RfmListener.NONE, tuning.metric());
         assertEquals(1, once.history().size());

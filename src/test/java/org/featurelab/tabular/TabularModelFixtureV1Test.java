@@ -144,15 +144,7 @@ class TabularModelFixtureV1Test {
         model.save(out.resolve("iris-v1.flm"));
 
         Predictions p = model.predict(Table.readCsv(out.resolve("iris-v1-input.csv")));
-        List<String> lines = new ArrayList<>();
-        lines.add("label,score_" + String.join(",score_", p.scoreNames()));
-        for (int i = 0; i < p.size(); i++) {
-            StringBuilder line = new StringBuilder(p.labels().get(i));
-            for (double v : p.scores().row(i)) {
-                line.append(',').append(v);
-            }
-            lines.add(line.toString());
-        }
+        List<String> lines = expectedLines(p);
         Files.write(out.resolve("iris-v1-expected.csv"), lines);
     }
 
@@ -190,5 +182,20 @@ class TabularModelFixtureV1Test {
         } catch (URISyntaxException | NullPointerException e) {
             throw new UncheckedIOException(new IOException("test resource /tabular/" + name + " is missing", e));
         }
+    }
+
+    /** The expected-predictions CSV of a fixture: label, then score_<class> per class, one line per row. */
+    static List<String> expectedLines(Predictions p) {
+        List<String> lines = new ArrayList<>();
+        lines.add("label,score_" + String.join(",score_", p.scoreNames()));
+        org.featurelab.linalg.Matrix scores = p.scores();
+        for (int i = 0; i < p.size(); i++) {
+            StringBuilder line = new StringBuilder(p.labels().get(i));
+            for (double v : scores.row(i)) {
+                line.append(',').append(v);
+            }
+            lines.add(line.toString());
+        }
+        return lines;
     }
 }

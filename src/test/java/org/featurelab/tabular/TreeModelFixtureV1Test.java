@@ -10,7 +10,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.featurelab.testing.Close.assertClose;
@@ -73,15 +72,7 @@ class TreeModelFixtureV1Test {
                 .fit(Table.readCsv(TabularModelFixtureV1Test.resource("iris-v1-train.csv")));
         model.save(out.resolve("iris-xgboost-v1.flm"));
         Predictions p = model.predict(Table.readCsv(TabularModelFixtureV1Test.resource("iris-v1-input.csv")));
-        List<String> lines = new ArrayList<>();
-        lines.add("label,score_" + String.join(",score_", p.scoreNames()));
-        for (int i = 0; i < p.size(); i++) {
-            StringBuilder line = new StringBuilder(p.labels().get(i));
-            for (double v : p.scores().row(i)) {
-                line.append(',').append(v);
-            }
-            lines.add(line.toString());
-        }
+        List<String> lines = TabularModelFixtureV1Test.expectedLines(p);
         Files.write(out.resolve("iris-xgboost-v1-expected.csv"), lines);
     }
 }
