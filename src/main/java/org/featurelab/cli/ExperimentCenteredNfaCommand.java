@@ -33,7 +33,7 @@ final class ExperimentCenteredNfaCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--train-size", paramLabel = "N", description = "Real-data training rows: IDX seeded subsample, cap on a "
-            + "table's 80% split (default: 2000; 1000 with --quick).")
+            + "table's 80%% split (default: 2000; 1000 with --quick).")
     Integer trainSize;
 
     @Option(names = "--test-size", paramLabel = "N", description = "Real-data test rows of an IDX directory (default: 1000).")
