@@ -56,10 +56,11 @@ public final class CsvProtocol {
     /**
      * The learner configuration of a model: {@code fit}'s defaults with {@code seed}; with {@code quick}, the bandwidth
      * fixed to {@value #QUICK_BANDWIDTH} and T = {@value #QUICK_ITERATIONS} for the RFMs (ridge still tuned over
-     * {@link LearnerConfig#RIDGES}), i.e. {@code fit --bandwidth 10 --iters 2}; the trees ignore {@code quick}.
+     * {@link LearnerConfig#RIDGES}), i.e. {@code fit --bandwidth 10 --iters 2}; the trees ignore {@code quick}. Without
+     * {@code intercept} the kernels fit the raw targets ({@code fit --no-intercept}).
      */
-    public static LearnerConfig config(ModelKind model, boolean quick, long seed) {
-        LearnerConfig c = LearnerConfig.defaults(model).withSeed(seed);
+    public static LearnerConfig config(ModelKind model, boolean quick, boolean intercept, long seed) {
+        LearnerConfig c = LearnerConfig.defaults(model).withSeed(seed).withCenterTargets(intercept);
         if (quick && model.isKernel()) {
             c = c.withBandwidths(List.of(QUICK_BANDWIDTH)).withIterations(Math.min(QUICK_ITERATIONS, model.defaultIterations()));
         }

@@ -56,6 +56,9 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
             + "(as 'fit --bandwidth 10 --iters 2'); the ridge is still tuned.")
     boolean quick;
 
+    @Option(names = "--no-intercept", description = "Kernel models without an intercept (as 'fit --no-intercept').")
+    boolean noIntercept;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
             description = "Seed of the folds and of the tuning split, as 'fit --seed' (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -81,7 +84,7 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
         ResultsFile results = BenchmarkOutputs.openResults("benchmark csv", out, names, folds, modelNames, common);
         BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(names, folds, modelNames,
                 name -> CsvProtocol.load(datasets.entry(name), folds, seed),
-                (d, fold, model) -> CsvProtocol.run(d, fold, model, CsvProtocol.config(plan.get(model), quick, seed)),
+                (d, fold, model) -> CsvProtocol.run(d, fold, model, CsvProtocol.config(plan.get(model), quick, !noIntercept, seed)),
                 results, BenchmarkOutputs.progress(common, "test score"));
         double wall = (System.nanoTime() - start) / 1e9;
         BenchmarkSummary.Spec spec = new BenchmarkSummary.Spec("featurelab benchmark csv", folds,
@@ -123,7 +126,7 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
         protocol.put("quick", quick);
         ObjectNode perModel = protocol.putObject("learner");
         for (String name : modelNames) {
-            LearnerConfig c = CsvProtocol.config(ModelKind.parse(name), quick, seed);
+            LearnerConfig c = CsvProtocol.config(ModelKind.parse(name), quick, !noIntercept, seed);
             ObjectNode o = perModel.putObject(name);
             if (c.model().isBoosted()) {
                 o.setAll(BenchmarkOutputs.treeSettings());
@@ -134,6 +137,7 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
             }
             o.put("kernel", c.kernel().id());
             o.put("iterations", c.iterations());
+            o.put("intercept", c.centerTargets());
             ArrayNode bw = o.putArray("bandwidths");
             c.bandwidths().forEach(bw::add);
             ArrayNode rg = o.putArray("ridges");

@@ -70,6 +70,10 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--diagonal", description = "Learn only the diagonal of M.")
     boolean diagonal;
 
+    @Option(names = "--no-intercept", description = "Fit the kernel machine to the raw targets, without an intercept "
+            + "(default: fit Y − ȳ and predict ȳ + f(x), so that predictions far from the data tend to the mean).")
+    boolean noIntercept;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the validation split, and XGBoost's seed for the tree models (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -109,7 +113,7 @@ final class FitCommand implements Callable<Integer> {
             requireKernelDefaults(kind, k);
         }
         LearnerConfig c = LearnerConfig.defaults(kind).withKernel(k).withDiagonal(diagonal).withSeed(seed)
-                .withPrecision(precision.policy());
+                .withPrecision(precision.policy()).withCenterTargets(!noIntercept);
         if (iterations != null) {
             c = c.withIterations(iterations);
         }
@@ -140,6 +144,9 @@ final class FitCommand implements Callable<Integer> {
         if (diagonal) {
             given.add("--diagonal");
         }
+        if (noIntercept) {
+            given.add("--no-intercept");
+        }
         if (!given.isEmpty()) {
             throw new IllegalArgumentException(String.join(", ", given) + (given.size() > 1 ? " apply" : " applies")
                     + " to the kernel models, not to " + kind.id());
@@ -154,8 +161,8 @@ final class FitCommand implements Callable<Integer> {
         Tuner.Result tuning = m.tuning();
         Tuner.Candidate chosen = tuning.chosen();
         List<String> outputs = m.outputNames();
-        w.printf(Locale.ROOT, "model       %s (kernel %s, %s M)%n", m.config().model().id(), m.config().kernel().id(),
-                m.config().diagonal() ? "diagonal" : "full");
+        w.printf(Locale.ROOT, "model       %s (kernel %s, %s M, %s)%n", m.config().model().id(), m.config().kernel().id(),
+                m.config().diagonal() ? "diagonal" : "full", m.config().centerTargets() ? "intercept" : "no intercept");
         w.printf(Locale.ROOT, "task        %s%s%n", m.task().label(),
                 m.task() == Task.CLASSIFICATION ? " (" + outputs.size() + " classes)" : "");
         w.printf(Locale.ROOT, "rows        %d%n", table.rowCount());

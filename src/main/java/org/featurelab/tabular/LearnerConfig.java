@@ -23,10 +23,13 @@ import java.util.List;
  * @param maxTuningRows      tuning uses at most this many rows (a seeded random subset); the refit uses all
  * @param seed               seed of the validation split and tuning subset
  * @param precision          arithmetic of large kernel systems and gradient GEMMs (see {@link Precision})
+ * @param centerTargets      fit an intercept: the kernel machine is fitted on Y − ȳ and predicts ȳ + f(x)
+ *                           ({@link org.featurelab.rfm.RfmConfig#centerTargets}); on by default, off in model files
+ *                           written before it existed
  */
 public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, List<Double> ridges, List<Double> bandwidths,
                             MetricScaling scaling, boolean diagonal, double validationFraction, int maxTuningRows,
-                            long seed, Precision precision) {
+                            long seed, Precision precision, boolean centerTargets) {
     /** Default ridge grid. */
     public static final List<Double> RIDGES = List.of(1e-3, 1e-1, 1.0);
     /** Default bandwidth grid (inputs are standardised). */
@@ -70,46 +73,54 @@ public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, 
         }
     }
 
-    /** Defaults for a model kind: Laplace kernel, tuned ridge and bandwidth, trace-scaled M, seed 0, mixed precision. */
+    /**
+     * Defaults for a model kind: Laplace kernel, tuned ridge and bandwidth, trace-scaled M, seed 0, mixed precision,
+     * with an intercept.
+     */
     public static LearnerConfig defaults(ModelKind model) {
         return new LearnerConfig(model, KernelKind.LAPLACE, model.defaultIterations(), RIDGES, BANDWIDTHS, MetricScaling.TRACE,
-                false, 0.2, 4000, 0L, Precision.MIXED);
+                false, 0.2, 4000, 0L, Precision.MIXED, true);
     }
 
     public LearnerConfig withKernel(KernelKind k) {
-        return new LearnerConfig(model, k, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision);
+        return new LearnerConfig(model, k, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets);
     }
 
     public LearnerConfig withIterations(int t) {
-        return new LearnerConfig(model, kernel, t, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision);
+        return new LearnerConfig(model, kernel, t, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets);
     }
 
     public LearnerConfig withRidges(List<Double> r) {
-        return new LearnerConfig(model, kernel, iterations, r, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision);
+        return new LearnerConfig(model, kernel, iterations, r, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets);
     }
 
     public LearnerConfig withBandwidths(List<Double> l) {
-        return new LearnerConfig(model, kernel, iterations, ridges, l, scaling, diagonal, validationFraction, maxTuningRows, seed, precision);
+        return new LearnerConfig(model, kernel, iterations, ridges, l, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets);
     }
 
     public LearnerConfig withScaling(MetricScaling s) {
-        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, s, diagonal, validationFraction, maxTuningRows, seed, precision);
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, s, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets);
     }
 
     public LearnerConfig withDiagonal(boolean d) {
-        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, d, validationFraction, maxTuningRows, seed, precision);
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, d, validationFraction, maxTuningRows, seed, precision, centerTargets);
     }
 
     public LearnerConfig withPrecision(Precision p) {
         return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows,
-                seed, p);
+                seed, p, centerTargets);
     }
 
     public LearnerConfig withSeed(long s) {
-        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, s, precision);
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, s, precision, centerTargets);
+    }
+
+    public LearnerConfig withCenterTargets(boolean c) {
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows,
+                seed, precision, c);
     }
 
     public LearnerConfig withMaxTuningRows(int rows) {
-        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, rows, seed, precision);
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, rows, seed, precision, centerTargets);
     }
 }

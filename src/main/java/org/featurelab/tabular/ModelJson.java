@@ -42,6 +42,7 @@ final class ModelJson {
         o.put("maxTuningRows", c.maxTuningRows());
         o.put("seed", c.seed());
         o.put("precision", c.precision().label());
+        o.put("centerTargets", c.centerTargets());
         if (p != null) {
             o.put("target", p.target());
             ArrayNode drop = o.putArray("drop");
@@ -55,8 +56,10 @@ final class ModelJson {
         return new LearnerConfig(ModelKind.parse(text(o, "model")), KernelKind.parse(text(o, "kernel")), req(o, "iterations").asInt(),
                 doubles(req(o, "ridges")), doubles(req(o, "bandwidths")), MetricScaling.parse(text(o, "scaling")),
                 req(o, "diagonal").asBoolean(), req(o, "validationFraction").asDouble(), req(o, "maxTuningRows").asInt(),
-                req(o, "seed").asLong(), precision(o));
+                req(o, "seed").asLong(), precision(o), o.path("centerTargets").asBoolean(false));
     }
+
+    // centerTargets: files written before the intercept existed were fitted without one (absent = false)
 
     /** Precision of a stored configuration; files written before the key existed were fitted in mixed precision. */
     static Precision precision(JsonNode o) {

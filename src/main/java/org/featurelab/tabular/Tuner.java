@@ -93,7 +93,7 @@ public final class Tuner {
 
     static RfmConfig rfmConfig(LearnerConfig config, double bandwidth, double ridge, int iterations) {
         return new RfmConfig(config.kernel().withBandwidth(bandwidth), ridge, iterations, config.model().update(),
-                config.scaling(), config.diagonal(), config.precision(), false);
+                config.scaling(), config.diagonal(), config.precision(), config.centerTargets());
     }
 
     /** The rows the candidates are fitted on and the rows they are scored on, both indices into the data. */

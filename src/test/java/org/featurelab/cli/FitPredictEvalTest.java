@@ -81,7 +81,7 @@ class FitPredictEvalTest {
                 dir.resolve("ids.flm").toString(), "--model", "laplace", "--ridge", "0.1", "--bandwidth", "5");
         assertTrue(r.err().contains("warning: text column 'id' has 60 distinct values in 60 rows (an identifier?); it "
                 + "becomes 60 one-hot features — consider adding 'id' to --drop"), r.err());
-        assertTrue(r.out().contains("model       laplace (kernel laplace, full M)"), r.out());
+        assertTrue(r.out().contains("model       laplace (kernel laplace, full M, intercept)"), r.out());
     }
 
     @Test

@@ -38,7 +38,7 @@ class LearnerConfigTest {
         assertEquals("learner config: ridges and bandwidths must not be empty", message(() -> nfa.withRidges(List.of())));
         assertEquals("maxTuningRows must be >= 10, got 9", message(() -> nfa.withMaxTuningRows(9)));
         assertEquals("validationFraction must be in (0, 1), got 1.0", message(() -> new LearnerConfig(ModelKind.NFA_RFM,
-                KernelKind.LAPLACE, 1, List.of(1.0), List.of(5.0), MetricScaling.TRACE, false, 1.0, 100, 0, Precision.FLOAT64)));
+                KernelKind.LAPLACE, 1, List.of(1.0), List.of(5.0), MetricScaling.TRACE, false, 1.0, 100, 0, Precision.FLOAT64, true)));
         assertEquals("learner config: model, kernel, scaling and precision are required", message(() -> nfa.withKernel(null)));
     }
 

@@ -59,8 +59,9 @@ class TabularModelFixtureV1Test {
     private static final String FIXTURE_SHA256 = "e2cdf857eab1d02352835cad943c58c0f4cd30c0f78975c3d9a2725826d513b3";
     /** When the fixture was written (as its provenance records). */
     private static final Instant CREATED_AT = Instant.parse("2026-11-22T10:56:28.473Z");
+    /** Frozen before the intercept existed: its file has no centerTargets key, which reads as false. */
     static final LearnerConfig CONFIG = LearnerConfig.defaults(ModelKind.NFA_RFM).withIterations(1)
-            .withRidges(List.of(1e-3)).withBandwidths(List.of(5.0)).withSeed(7);
+            .withRidges(List.of(1e-3)).withBandwidths(List.of(5.0)).withSeed(7).withCenterTargets(false);
     static final Preprocessor PREPROCESSOR = Preprocessor.forTarget("species");
     private static final double TOLERANCE = 1e-12;
 
