@@ -37,6 +37,8 @@ import java.util.List;
  *       beyond that), else the model of step 2 is reused (it was fitted on exactly the train rows); score accuracy
  *       on the fold's test rows.</li>
  * </ol>
+ * With {@link Settings#selectionFolds()} = K &gt; 1, steps 2–3 are replaced by {@link CrossValidatedChoice} (K-fold
+ * cross-validation on train + validation) and step 4 always refits on train + validation.
  * A fold without validation rows keeps, for each grid point, the last iteration, and the first grid point wins
  * (validation accuracy is NaN in the result). Subsets are drawn with seed = fold index, so results are
  * deterministic.
@@ -58,40 +60,53 @@ public final class UciProtocol {
      * @param maxRefitRows      cap on the rows of the refit
      * @param scaling           scaling of each learned M
      * @param centerTargets     kernel ridge on centred one-hot targets, i.e. an intercept ({@link RfmConfig#centerTargets})
+     * @param selectionFolds    1: choose on the fold's validation rows (the papers); K &gt; 1: choose by K-fold
+     *                          cross-validation on the fold's train + validation rows ({@link CrossValidatedChoice})
      */
     public record Settings(boolean refitOnValidation, List<Boolean> rowNorms, int maxTuningRows, int maxRefitRows,
-                           MetricScaling scaling, boolean centerTargets) {
+                           MetricScaling scaling, boolean centerTargets, int selectionFolds) {
         public Settings {
             rowNorms = List.copyOf(new java.util.LinkedHashSet<>(rowNorms));
             if (rowNorms.isEmpty() || maxTuningRows < 1 || maxRefitRows < 1 || scaling == null) {
                 throw new IllegalArgumentException("uci settings: a row-norm grid, row caps >= 1 and a scaling are required");
+            }
+            if (selectionFolds < 1 || selectionFolds > 10) {
+                throw new IllegalArgumentException("uci settings: selection folds must be in 1..10, got " + selectionFolds);
+            }
+            if (selectionFolds > 1 && !refitOnValidation) {
+                throw new IllegalArgumentException("uci settings: cross-validated selection refits on train + validation; "
+                        + "it cannot be combined with refit on train");
             }
         }
 
         /** The defaults of {@code featurelab benchmark uci}: refit on train + validation, row norm off/on, caps. */
         public static Settings defaults() {
             return new Settings(true, List.of(false, true), DEFAULT_MAX_TUNING_ROWS, DEFAULT_MAX_REFIT_ROWS,
-                    MetricScaling.MAX, false);
+                    MetricScaling.MAX, false, 1);
         }
 
         public Settings withRefitOnValidation(boolean b) {
-            return new Settings(b, rowNorms, maxTuningRows, maxRefitRows, scaling, centerTargets);
+            return new Settings(b, rowNorms, maxTuningRows, maxRefitRows, scaling, centerTargets, selectionFolds);
         }
 
         public Settings withRowNorms(List<Boolean> grid) {
-            return new Settings(refitOnValidation, grid, maxTuningRows, maxRefitRows, scaling, centerTargets);
+            return new Settings(refitOnValidation, grid, maxTuningRows, maxRefitRows, scaling, centerTargets, selectionFolds);
         }
 
         public Settings withCaps(int tuning, int refit) {
-            return new Settings(refitOnValidation, rowNorms, tuning, refit, scaling, centerTargets);
+            return new Settings(refitOnValidation, rowNorms, tuning, refit, scaling, centerTargets, selectionFolds);
         }
 
         public Settings withScaling(MetricScaling s) {
-            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, s, centerTargets);
+            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, s, centerTargets, selectionFolds);
         }
 
         public Settings withCenterTargets(boolean center) {
-            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, scaling, center);
+            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, scaling, center, selectionFolds);
+        }
+
+        public Settings withSelectionFolds(int k) {
+            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, scaling, centerTargets, k);
         }
     }
 
@@ -196,6 +211,17 @@ public final class UciProtocol {
             throw new IllegalArgumentException("uci " + data.name() + ": fold " + j + " has no training rows");
         }
         Matrix y = oneHot(data.labels(), data.classCount());
+        if (settings.selectionFolds() > 1) {
+            CrossValidatedChoice.Choice c = CrossValidatedChoice.choose(data, fold, y, model, settings, j);
+            LabeledData all = new LabeledData(c.rowNorm() ? normalizeRows(data.x()) : data.x(), y);
+            int[] rows = Splits.subset(Task.CLASSIFICATION, y, union(fold.train(), fold.validation()),
+                    settings.maxRefitRows(), j);
+            RfmConfig config = model.config(c.ridge(), settings.scaling()).withCenterTargets(settings.centerTargets())
+                    .withIterations(c.iteration());
+            RfmModel scored = Rfm.fit(config, Task.CLASSIFICATION, all.select(rows), null, RfmListener.NONE);
+            return new Result(data.name(), j, model.name(), c.ridge(), c.iteration(), c.rowNorm(), c.poolRows(),
+                    rows.length, c.accuracy(), testAccuracy(scored, all, fold), (System.nanoTime() - start) / 1e9);
+        }
         int[] tuningRows = Splits.subset(Task.CLASSIFICATION, y, fold.train(), settings.maxTuningRows(), j);
         RfmModel best = null;
         boolean bestNorm = false;
@@ -208,8 +234,8 @@ public final class UciProtocol {
             LabeledData train = all.select(tuningRows);
             LabeledData validation = all.select(fold.validation());
             for (double ridge : ascending) {
-                RfmModel m = Rfm.fit(model.config(ridge, settings.scaling()).withCenterTargets(settings.centerTargets()), Task.CLASSIFICATION, train, validation,
-                        RfmListener.NONE);
+                RfmModel m = Rfm.fit(model.config(ridge, settings.scaling()).withCenterTargets(settings.centerTargets()),
+                        Task.CLASSIFICATION, train, validation, RfmListener.NONE);
                 IterationRecord kept = m.history().get(m.iteration());
                 double acc = Double.isNaN(kept.validationScore()) ? Double.NEGATIVE_INFINITY : kept.validationScore();
                 double mse = Double.isNaN(kept.validationMse()) ? Double.POSITIVE_INFINITY : kept.validationMse();
@@ -231,14 +257,19 @@ public final class UciProtocol {
             RfmConfig config = best.config().withIterations(best.iteration());
             scored = Rfm.fit(config, Task.CLASSIFICATION, all.select(rows), null, RfmListener.NONE);
         }
-        double testAccuracy = Double.NaN;
-        if (fold.test().length > 0) {
-            LabeledData test = all.select(fold.test());
-            testAccuracy = Scores.accuracy(scored.predict(test.x()), test.y());
-        }
         double validationAccuracy = best.history().get(best.iteration()).validationScore();
         return new Result(data.name(), j, model.name(), best.config().ridge(), best.iteration(), bestNorm,
-                tuningRows.length, refitRows, validationAccuracy, testAccuracy, (System.nanoTime() - start) / 1e9);
+                tuningRows.length, refitRows, validationAccuracy, testAccuracy(scored, all, fold),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Accuracy of {@code scored} on the fold's test rows (NaN without test rows). */
+    private static double testAccuracy(RfmModel scored, LabeledData all, UciDataset.Fold fold) {
+        if (fold.test().length == 0) {
+            return Double.NaN;
+        }
+        LabeledData test = all.select(fold.test());
+        return Scores.accuracy(scored.predict(test.x()), test.y());
     }
 
     /** Rows scaled to unit Euclidean norm (rows of norm 0 unchanged); a new matrix. */

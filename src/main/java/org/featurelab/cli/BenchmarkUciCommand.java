@@ -79,6 +79,12 @@ final class BenchmarkUciCommand implements Callable<Integer> {
             + "the data the model predicts the class frequencies, not 0); leak-free protocol only.")
     boolean centerTargets;
 
+    @Option(names = "--selection-folds", paramLabel = "K", defaultValue = "1",
+            description = "1: choose row norm, ridge and iteration on the fold's validation rows (the papers); K > 1: by "
+                    + "K-fold cross-validation on the fold's train + validation rows, then refit on them; kernels only, "
+                    + "leak-free protocol only (default: ${DEFAULT-VALUE}).")
+    int selectionFolds;
+
     @Mixin
     CommonOptions common;
 
@@ -128,8 +134,14 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         if (maxTuningRows < 1 || maxRefitRows < 1) {
             throw new IllegalArgumentException("--max-tuning-rows and --max-refit-rows must be >= 1");
         }
+        if (selectionFolds < 1 || selectionFolds > 10) {
+            throw new IllegalArgumentException("--selection-folds must be in 1..10, got " + selectionFolds);
+        }
+        if (selectionFolds > 1 && !onValidation) {
+            throw new IllegalArgumentException("--selection-folds > 1 refits on train + validation: drop --refit train");
+        }
         return new UciProtocol.Settings(onValidation, grid, maxTuningRows, maxRefitRows, MetricScaling.parse(scaling.strip()),
-                centerTargets);
+                centerTargets, selectionFolds);
     }
 
     /**
@@ -148,7 +160,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         UciProtocol.Settings d = UciProtocol.Settings.defaults();
         if (!settings.equals(d)) {
             throw new IllegalArgumentException("--protocol rfm-script fixes its own grid and rows: drop --refit, --row-norm, "
-                    + "--max-tuning-rows, --max-refit-rows, --scaling and --center-targets");
+                    + "--max-tuning-rows, --max-refit-rows, --scaling, --center-targets and --selection-folds");
         }
         return true;
     }
@@ -251,6 +263,8 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         protocol.put("maxRefitRows", settings.maxRefitRows());
         protocol.put("scaling", settings.scaling().name().toLowerCase(Locale.ROOT));
         protocol.put("centerTargets", settings.centerTargets());
+        protocol.put("selection", settings.selectionFolds() == 1 ? "the fold's validation rows"
+                : settings.selectionFolds() + "-fold cross-validation on train + validation rows (kernels)");
         protocol.put("subsetSeed", "fold index");
         if (modelNames.stream().anyMatch(n -> org.featurelab.tabular.ModelKind.parse(n).isBoosted())) {
             protocol.set("trees", BenchmarkOutputs.treeSettings());

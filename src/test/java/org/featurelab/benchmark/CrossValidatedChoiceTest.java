@@ -1,0 +1,82 @@
+package org.featurelab.benchmark;
+
+import org.featurelab.base.Task;
+import org.featurelab.linalg.Matrix;
+import org.featurelab.rfm.LabeledData;
+import org.featurelab.rfm.Rfm;
+import org.featurelab.rfm.RfmListener;
+import org.featurelab.rfm.RfmModel;
+import org.featurelab.scoring.Scores;
+import org.featurelab.testing.TestData;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@link CrossValidatedChoice} on iris fold 1 (laplace, 3 selection folds): every candidate's pooled accuracy is
+ * recomputed from explicit held-out predictions (each pool row predicted by the model fitted without its part), and
+ * the choice is the first strict maximum in the protocol's order; the unit refits on train + validation.
+ */
+class CrossValidatedChoiceTest {
+    @Test
+    void choiceIsTheBestPooledHeldOutAccuracy() {
+        UciDataset iris = UciDataset.load(TestData.uciFixture(), "iris");
+        int j = 1;
+        int k = 3;
+        UciProtocol.Settings settings = UciProtocol.Settings.defaults().withSelectionFolds(k);
+        UciProtocol.Model laplace = UciProtocol.Model.laplace();
+        UciDataset.Fold fold = iris.fold(j);
+        Matrix y = UciProtocol.oneHot(iris.labels(), iris.classCount());
+        CrossValidatedChoice.Choice choice = CrossValidatedChoice.choose(iris, fold, y, laplace, settings, j);
+
+        int[] pool = UciProtocol.union(fold.train(), fold.validation()); // 112 rows, below the cap
+        assertEquals(pool.length, choice.poolRows());
+        List<String> labels = new ArrayList<>();
+        for (int row : pool) {
+            labels.add(Integer.toString(iris.labels()[row]));
+        }
+        int[] part = CsvFolds.assign(labels, Task.CLASSIFICATION, k, j);
+        double best = Double.NEGATIVE_INFINITY;
+        for (boolean norm : List.of(false, true)) {
+            LabeledData all = new LabeledData(norm ? UciProtocol.normalizeRows(iris.x()) : iris.x(), y);
+            for (double ridge : UciProtocol.RIDGES.stream().sorted().toList()) {
+                int correct = 0;
+                for (int p = 0; p < k; p++) {
+                    List<Integer> fit = new ArrayList<>();
+                    List<Integer> held = new ArrayList<>();
+                    for (int i = 0; i < pool.length; i++) {
+                        (part[i] == p ? held : fit).add(pool[i]);
+                    }
+                    RfmModel m = Rfm.fit(laplace.config(ridge, settings.scaling()), Task.CLASSIFICATION,
+                            all.select(fit.stream().mapToInt(Integer::intValue).toArray()), null, RfmListener.NONE);
+                    LabeledData h = all.select(held.stream().mapToInt(Integer::intValue).toArray());
+                    correct += Math.round(Scores.accuracy(m.predict(h.x()), h.y()) * h.size());
+                }
+                double acc = correct / (double) pool.length;
+                best = Math.max(best, acc); // which of tied candidates wins is the MSE's call, not checked here
+            }
+        }
+        assertEquals(best, choice.accuracy(), 1e-12);
+        assertEquals(0, choice.iteration());
+        assertTrue(best > 0.9, "iris is easy: " + best);
+        UciProtocol.Result unit = UciProtocol.run(iris, j, laplace, settings);
+        assertEquals(choice.ridge(), unit.ridge());
+        assertEquals(choice.rowNorm(), unit.rowNorm());
+        assertEquals(pool.length, unit.refitRows(), "refit on train + validation");
+        assertEquals(choice.accuracy(), unit.validationAccuracy(), 0.0);
+        assertTrue(unit.testAccuracy() > 0.85, "test accuracy " + unit.testAccuracy());
+    }
+
+    @Test
+    void crossValidatedSelectionRefusesRefitOnTrain() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> UciProtocol.Settings.defaults().withRefitOnValidation(false).withSelectionFolds(4));
+        assertTrue(e.getMessage().contains("refit on train"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> UciProtocol.Settings.defaults().withSelectionFolds(0));
+    }
+}
