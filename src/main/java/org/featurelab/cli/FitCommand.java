@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Fit a model on a CSV file and save it.",
         footer = {"", "Ridge and bandwidth not given are tuned over the default grids on an internal",
-                "validation split, as is the iteration (0..--iters). Example:",
+                "validation split (or on --validation), as is the iteration (0..--iters). Example:",
                 "  featurelab fit --data train.csv --target species --out species.flm"})
 final class FitCommand implements Callable<Integer> {
     /** The flag of each {@link LearnerConfig} field that library messages name (the tuner's advice included). */
@@ -37,6 +37,11 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data: CSV with a header row.")
     Path data;
+
+    @Option(names = "--validation", paramLabel = "FILE", description = "Validation data (same columns): choose the "
+            + "iteration and any tuned value on these rows, with every candidate fitted on all of --data; no internal "
+            + "split and no refit (default: an internal split of --data, then a refit on all of it).")
+    Path validation;
 
     @Option(names = "--target", required = true, paramLabel = "COL", description = "Name of the target column.")
     String target;
@@ -91,10 +96,14 @@ final class FitCommand implements Callable<Integer> {
         TabularLearner learner = new TabularLearner(preprocessor(), FLAGS.apply(this::config));
         Outputs.requireWritable(out, "--out");
         Outputs.requireReadable(data, "--data");
+        if (validation != null) {
+            Outputs.requireReadable(validation, "--validation");
+        }
         long start = System.nanoTime();
         Table table = Table.readCsv(data);
+        Table held = validation == null ? null : Table.readCsv(validation);
         Progress progress = PROGRESS_FLAGS.progress(common.progress());
-        TabularModel fitted = FLAGS.apply(() -> learner.fit(table, common.commandLine(), progress));
+        TabularModel fitted = FLAGS.apply(() -> learner.fit(table, held, common.commandLine(), progress));
         fitted.save(out);
         double seconds = (System.nanoTime() - start) / 1e9;
         summary(common.out(), table, fitted, seconds);
@@ -174,8 +183,9 @@ final class FitCommand implements Callable<Integer> {
             String score = m.task() == Task.CLASSIFICATION
                     ? String.format(Locale.ROOT, "accuracy %.4f", chosen.validationScore())
                     : String.format(Locale.ROOT, "MSE %s", TextTable.general(-chosen.validationScore()));
-            w.printf(Locale.ROOT, "validation  %s (best of %d candidates, %d validation rows)%n", score,
-                    tuning.candidates().size(), tuning.validationRows());
+            w.printf(Locale.ROOT, "validation  %s (best of %d candidates, %d %s)%n", score,
+                    tuning.candidates().size(), tuning.validationRows(),
+                    validation == null ? "validation rows" : "rows of --validation; no refit");
         } else {
             w.printf("validation  none (hyper-parameters fixed)%n");
         }

@@ -37,6 +37,15 @@ public record TabularLearner(Preprocessor preprocessor, LearnerConfig config) {
 
     /** Fits, reporting progress, recording {@code commandLine} in the provenance. */
     public TabularModel fit(Table train, String commandLine, Progress progress) {
+        return fit(train, null, commandLine, progress);
+    }
+
+    /**
+     * Fits; with {@code validation} non-null ({@code fit --validation}) every candidate is fitted on all of
+     * {@code train} and scored on {@code validation} (encoded with the preprocessing fitted on {@code train}), and the
+     * chosen candidate's model is the result: no internal split and no refit. Its fingerprint joins the provenance.
+     */
+    public TabularModel fit(Table train, Table validation, String commandLine, Progress progress) {
         FittedPreprocessor pre = preprocessor.fit(train);
         PreparedData prepared = pre.prepare(train);
         Task task = pre.task();
@@ -47,10 +56,27 @@ public record TabularLearner(Preprocessor preprocessor, LearnerConfig config) {
                 prepared.x().cols(), task.label()));
         warnAboutIdentifierColumns(pre, prepared.rows(), progress);
         LabeledData data = new LabeledData(prepared.x(), prepared.y());
-        Provenance provenance = Provenance.capture(config.seed(), train.fingerprint(), ModelJson.config(config, preprocessor),
-                commandLine, Blas.describe());
+        var described = ModelJson.config(config, preprocessor);
+        LabeledData val = null;
+        if (validation != null) {
+            PreparedData v = pre.prepare(validation);
+            if (v.rows() == 0) {
+                throw new IllegalArgumentException("the validation file has no rows");
+            }
+            val = new LabeledData(v.x(), v.y());
+            described.put("validationData", validation.fingerprint());
+            progress.message(String.format("validation: %d given rows (no internal split, no refit)", v.rows()));
+        }
+        Provenance provenance = Provenance.capture(config.seed(), train.fingerprint(), described, commandLine,
+                Blas.describe());
         if (config.model().isBoosted()) {
-            return new TabularModel(pre, TreeLearner.fit(config, task, data, progress), config, provenance);
+            FittedModel.Trees trees = val == null ? TreeLearner.fit(config, task, data, progress)
+                    : TreeLearner.fitOn(config, task, data, val, progress);
+            return new TabularModel(pre, trees, config, provenance);
+        }
+        if (val != null) {
+            Tuner.Search search = Tuner.search(config, task, data, val, progress);
+            return new TabularModel(pre, search.chosenModel(), config, search.result(), provenance);
         }
         Tuner.Result tuning = Tuner.tune(config, task, data, progress);
         Tuner.Candidate chosen = tuning.chosen();

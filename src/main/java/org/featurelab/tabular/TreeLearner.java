@@ -35,8 +35,25 @@ final class TreeLearner {
                     + " on a validation split; use " + ModelKind.XGBOOST.id() + " (XGBoost's defaults, nothing tuned)");
         }
         Tuner.Rows rows = Tuner.rows(config, task, data.y());
-        LabeledData fit = data.select(rows.fit());
-        LabeledData val = data.select(rows.validation());
+        return tuneAndFit(config, task, data.select(rows.fit()), data.select(rows.validation()), data, progress);
+    }
+
+    /**
+     * {@code fit --validation}: the tuned kind is chosen on the given validation rows and its model is trained on the
+     * training rows only (no refit on more rows); the default kind trains on the training rows, nothing is tuned.
+     */
+    static FittedModel.Trees fitOn(LearnerConfig config, Task task, LabeledData train, LabeledData validation,
+                                   Progress progress) {
+        if (config.model() == ModelKind.XGBOOST) {
+            return fit(config, task, train, progress);
+        }
+        return tuneAndFit(config, task, train, validation, train, progress);
+    }
+
+    /** Tunes on (fit, val), then trains the chosen (depth, eta, rounds) on {@code refit}. */
+    private static FittedModel.Trees tuneAndFit(LearnerConfig config, Task task, LabeledData fit, LabeledData val,
+                                                LabeledData refit, Progress progress) {
+        BoostingConfig base = BoostingConfig.defaults(config.seed());
         BoostingConfig capped = base.withRounds(ModelKind.BOOSTING_MAX_ROUNDS).withPatience(ModelKind.BOOSTING_PATIENCE);
         Boosting.Tuning tuning = Boosting.tune(capped, ModelKind.BOOSTING_DEPTHS, ModelKind.BOOSTING_ETAS, task, fit, val);
         int k = 0;
@@ -45,8 +62,8 @@ final class TreeLearner {
                     s.config().describe(), task == Task.CLASSIFICATION ? "accuracy" : "-MSE", s.validationScore()));
         }
         BoostingConfig chosen = tuning.chosen().config();
-        progress.message(String.format("refit on %d rows: %s", data.size(), chosen.describe()));
-        BoostedModel trees = Boosting.fit(chosen, task, data);
-        return new FittedModel.Trees(trees, tuning, rows.fit().length, rows.validation().length);
+        progress.message(String.format("%s on %d rows: %s", refit == fit ? "train" : "refit", refit.size(), chosen.describe()));
+        BoostedModel trees = Boosting.fit(chosen, task, refit);
+        return new FittedModel.Trees(trees, tuning, fit.size(), val.size());
     }
 }

@@ -117,17 +117,26 @@ public final class Tuner {
                 Splits.subset(task, y, split.validation(), valCap, config.seed() + 2));
     }
 
-    /** Runs the grid search on {@code data} (already preprocessed). */
+    /** Runs the grid search on {@code data} (already preprocessed), on the split of {@link #rows}. */
     public static Result tune(LearnerConfig config, Task task, LabeledData data, Progress progress) {
         if (!needsTuning(config)) {
             Candidate only = new Candidate(config.bandwidths().get(0), config.ridges().get(0), 0, Double.NaN, Double.NaN, null);
             return new Result(List.of(only), only, 0, 0, Double.NaN);
         }
         Rows rows = rows(config, task, data.y());
-        int[] fitRows = rows.fit();
-        int[] valRows = rows.validation();
-        LabeledData fit = data.select(fitRows);
-        LabeledData val = data.select(valRows);
+        return search(config, task, data.select(rows.fit()), data.select(rows.validation()), progress).result();
+    }
+
+    /** The grid search's result and the chosen candidate's model, fitted on the fit rows. */
+    public record Search(Result result, RfmModel chosenModel) {
+    }
+
+    /**
+     * Runs the grid search with every candidate fitted on {@code fit} and scored on {@code validation} (both already
+     * preprocessed), as {@link #tune} does on its own split; a one-point grid is fitted and scored too. Also returns
+     * the chosen candidate's model ({@code fit --validation}: no refit).
+     */
+    public static Search search(LearnerConfig config, Task task, LabeledData fit, LabeledData val, Progress progress) {
         List<Candidate> candidates = new ArrayList<>();
         Candidate best = null;
         RfmModel bestModel = null;
@@ -163,7 +172,7 @@ public final class Tuner {
         }
         double beta = task == Task.CLASSIFICATION
                 ? TemperatureScaling.fit(bestModel.predict(val.x()), Scores.argmaxRows(val.y())).beta() : Double.NaN;
-        return new Result(candidates, best, fitRows.length, valRows.length, beta);
+        return new Search(new Result(candidates, best, fit.size(), val.size(), beta), bestModel);
     }
 
     /** 0.001, 2, 20, 0.000001: the plain form of a grid value, without trailing zeros. */

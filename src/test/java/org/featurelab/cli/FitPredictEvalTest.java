@@ -121,6 +121,23 @@ class FitPredictEvalTest {
     }
 
     @Test
+    void fitWithValidationKeepsTheModelScoredOnThatFile() {
+        Path m = dir.resolve("given.flm");
+        CliRunner.Result r = CliRunner.ok("fit", "--data", train.toString(), "--validation", test.toString(), "--target",
+                "label", "--out", m.toString(), "--iters", "2", "--ridge", "1e-3", "--bandwidth", "10");
+        assertTrue(r.out().contains("(best of 1 candidates, 90 rows of --validation; no refit)"), r.out());
+        assertFalse(r.err().contains("refit on"), r.err());
+        String printed = r.out().lines().filter(l -> l.startsWith("validation  accuracy")).findFirst().orElseThrow()
+                .split("\\s+")[2];
+        JsonNode eval = Json.parse(CliRunner.ok("eval", "--model", m.toString(), "--data", test.toString(), "--json")
+                .out().getBytes(java.nio.charset.StandardCharsets.UTF_8), "eval output");
+        assertEquals(Double.parseDouble(printed), eval.get("accuracy").asDouble(), 1e-4);
+        CliRunner.assertBadInput(CliRunner.run(java.util.Map.of(), "fit", "--data", train.toString(), "--validation",
+                dir.resolve("absent.csv").toString(), "--target", "label", "--out", dir.resolve("x.flm").toString()),
+                "--validation");
+    }
+
+    @Test
     void evalJsonIsOneObjectWithTheClassificationKeys() {
         CliRunner.Result r = CliRunner.ok("eval", "--model", model.toString(), "--data", test.toString(), "--json");
         assertEquals(1, r.out().lines().count(), r.out());
