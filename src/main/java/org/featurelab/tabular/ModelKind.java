@@ -24,6 +24,8 @@ public enum ModelKind {
      * {@code fact-gm}, once the name of {@code benchmark uci}).
      */
     FACT_RFM_GM("fact-rfm-gm", new FeatureUpdate.FactGeometricMean(), 5, "fact-gm-rfm"),
+    /** RFM with M ← AGOP^½ (the square root xRFM uses; the NFA's α = ½ of the FACT paper's comparison). */
+    NFA_RFM_SQRT("nfa-rfm-sqrt", new FeatureUpdate.Nfa(0.5, false), 5),
     /**
      * Gradient-boosted trees (XGBoost) with XGBoost's defaults: max_depth 6, eta 0.3, 100 rounds
      * ({@code boosting.BoostingConfig#defaults}); nothing is tuned.
