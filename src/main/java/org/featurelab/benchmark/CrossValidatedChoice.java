@@ -35,8 +35,19 @@ final class CrossValidatedChoice {
     private CrossValidatedChoice() {
     }
 
-    /** The chosen grid point, its pooled cross-validated accuracy and the pool size. */
-    record Choice(boolean rowNorm, double ridge, int iteration, double accuracy, int poolRows) {
+    /**
+     * The chosen grid point and its pooled cross-validated accuracy; {@code pool} (row indices) and {@code part} (the
+     * part 0..K−1 of each pool row) are the split it was chosen on.
+     */
+    record Choice(boolean rowNorm, double ridge, int iteration, double accuracy, int[] pool, int[] part) {
+        int poolRows() {
+            return pool.length;
+        }
+
+        /** The rows of the fit that holds out part {@code p}. */
+        int[] complementOf(int p) {
+            return select(pool, CsvFolds.fold(part, p).train());
+        }
     }
 
     static Choice choose(UciDataset data, UciDataset.Fold fold, Matrix y, UciProtocol.Model model,
@@ -80,7 +91,7 @@ final class CrossValidatedChoice {
                     double acc = Double.isNaN(correct[t]) ? Double.NEGATIVE_INFINITY : correct[t] / pool.length;
                     double mse = Double.isNaN(squared[t]) ? Double.POSITIVE_INFINITY : squared[t] / pool.length;
                     if (best == null || ValidationChoice.beats(acc, mse, best.accuracy(), bestMse)) {
-                        best = new Choice(norm, ridge, t, acc, pool.length);
+                        best = new Choice(norm, ridge, t, acc, pool, part);
                         bestMse = mse;
                     }
                 }

@@ -62,9 +62,11 @@ public final class UciProtocol {
      * @param centerTargets     kernel ridge on centred one-hot targets, i.e. an intercept ({@link RfmConfig#centerTargets})
      * @param selectionFolds    1: choose on the fold's validation rows (the papers); K &gt; 1: choose by K-fold
      *                          cross-validation on the fold's train + validation rows ({@link CrossValidatedChoice})
+     * @param bagged            (K &gt; 1 only) score the average of the refit and the K cross-validation fits of the
+     *                          chosen (row norm, λ, t), each trained without its part, instead of the refit alone
      */
     public record Settings(boolean refitOnValidation, List<Boolean> rowNorms, int maxTuningRows, int maxRefitRows,
-                           MetricScaling scaling, boolean centerTargets, int selectionFolds) {
+                           MetricScaling scaling, boolean centerTargets, int selectionFolds, boolean bagged) {
         public Settings {
             rowNorms = List.copyOf(new java.util.LinkedHashSet<>(rowNorms));
             if (rowNorms.isEmpty() || maxTuningRows < 1 || maxRefitRows < 1 || scaling == null) {
@@ -72,6 +74,10 @@ public final class UciProtocol {
             }
             if (selectionFolds < 1 || selectionFolds > 10) {
                 throw new IllegalArgumentException("uci settings: selection folds must be in 1..10, got " + selectionFolds);
+            }
+            if (bagged && selectionFolds < 2) {
+                throw new IllegalArgumentException("uci settings: bagging averages the cross-validation fits; it needs "
+                        + "selection folds >= 2");
             }
             if (selectionFolds > 1 && !refitOnValidation) {
                 throw new IllegalArgumentException("uci settings: cross-validated selection refits on train + validation; "
@@ -82,31 +88,36 @@ public final class UciProtocol {
         /** The defaults of {@code featurelab benchmark uci}: refit on train + validation, row norm off/on, caps. */
         public static Settings defaults() {
             return new Settings(true, List.of(false, true), DEFAULT_MAX_TUNING_ROWS, DEFAULT_MAX_REFIT_ROWS,
-                    MetricScaling.MAX, false, 1);
+                    MetricScaling.MAX, false, 1, false);
         }
 
         public Settings withRefitOnValidation(boolean b) {
-            return new Settings(b, rowNorms, maxTuningRows, maxRefitRows, scaling, centerTargets, selectionFolds);
+            return new Settings(b, rowNorms, maxTuningRows, maxRefitRows, scaling, centerTargets, selectionFolds, bagged);
         }
 
         public Settings withRowNorms(List<Boolean> grid) {
-            return new Settings(refitOnValidation, grid, maxTuningRows, maxRefitRows, scaling, centerTargets, selectionFolds);
+            return new Settings(refitOnValidation, grid, maxTuningRows, maxRefitRows, scaling, centerTargets, selectionFolds, bagged);
         }
 
         public Settings withCaps(int tuning, int refit) {
-            return new Settings(refitOnValidation, rowNorms, tuning, refit, scaling, centerTargets, selectionFolds);
+            return new Settings(refitOnValidation, rowNorms, tuning, refit, scaling, centerTargets, selectionFolds, bagged);
         }
 
         public Settings withScaling(MetricScaling s) {
-            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, s, centerTargets, selectionFolds);
+            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, s, centerTargets, selectionFolds, bagged);
         }
 
         public Settings withCenterTargets(boolean center) {
-            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, scaling, center, selectionFolds);
+            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, scaling, center, selectionFolds, bagged);
         }
 
         public Settings withSelectionFolds(int k) {
-            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, scaling, centerTargets, k);
+            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, scaling, centerTargets, k, bagged);
+        }
+
+        public Settings withBagging(boolean b) {
+            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, scaling, centerTargets,
+                    selectionFolds, b);
         }
     }
 
@@ -218,7 +229,11 @@ public final class UciProtocol {
                     settings.maxRefitRows(), j);
             RfmConfig config = model.config(c.ridge(), settings.scaling()).withCenterTargets(settings.centerTargets())
                     .withIterations(c.iteration());
-            RfmModel scored = Rfm.fit(config, Task.CLASSIFICATION, all.select(rows), null, RfmListener.NONE);
+            List<RfmModel> scored = new java.util.ArrayList<>();
+            scored.add(Rfm.fit(config, Task.CLASSIFICATION, all.select(rows), null, RfmListener.NONE));
+            for (int p = 0; settings.bagged() && p < settings.selectionFolds(); p++) {
+                scored.add(Rfm.fit(config, Task.CLASSIFICATION, all.select(c.complementOf(p)), null, RfmListener.NONE));
+            }
             return new Result(data.name(), j, model.name(), c.ridge(), c.iteration(), c.rowNorm(), c.poolRows(),
                     rows.length, c.accuracy(), testAccuracy(scored, all, fold), (System.nanoTime() - start) / 1e9);
         }
@@ -265,11 +280,23 @@ public final class UciProtocol {
 
     /** Accuracy of {@code scored} on the fold's test rows (NaN without test rows). */
     private static double testAccuracy(RfmModel scored, LabeledData all, UciDataset.Fold fold) {
+        return testAccuracy(List.of(scored), all, fold);
+    }
+
+    /** Accuracy of the models' mean class scores on the fold's test rows (NaN without test rows). */
+    private static double testAccuracy(List<RfmModel> models, LabeledData all, UciDataset.Fold fold) {
         if (fold.test().length == 0) {
             return Double.NaN;
         }
         LabeledData test = all.select(fold.test());
-        return Scores.accuracy(scored.predict(test.x()), test.y());
+        Matrix sum = models.get(0).predict(test.x());
+        for (int m = 1; m < models.size(); m++) {
+            Matrix f = models.get(m).predict(test.x());
+            for (int i = 0; i < sum.data().length; i++) {
+                sum.data()[i] += f.data()[i];
+            }
+        }
+        return Scores.accuracy(sum, test.y()); // the argmax of the sum is the argmax of the mean
     }
 
     /** Rows scaled to unit Euclidean norm (rows of norm 0 unchanged); a new matrix. */

@@ -85,6 +85,10 @@ final class BenchmarkUciCommand implements Callable<Integer> {
                     + "leak-free protocol only (default: ${DEFAULT-VALUE}).")
     int selectionFolds;
 
+    @Option(names = "--bagging", description = "With --selection-folds K > 1: score the mean of the refit and the K "
+            + "cross-validation fits of the chosen hyperparameters (each without its part), not the refit alone.")
+    boolean bagging;
+
     @Mixin
     CommonOptions common;
 
@@ -140,8 +144,11 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         if (selectionFolds > 1 && !onValidation) {
             throw new IllegalArgumentException("--selection-folds > 1 refits on train + validation: drop --refit train");
         }
+        if (bagging && selectionFolds < 2) {
+            throw new IllegalArgumentException("--bagging averages the cross-validation fits: give --selection-folds >= 2");
+        }
         return new UciProtocol.Settings(onValidation, grid, maxTuningRows, maxRefitRows, MetricScaling.parse(scaling.strip()),
-                centerTargets, selectionFolds);
+                centerTargets, selectionFolds, bagging);
     }
 
     /**
@@ -160,7 +167,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         UciProtocol.Settings d = UciProtocol.Settings.defaults();
         if (!settings.equals(d)) {
             throw new IllegalArgumentException("--protocol rfm-script fixes its own grid and rows: drop --refit, --row-norm, "
-                    + "--max-tuning-rows, --max-refit-rows, --scaling, --center-targets and --selection-folds");
+                    + "--max-tuning-rows, --max-refit-rows, --scaling, --center-targets, --selection-folds and --bagging");
         }
         return true;
     }
@@ -265,6 +272,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         protocol.put("centerTargets", settings.centerTargets());
         protocol.put("selection", settings.selectionFolds() == 1 ? "the fold's validation rows"
                 : settings.selectionFolds() + "-fold cross-validation on train + validation rows (kernels)");
+        protocol.put("bagging", settings.bagged());
         protocol.put("subsetSeed", "fold index");
         if (modelNames.stream().anyMatch(n -> org.featurelab.tabular.ModelKind.parse(n).isBoosted())) {
             protocol.set("trees", BenchmarkOutputs.treeSettings());

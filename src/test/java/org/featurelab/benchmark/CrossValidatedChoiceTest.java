@@ -73,6 +73,31 @@ class CrossValidatedChoiceTest {
     }
 
     @Test
+    void baggingScoresTheMeanOfTheRefitAndTheCrossValidationFits() {
+        UciDataset iris = UciDataset.load(TestData.uciFixture(), "iris");
+        int j = 2;
+        UciProtocol.Settings settings = UciProtocol.Settings.defaults().withSelectionFolds(3).withBagging(true);
+        UciProtocol.Model nfa = UciProtocol.Model.parse("nfa-rfm");
+        UciDataset.Fold fold = iris.fold(j);
+        Matrix y = UciProtocol.oneHot(iris.labels(), iris.classCount());
+        CrossValidatedChoice.Choice c = CrossValidatedChoice.choose(iris, fold, y, nfa, settings, j);
+        LabeledData all = new LabeledData(c.rowNorm() ? UciProtocol.normalizeRows(iris.x()) : iris.x(), y);
+        var config = nfa.config(c.ridge(), settings.scaling()).withIterations(c.iteration());
+        LabeledData test = all.select(fold.test());
+        Matrix mean = Rfm.fit(config, Task.CLASSIFICATION, all.select(UciProtocol.union(fold.train(), fold.validation())),
+                null, RfmListener.NONE).predict(test.x()).scale(1.0 / 4);
+        for (int p = 0; p < 3; p++) {
+            Matrix f = Rfm.fit(config, Task.CLASSIFICATION, all.select(c.complementOf(p)), null, RfmListener.NONE)
+                    .predict(test.x());
+            mean = mean.plus(f.scale(1.0 / 4));
+            assertEquals(c.poolRows() - CsvFolds.fold(c.part(), p).test().length, c.complementOf(p).length);
+        }
+        UciProtocol.Result unit = UciProtocol.run(iris, j, nfa, settings);
+        assertEquals(Scores.accuracy(mean, test.y()), unit.testAccuracy(), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> UciProtocol.Settings.defaults().withBagging(true));
+    }
+
+    @Test
     void crossValidatedSelectionRefusesRefitOnTrain() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> UciProtocol.Settings.defaults().withRefitOnValidation(false).withSelectionFolds(4));
