@@ -49,7 +49,7 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
     int folds = DEFAULT_FOLDS;
 
     @Option(names = "--models", split = ",", paramLabel = "MODEL",
-            description = "Models (default: laplace,nfa-rfm,fact-rfm,fact-rfm-gm; also xgboost, xgboost-tuned).")
+            description = "Models (default: laplace,nfa-rfm,fact-rfm,fact-rfm-gm; also nfa-rfm-sqrt, xgboost, xgboost-tuned).")
     List<String> models;
 
     @Option(names = "--quick", description = "Small grid: bandwidth fixed to 10 and at most 2 RFM iterations "

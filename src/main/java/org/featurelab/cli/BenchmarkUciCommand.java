@@ -43,7 +43,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
     List<String> datasets;
 
     @Option(names = "--models", split = ",", paramLabel = "MODEL",
-            description = "Models (default: laplace,nfa-rfm,fact-rfm,fact-rfm-gm; also xgboost, xgboost-tuned).")
+            description = "Models (default: laplace,nfa-rfm,fact-rfm,fact-rfm-gm; also nfa-rfm-sqrt, xgboost, xgboost-tuned).")
     List<String> models;
 
     @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output directory, created if needed; an existing results.csv there is resumed.")

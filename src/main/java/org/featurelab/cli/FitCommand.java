@@ -54,7 +54,7 @@ final class FitCommand implements Callable<Integer> {
     String task;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "nfa-rfm",
-            description = "laplace, nfa-rfm, fact-rfm, fact-rfm-gm, xgboost (XGBoost's defaults) or xgboost-tuned "
+            description = "laplace, nfa-rfm, fact-rfm, fact-rfm-gm, nfa-rfm-sqrt (M ← AGOP^½), xgboost (XGBoost's defaults) or xgboost-tuned "
                     + "(max_depth x eta tuned on the validation split) (default: ${DEFAULT-VALUE}).")
     String model;
 

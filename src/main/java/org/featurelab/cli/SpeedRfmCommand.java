@@ -89,6 +89,7 @@ final class SpeedRfmCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "reference dgemm  %.1f GFLOP/s (2000x2000, float64)%n", ref);
         out.printf(Locale.ROOT, "reference sgemm  %.1f GFLOP/s (2000x2000, float32)%n", r.referenceSgemmGflops());
         out.printf("BLAS             %s%n", Blas.describe());
+        out.printf("kernel maps      %s%n", org.featurelab.kernel.KernelMaps.get().describe());
         out.printf("threads          %s%n", threads());
         out.flush();
     }

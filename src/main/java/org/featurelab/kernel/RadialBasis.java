@@ -23,7 +23,6 @@ public final class RadialBasis implements KernelBasis {
     private final MahalanobisDistances distances;
     /** μM for the column mean μ of the centres (see {@link #meanTimesMetric(Matrix, Metric)}). */
     private final double[] meanM;
-    private static final double MIN_DISTANCE = RadialKernel.MIN_DISTANCE;
 
     RadialBasis(RadialKernel kernel, Matrix x, Metric metric) {
         this.kernel = kernel;
@@ -61,12 +60,30 @@ public final class RadialBasis implements KernelBasis {
 
     @Override
     public Matrix gram(Matrix z) {
+        int n = size();
+        KernelMaps maps = KernelMaps.get();
+        double l = kernel.bandwidth();
+        if (kernel instanceof Laplace) { // one fused pass over the cross terms: distance, root and exponential
+            Matrix zM = distances.metric().apply(z);
+            if (z.cols() != dimension()) {
+                throw new IllegalArgumentException("distances: Z is " + z.shape() + ", X is " + centers().shape());
+            }
+            double[] zNorms = z.rowDots(zM);
+            double[] norms = distances.centerNorms();
+            Matrix k = distances.crossTerms(zM);
+            double[] v = k.data();
+            Parallel.rows(k.rows(), n, a -> maps.laplaceRow(v, a * n, zNorms[a], norms, 0, n, l, v, a * n, null, null));
+            return k;
+        }
         Matrix k = distances.squared(z);
         double[] v = k.data();
-        int n = size();
         Parallel.rows(k.rows(), n, a -> {
-            for (int i = a * n, end = i + n; i < end; i++) {
-                v[i] = kernel.valueAtSquaredDistance(v[i]);
+            if (kernel instanceof Gaussian) {
+                maps.expNegInPlace(v, a * n, a * n + n, 2 * l * l);
+            } else {
+                for (int i = a * n, end = i + n; i < end; i++) {
+                    v[i] = kernel.valueAtSquaredDistance(v[i]);
+                }
             }
         });
         return k;
@@ -77,7 +94,9 @@ public final class RadialBasis implements KernelBasis {
      * {@link #weightsAtCenters} then take from the returned value: float64 under {@link Arithmetic#FLOAT64}, float32
      * only (all the float32 gradient GEMM needs) under {@link Arithmetic#MIXED}. The cross terms X·M·Xᵀ are streamed
      * in row blocks of the upper triangle ({@link Blas#gemmUpperRowBlocks}: n²·d flops, no n×n temporary); each block
-     * is turned into kernel values and weights (one square root and one exponential per pair i ≤ j) and mirrored.
+     * is turned into kernel values and weights (one square root and one exponential per pair i ≤ j; for the Laplace
+     * kernel by {@link KernelMaps#laplaceRow}, SIMD when the JVM has the Vector API) and mirrored. (Full row blocks
+     * without the mirror were measured slower: twice the GEMM and the memory traffic, docs/performance.md.)
      * Memory: the two n×n results, in the storage of {@code ws}.
      */
     @Override
@@ -93,25 +112,23 @@ public final class RadialBasis implements KernelBasis {
         double[] kv = k.data();
         boolean laplace = kernel instanceof Laplace;
         double l = kernel.bandwidth();
+        KernelMaps maps = KernelMaps.get();
         int blockRows = Math.max(16, Math.min(512, (1 << 21) / Math.max(1, n)));
         Blas.gemmUpperRowBlocks(n, dimension(), -2.0, centersTimesMetric().data(), centers().data(), blockRows,
                 (r0, rows, block) -> {
                     int cols = n - r0;
                     Parallel.rows(rows, cols, r -> {
                         int a = r0 + r;
+                        if (laplace) { // the fused row of KernelMaps: j = r..cols−1 is i = a..n−1
+                            maps.laplaceRow(block, r * cols + r, norms[a], norms, a, cols - r, l, kv, a * n + a,
+                                    f32 ? null : wv, f32 ? w32 : null);
+                            return;
+                        }
                         for (int j = r; j < cols; j++) {
                             int i = r0 + j;
                             double r2 = MahalanobisDistances.squaredDistance(block[r * cols + j], norms[a], norms[i]);
-                            double value;
-                            double weight;
-                            if (laplace) {
-                                double dist = Math.sqrt(r2);
-                                value = Math.exp(-dist / l);
-                                weight = dist < MIN_DISTANCE ? 0.0 : value / (l * dist);
-                            } else {
-                                value = kernel.valueAtSquaredDistance(r2);
-                                weight = kernel.gradientWeight(r2, value);
-                            }
+                            double value = kernel.valueAtSquaredDistance(r2);
+                            double weight = kernel.gradientWeight(r2, value);
                             kv[a * n + i] = value;
                             if (f32) {
                                 w32[a * n + i] = (float) weight;

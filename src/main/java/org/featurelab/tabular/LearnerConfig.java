@@ -11,7 +11,7 @@ import java.util.List;
  * grids are tuned on an internal validation split. Messages name the fields ("ridges must be finite and &gt;= 0");
  * the command line maps them to its flags.
  *
- * @param model              laplace, nfa-rfm, fact-rfm, fact-rfm-gm, xgboost or xgboost-tuned (the trees use only
+ * @param model              laplace, nfa-rfm, fact-rfm, fact-rfm-gm, nfa-rfm-sqrt, xgboost or xgboost-tuned (the trees use only
  *                           {@code validationFraction}, {@code maxTuningRows} and {@code seed}: the tuning split)
  * @param kernel             kernel kind (laplace, gaussian or product-laplace); its bandwidth comes from {@code bandwidths}
  * @param iterations         T: iterations 0..T are tried and the best on validation is kept

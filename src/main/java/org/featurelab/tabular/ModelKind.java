@@ -119,7 +119,7 @@ public enum ModelKind {
         throw new IllegalArgumentException("unknown model '" + s + "': expected " + expected());
     }
 
-    /** {@code laplace, nfa-rfm, fact-rfm, fact-rfm-gm, xgboost or xgboost-tuned (alias fact-gm-rfm = fact-rfm-gm)}, from the registry. */
+    /** {@code laplace, nfa-rfm, fact-rfm, fact-rfm-gm, nfa-rfm-sqrt, xgboost or xgboost-tuned (alias fact-gm-rfm = fact-rfm-gm)}, from the registry. */
     static String expected() {
         List<String> ids = ids();
         StringBuilder sb = new StringBuilder(String.join(", ", ids.subList(0, ids.size() - 1)))

@@ -39,8 +39,9 @@ class ModelKindTest {
             all.addAll(k.aliases());
         }
         assertEquals(all.size(), new HashSet<>(all).size(), all::toString);
-        assertEquals(List.of("laplace", "nfa-rfm", "fact-rfm", "fact-rfm-gm", "xgboost", "xgboost-tuned"), ModelKind.ids());
-        assertEquals(List.of("laplace", "nfa-rfm", "fact-rfm", "fact-rfm-gm"), ModelKind.kernelIds());
+        assertEquals(List.of("laplace", "nfa-rfm", "fact-rfm", "fact-rfm-gm", "nfa-rfm-sqrt", "xgboost", "xgboost-tuned"),
+                ModelKind.ids());
+        assertEquals(List.of("laplace", "nfa-rfm", "fact-rfm", "fact-rfm-gm", "nfa-rfm-sqrt"), ModelKind.kernelIds());
         assertEquals(ModelKind.FACT_RFM_GM, ModelKind.parse("fact-gm-rfm"));
         assertEquals("fact-rfm-gm", ModelKind.parse("fact-gm-rfm").id());
     }
@@ -48,7 +49,7 @@ class ModelKindTest {
     @Test
     void unknownNamesAreRejectedListingTheRegistry() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelKind.parse("svm"));
-        assertEquals("unknown model 'svm': expected laplace, nfa-rfm, fact-rfm, fact-rfm-gm, xgboost or xgboost-tuned "
+        assertEquals("unknown model 'svm': expected laplace, nfa-rfm, fact-rfm, fact-rfm-gm, nfa-rfm-sqrt, xgboost or xgboost-tuned "
                         + "(alias fact-gm-rfm = fact-rfm-gm)",
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ModelKind.parse("fact-gm"));

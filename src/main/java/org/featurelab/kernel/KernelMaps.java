@@ -1,0 +1,65 @@
+package org.featurelab.kernel;
+
+/**
+ * The element-wise maps of the radial kernels, from squared distances to kernel values (and Laplace gradient
+ * weights), over contiguous array ranges — the exp- and sqrt-bound part of every Gram matrix:
+ * <pre>
+ *   Laplace:  k = exp(−√r² / L)            w = k / (L·√r²), 0 where √r² &lt; {@link RadialKernel#MIN_DISTANCE}
+ *   Gaussian: k = exp(−r² / (2L²))
+ * </pre>
+ * Two implementations with the same contract: {@link ScalarKernelMaps} ({@code Math.exp}, {@code Math.sqrt}) and, when
+ * the JDK's incubating module {@code jdk.incubator.vector} is in the boot layer (the launcher adds it), SIMD lanes of
+ * the Vector API ({@code SimdKernelMaps}: the library's vector exp and sqrt, ≤ 1 ulp from {@code Math.exp} on this
+ * machine, bounded at 4 ulp by {@code KernelMapsTest}). {@link #get()} picks once per JVM; the system property
+ * {@code featurelab.simd=false} forces the scalar maps.
+ */
+public interface KernelMaps {
+    /** v[i] ← exp(−√v[i] / bandwidth) for i in [from, to); v holds squared distances ≥ 0. */
+    void laplaceInPlace(double[] v, int from, int to, double bandwidth);
+
+    /** v[i] ← exp(−v[i] / divisor) for i in [from, to) (the Gaussian with divisor 2L²). */
+    void expNegInPlace(double[] v, int from, int to, double divisor);
+
+    /**
+     * One row segment of the fused training-Gram pass of the Laplace kernel: for j in [0, len),
+     * r² = {@link MahalanobisDistances#squaredDistance}(cross[c + j], rowNorm, norms[o + j]),
+     * k[kOff + j] = exp(−√r²/L) and the gradient weight into {@code w64[kOff + j]} (if non-null) or
+     * {@code w32[kOff + j]} (float32, if non-null).
+     */
+    void laplaceRow(double[] cross, int c, double rowNorm, double[] norms, int o, int len, double bandwidth,
+                    double[] k, int kOff, double[] w64, float[] w32);
+
+    /** A short description for benchmark output ("scalar (Math.exp)" or the SIMD species). */
+    String describe();
+
+    /** The implementation of this JVM. */
+    static KernelMaps get() {
+        return Holder.INSTANCE;
+    }
+
+    /** The scalar maps, whatever the JVM offers (the reference of the tests). */
+    static KernelMaps scalar() {
+        return ScalarKernelMaps.INSTANCE;
+    }
+
+    /** Lazily chosen implementation. */
+    final class Holder {
+        private Holder() {
+        }
+
+        static final KernelMaps INSTANCE = choose();
+
+        private static KernelMaps choose() {
+            if (!Boolean.parseBoolean(System.getProperty("featurelab.simd", "true"))
+                    || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+                return ScalarKernelMaps.INSTANCE;
+            }
+            try {
+                return (KernelMaps) Class.forName("org.featurelab.kernel.SimdKernelMaps").getDeclaredConstructor()
+                        .newInstance();
+            } catch (ReflectiveOperationException | LinkageError e) {
+                return ScalarKernelMaps.INSTANCE;
+            }
+        }
+    }
+}

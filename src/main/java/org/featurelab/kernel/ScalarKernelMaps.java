@@ -1,0 +1,45 @@
+package org.featurelab.kernel;
+
+/** {@link KernelMaps} with {@code Math.exp} and {@code Math.sqrt}, one element at a time. */
+final class ScalarKernelMaps implements KernelMaps {
+    static final ScalarKernelMaps INSTANCE = new ScalarKernelMaps();
+
+    private ScalarKernelMaps() {
+    }
+
+    @Override
+    public void laplaceInPlace(double[] v, int from, int to, double bandwidth) {
+        for (int i = from; i < to; i++) {
+            v[i] = Math.exp(-Math.sqrt(v[i]) / bandwidth);
+        }
+    }
+
+    @Override
+    public void expNegInPlace(double[] v, int from, int to, double divisor) {
+        for (int i = from; i < to; i++) {
+            v[i] = Math.exp(-v[i] / divisor);
+        }
+    }
+
+    @Override
+    public void laplaceRow(double[] cross, int c, double rowNorm, double[] norms, int o, int len, double bandwidth,
+                           double[] k, int kOff, double[] w64, float[] w32) {
+        for (int j = 0; j < len; j++) {
+            double r2 = MahalanobisDistances.squaredDistance(cross[c + j], rowNorm, norms[o + j]);
+            double dist = Math.sqrt(r2);
+            double value = Math.exp(-dist / bandwidth);
+            double weight = dist < RadialKernel.MIN_DISTANCE ? 0.0 : value / (bandwidth * dist);
+            k[kOff + j] = value;
+            if (w64 != null) {
+                w64[kOff + j] = weight;
+            } else if (w32 != null) {
+                w32[kOff + j] = (float) weight;
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "scalar (Math.exp)";
+    }
+}
