@@ -93,6 +93,7 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        org.featurelab.kernel.KernelMaps.warmUpInBackground(); // compiles the SIMD maps while the CSV is read
         TabularLearner learner = new TabularLearner(preprocessor(), FLAGS.apply(this::config));
         Outputs.requireWritable(out, "--out");
         Outputs.requireReadable(data, "--data");

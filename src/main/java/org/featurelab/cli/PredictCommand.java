@@ -43,6 +43,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        org.featurelab.kernel.KernelMaps.warmUpInBackground(); // compiles the SIMD maps while model and CSV are read
         Outputs.requireWritable(out, "--out");
         TabularModel m = TabularModel.load(model);
         Outputs.requireReadable(data, "--data");

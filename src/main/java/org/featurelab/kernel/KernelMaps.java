@@ -42,12 +42,49 @@ public interface KernelMaps {
         return ScalarKernelMaps.INSTANCE;
     }
 
+    /**
+     * Starts compiling the maps now, on a daemon thread, so that the first large Gram does not run them in the
+     * interpreter: Vector API code is many times slower before the JIT's top tier compiles it, which cost about a second
+     * in the first iteration of a 6,000-row fit. A command calls this before reading its input; the work (a few
+     * thousand calls on small arrays) overlaps the file parsing on another core. Idempotent; no effect on results.
+     */
+    static void warmUpInBackground() {
+        Holder.warmUp();
+    }
+
     /** Lazily chosen implementation. */
     final class Holder {
         private Holder() {
         }
 
         static final KernelMaps INSTANCE = choose();
+        private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
+
+        static void warmUp() {
+            if (INSTANCE == ScalarKernelMaps.INSTANCE || !WARMED.compareAndSet(false, true)) {
+                return;
+            }
+            Thread t = new Thread(() -> {
+                int len = 1024;
+                double[] cross = new double[len];
+                double[] norms = new double[len];
+                double[] k = new double[len];
+                float[] w32 = new float[len];
+                double[] w64 = new double[len];
+                for (int i = 0; i < len; i++) {
+                    norms[i] = 1 + i % 7;
+                    cross[i] = -i % 5;
+                }
+                for (int rep = 0; rep < 3000; rep++) {
+                    INSTANCE.laplaceRow(cross, 0, 2.0, norms, 0, len - rep % 9, 10.0, k, 0, rep % 2 == 0 ? w64 : null,
+                            rep % 2 == 0 ? null : w32);
+                    System.arraycopy(norms, 0, k, 0, len);
+                    INSTANCE.laplaceInPlace(k, 0, len - rep % 9, 10.0);
+                }
+            }, "featurelab-simd-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
 
         private static KernelMaps choose() {
             if (!Boolean.parseBoolean(System.getProperty("featurelab.simd", "true"))
