@@ -9,8 +9,9 @@ package org.featurelab.kernel;
  * </pre>
  * Two implementations with the same contract: {@link ScalarKernelMaps} ({@code Math.exp}, {@code Math.sqrt}) and, when
  * the JDK's incubating module {@code jdk.incubator.vector} is in the boot layer (the launcher adds it), SIMD lanes of
- * the Vector API ({@code SimdKernelMaps}: the library's vector exp and sqrt, ≤ 1 ulp from {@code Math.exp} on this
- * machine, bounded at 4 ulp by {@code KernelMapsTest}). {@link #get()} picks once per JVM; the system property
+ * the Vector API ({@code SimdKernelMaps}: its own polynomial exp from IEEE operations, so that the bits do not depend
+ * on the JIT tier, and the vector square root; within 4 ulp of {@code Math.exp}, bounded by {@code KernelMapsTest}).
+ * Both are deterministic; the two differ from each other in the last bits. {@link #get()} picks once per JVM; the system property
  * {@code featurelab.simd=false} forces the scalar maps.
  */
 public interface KernelMaps {
@@ -28,6 +29,14 @@ public interface KernelMaps {
      */
     void laplaceRow(double[] cross, int c, double rowNorm, double[] norms, int o, int len, double bandwidth,
                     double[] k, int kOff, double[] w64, float[] w32);
+
+    /**
+     * The Laplace predictor at one query row without storing its kernel row: with r²_j as in {@link #laplaceRow}
+     * and k_j = exp(−√r²_j / L), out[outOff + o] = Σ_j k_j · alphaT[o·n + j] for o &lt; outputs (alphaT: the outputs×n
+     * transpose of α). Cost n·(outputs + 1) multiply-adds and n exponentials. May overwrite cross[c, c + n).
+     */
+    void laplaceRowDot(double[] cross, int c, double rowNorm, double[] norms, int n, double bandwidth,
+                       double[] alphaT, int outputs, double[] out, int outOff);
 
     /** A short description for benchmark output ("scalar (Math.exp)" or the SIMD species). */
     String describe();

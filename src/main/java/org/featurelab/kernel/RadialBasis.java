@@ -90,6 +90,41 @@ public final class RadialBasis implements KernelBasis {
     }
 
     /**
+     * K(Z, X)·α without storing K: for the Laplace kernel, the cross terms −2·Z·M·Xᵀ are streamed in row blocks
+     * ({@link Blas#gemmRowBlocks}) and each query row is reduced to its outputs by {@link KernelMaps#laplaceRowDot}
+     * (distance, exponential and the dot products with α in one pass); other kernels as {@link KernelBasis#predict}.
+     * Memory: one block of about 2²¹ doubles besides the result. The sums run in a different order than
+     * gram(Z)·α, so the two agree to rounding.
+     */
+    @Override
+    public Matrix predict(Matrix z, Matrix alpha) {
+        if (!(kernel instanceof Laplace)) {
+            return KernelBasis.super.predict(z, alpha);
+        }
+        int n = size();
+        if (alpha.rows() != n) {
+            throw new IllegalArgumentException("predict: alpha is " + alpha.shape() + " for " + n + " centres");
+        }
+        if (z.cols() != dimension()) {
+            throw new IllegalArgumentException("distances: Z is " + z.shape() + ", X is " + centers().shape());
+        }
+        int outputs = alpha.cols();
+        Matrix zM = distances.metric().apply(z);
+        double[] zNorms = z.rowDots(zM);
+        double[] norms = distances.centerNorms();
+        double[] alphaT = alpha.transpose().data();
+        double l = kernel.bandwidth();
+        KernelMaps maps = KernelMaps.get();
+        Matrix out = Matrix.zeros(z.rows(), outputs);
+        double[] o = out.data();
+        int blockRows = Math.max(1, (1 << 21) / Math.max(1, n));
+        Blas.gemmRowBlocks(z.rows(), n, dimension(), -2.0, zM.data(), centers().data(), blockRows,
+                (r0, rows, block) -> Parallel.rows(rows, (long) n * (outputs + 1), r -> maps.laplaceRowDot(block, r * n,
+                        zNorms[r0 + r], norms, n, l, alphaT, outputs, o, (r0 + r) * outputs)));
+        return out;
+    }
+
+    /**
      * K(X, X), computing in the same pass the gradient weights W(X, X) that {@link #gradientsAtCenters} and
      * {@link #weightsAtCenters} then take from the returned value: float64 under {@link Arithmetic#FLOAT64}, float32
      * only (all the float32 gradient GEMM needs) under {@link Arithmetic#MIXED}. The cross terms X·M·Xᵀ are streamed

@@ -39,6 +39,21 @@ final class ScalarKernelMaps implements KernelMaps {
     }
 
     @Override
+    public void laplaceRowDot(double[] cross, int c, double rowNorm, double[] norms, int n, double bandwidth,
+                              double[] alphaT, int outputs, double[] out, int outOff) {
+        for (int o = 0; o < outputs; o++) {
+            out[outOff + o] = 0;
+        }
+        for (int j = 0; j < n; j++) {
+            double value = Math.exp(-Math.sqrt(MahalanobisDistances.squaredDistance(cross[c + j], rowNorm, norms[j]))
+                    / bandwidth);
+            for (int o = 0; o < outputs; o++) {
+                out[outOff + o] += value * alphaT[o * n + j];
+            }
+        }
+    }
+
+    @Override
     public String describe() {
         return "scalar (Math.exp)";
     }

@@ -7,10 +7,20 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link KernelMaps} on SIMD lanes of the JDK Vector API (incubating module {@code jdk.incubator.vector}): the
- * library's lane-wise EXP and SQRT (intrinsic vector math on x86-64), the species the CPU prefers, and the scalar
- * maps for each range's tail. Loaded by {@link KernelMaps#get()} only when the module is in the boot layer; never
- * referenced directly, so that the rest of the code runs without it.
+ * {@link KernelMaps} on SIMD lanes of the JDK Vector API (incubating module {@code jdk.incubator.vector}), in the species
+ * the CPU prefers, with the scalar maps for each range's tail. Loaded by {@link KernelMaps#get()} only when the module
+ * is in the boot layer; never referenced directly, so that the rest of the code runs without it.
+ *
+ * <p><b>The exponential is our own</b> ({@link #exp}), not the library's lane-wise EXP: that one is an intrinsic
+ * (SVML) once the JIT's top tier has compiled the caller and a per-lane {@code Math.exp} before, and the two differ in
+ * the last bit — the same fit would then give different bits depending on JIT timing. Built from IEEE operations
+ * only (fma, add, multiply, bit shifts; square root and division are correctly rounded in both tiers), {@link #exp}
+ * gives the same bits compiled or interpreted:
+ * <pre>
+ *   t ≤ 0:  k = round(t·log₂e),  r = t − k·ln2 (ln2 in two parts, Cody–Waite),  |r| ≤ ln2/2
+ *           eᵗ = 2ᵏ · Σ_{m=0..13} rᵐ/m!   (truncation ≤ r¹⁴/14! &lt; 10⁻¹⁷ relative; 2ᵏ from the exponent bits)
+ *   t &lt; −708.7 (eᵗ &lt; 1.2·10⁻³⁰⁸, where 2ᵏ would leave the normal exponents): 0
+ * </pre>
  */
 final class SimdKernelMaps implements KernelMaps {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
@@ -21,12 +31,51 @@ final class SimdKernelMaps implements KernelMaps {
     SimdKernelMaps() {
     }
 
+    private static final double LOG2E = 1.4426950408889634;
+    private static final double LN2_HI = 0.6931471803691238;     // ln 2 to 32 bits: k·LN2_HI is exact
+    private static final double LN2_LO = 1.9082149292705877e-10; // ln 2 − LN2_HI
+    /** 1.5·2⁵²: adding it rounds to an integer held in the low mantissa bits. */
+    private static final double ROUND = 0x1.8p52;
+    /**
+     * Below this k = round(t·log₂e) would reach −1023, outside the normal exponents 2ᵏ is built from; the map returns
+     * 0 there (eᵗ &lt; 1.2·10⁻³⁰⁸). Between it and ln(smallest normal) = −708.3964 the result is a correctly multiplied
+     * subnormal.
+     */
+    private static final double MIN_EXPONENT = -708.7;
+    /** 1/m! for m = 13 down to 0, the Horner order. */
+    private static final double[] TAYLOR = new double[14];
+
+    static {
+        double f = 1;
+        for (int m = 1; m <= 13; m++) {
+            f *= m;
+            TAYLOR[13 - m] = 1 / f;
+        }
+        TAYLOR[13] = 1;
+    }
+
+    /** eᵗ for lanes t ≤ 0 (see the class comment). */
+    static DoubleVector exp(DoubleVector t) {
+        DoubleVector kr = t.fma(DoubleVector.broadcast(D, LOG2E), DoubleVector.broadcast(D, ROUND));
+        jdk.incubator.vector.LongVector bits = kr.reinterpretAsLongs();
+        DoubleVector k = kr.sub(ROUND);
+        DoubleVector r = k.fma(DoubleVector.broadcast(D, -LN2_HI), t);
+        r = k.fma(DoubleVector.broadcast(D, -LN2_LO), r);
+        DoubleVector p = DoubleVector.broadcast(D, TAYLOR[0]);
+        for (int m = 1; m < TAYLOR.length; m++) {
+            p = p.fma(r, DoubleVector.broadcast(D, TAYLOR[m]));
+        }
+        // the low bits of kr hold k in two's complement: shifted into the exponent field and biased, they are 2ᵏ
+        DoubleVector scale = bits.lanewise(VectorOperators.LSHL, 52).add(1023L << 52).reinterpretAsDoubles();
+        return p.mul(scale).blend(0.0, t.compare(VectorOperators.LT, MIN_EXPONENT));
+    }
+
     @Override
     public void laplaceInPlace(double[] v, int from, int to, double bandwidth) {
         int i = from;
         for (int up = from + D.loopBound(to - from); i < up; i += D.length()) {
             DoubleVector x = DoubleVector.fromArray(D, v, i);
-            x.lanewise(VectorOperators.SQRT).div(-bandwidth).lanewise(VectorOperators.EXP).intoArray(v, i);
+            exp(x.lanewise(VectorOperators.SQRT).div(-bandwidth)).intoArray(v, i);
         }
         ScalarKernelMaps.INSTANCE.laplaceInPlace(v, i, to, bandwidth);
     }
@@ -35,7 +84,7 @@ final class SimdKernelMaps implements KernelMaps {
     public void expNegInPlace(double[] v, int from, int to, double divisor) {
         int i = from;
         for (int up = from + D.loopBound(to - from); i < up; i += D.length()) {
-            DoubleVector.fromArray(D, v, i).div(-divisor).lanewise(VectorOperators.EXP).intoArray(v, i);
+            exp(DoubleVector.fromArray(D, v, i).div(-divisor)).intoArray(v, i);
         }
         ScalarKernelMaps.INSTANCE.expNegInPlace(v, i, to, divisor);
     }
@@ -51,7 +100,7 @@ final class SimdKernelMaps implements KernelMaps {
             VectorMask<Double> kept = r2.compare(VectorOperators.GT, scale.mul(MahalanobisDistances.CANCELLATION));
             r2 = DoubleVector.zero(D).blend(r2, kept);
             DoubleVector dist = r2.lanewise(VectorOperators.SQRT);
-            DoubleVector value = dist.div(-bandwidth).lanewise(VectorOperators.EXP);
+            DoubleVector value = exp(dist.div(-bandwidth));
             value.intoArray(k, kOff + j);
             if (w64 == null && w32 == null) {
                 continue;
@@ -65,6 +114,28 @@ final class SimdKernelMaps implements KernelMaps {
             }
         }
         ScalarKernelMaps.INSTANCE.laplaceRow(cross, c + j, rowNorm, norms, o + j, len - j, bandwidth, k, kOff + j, w64, w32);
+    }
+
+    @Override
+    public void laplaceRowDot(double[] cross, int c, double rowNorm, double[] norms, int n, double bandwidth,
+                              double[] alphaT, int outputs, double[] out, int outOff) {
+        // the row's kernel values in place (it stays in cache), then one vector dot product per output: accumulators
+        // in locals, as the Vector API needs them to stay in registers
+        laplaceRow(cross, c, rowNorm, norms, 0, n, bandwidth, cross, c, null, null);
+        int up = D.loopBound(n);
+        for (int o = 0; o < outputs; o++) {
+            int base = o * n;
+            DoubleVector acc = DoubleVector.zero(D);
+            int j = 0;
+            for (; j < up; j += D.length()) {
+                acc = DoubleVector.fromArray(D, cross, c + j).fma(DoubleVector.fromArray(D, alphaT, base + j), acc);
+            }
+            double sum = acc.reduceLanes(VectorOperators.ADD);
+            for (; j < n; j++) {
+                sum += cross[c + j] * alphaT[base + j];
+            }
+            out[outOff + o] = sum;
+        }
     }
 
     @Override

@@ -121,6 +121,38 @@ public final class Blas {
     }
 
     /**
+     * Streams C = alpha·A·Bᵀ (A m×k, B n×k, row-major) in row blocks of {@code blockRows}: block [r0, r1) holds every
+     * column, entry (r, j) = C[r0 + r][j]. A and B are copied to native memory once; every block is computed there and
+     * copied into one reused Java buffer, so neither an m×n array nor a copy of B per block is made. Cost 2·m·n·k flops.
+     */
+    public static void gemmRowBlocks(int m, int n, int k, double alpha, double[] a, double[] b, int blockRows,
+                                     RowBlockConsumer consumer) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        requireLength(a.length, (long) m * k, "A");
+        requireLength(b.length, (long) n * k, "B");
+        int rowsPerBlock = Math.max(1, Math.min(blockRows, m));
+        double[] buffer = new double[rowsPerBlock * n];
+        if (k == 0) {    // all cross terms are 0
+            for (int r0 = 0; r0 < m; r0 += rowsPerBlock) {
+                consumer.accept(r0, Math.min(rowsPerBlock, m - r0), buffer);
+            }
+            return;
+        }
+        try (DoublePointer pa = new DoublePointer(a); DoublePointer pb = new DoublePointer(b);
+             DoublePointer pc = new DoublePointer((long) rowsPerBlock * n)) {
+            for (int r0 = 0; r0 < m; r0 += rowsPerBlock) {
+                int rows = Math.min(rowsPerBlock, m - r0);
+                openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans, rows, n, k,
+                        alpha, pa.getPointer((long) r0 * k), k, pb, k, 0.0, pc, n);
+                pc.get(buffer, 0, rows * n);
+                consumer.accept(r0, rows, buffer);
+            }
+        }
+    }
+
+    /**
      * {@code C ← op(A)·op(B)} computed in float32 (sgemm) on float64 row-major arrays: the inputs are rounded to
      * float32, the product accumulates in float32 and is widened into {@code c}. Twice the rate of dgemm; relative
      * error about √k·6·10⁻⁸ of Σ|a||b|. Cost 2·m·n·k flops in float32 plus m·k + k·n + m·n conversions.

@@ -48,7 +48,8 @@ public final class Cells {
         }
         String s = cell.strip();
         if (isDecimal(s)) {
-            return Double.parseDouble(s) + 0.0; // + 0.0 turns -0.0 into 0.0
+            // the same double as Double.parseDouble (a faster parser); + 0.0 turns -0.0 into 0.0
+            return ch.randelshofer.fastdoubleparser.JavaDoubleParser.parseDouble(s) + 0.0;
         }
         if (INFINITE.matcher(s).matches()) {
             return s.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;

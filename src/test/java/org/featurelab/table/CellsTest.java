@@ -38,6 +38,25 @@ class CellsTest {
     }
 
     @Test
+    void numbersAreTheDoublesOfTheJdkParser() {
+        SplittableRandom rng = new SplittableRandom(11);
+        List<String> fixed = List.of("0", "-0.0", "1e308", "1.7976931348623157e308", "4.9e-324", "2.4703282292062328e-324",
+                "123456789012345678901234567890", ".000000000000000000001", "9007199254740993", "0.1", "-7.25E-3");
+        for (String s : fixed) {
+            assertEquals(Double.parseDouble(s) + 0.0, Cells.parse(s), 0.0, s);
+        }
+        for (int t = 0; t < 100_000; t++) {
+            double v = switch (t % 3) {
+                case 0 -> rng.nextGaussian();
+                case 1 -> Double.longBitsToDouble(rng.nextLong() & 0x7fefffffffffffffL); // any finite positive double
+                default -> rng.nextInt(1_000_000) / 1000.0;
+            };
+            String s = t % 2 == 0 ? Double.toString(v) : String.format(Locale.ROOT, "%.6f", v);
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s) + 0.0), Double.doubleToRawLongBits(Cells.parse(s)), s);
+        }
+    }
+
+    @Test
     void parseAndMissing() {
         assertEquals(-0.25, Cells.parse(" -.25 "), 0.0);
         assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(Cells.parse("-0")), "-0 is read as +0");
