@@ -93,31 +93,7 @@ public final class Blas {
      */
     public static void gemmUpperRowBlocks(int n, int k, double alpha, double[] a, double[] b, int blockRows,
                                           RowBlockConsumer consumer) {
-        if (n == 0) {
-            return;
-        }
-        requireLength(a.length, (long) n * k, "A");
-        requireLength(b.length, (long) n * k, "B");
-        int rowsPerBlock = Math.max(1, Math.min(blockRows, n));
-        double[] buffer = new double[rowsPerBlock * n];
-        if (k == 0) {    // all cross terms are 0
-            for (int r0 = 0; r0 < n; r0 += rowsPerBlock) {
-                consumer.accept(r0, Math.min(rowsPerBlock, n - r0), buffer);
-            }
-            return;
-        }
-        try (DoublePointer pa = new DoublePointer(a); DoublePointer pb = new DoublePointer(b);
-             DoublePointer pc = new DoublePointer((long) rowsPerBlock * n)) {
-            for (int r0 = 0; r0 < n; r0 += rowsPerBlock) {
-                int rows = Math.min(rowsPerBlock, n - r0);
-                int cols = n - r0;
-                openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans, rows, cols,
-                        Math.max(1, k), alpha, pa.getPointer((long) r0 * k), Math.max(1, k),
-                        pb.getPointer((long) r0 * k), Math.max(1, k), 0.0, pc, cols);
-                pc.get(buffer, 0, rows * cols);
-                consumer.accept(r0, rows, buffer);
-            }
-        }
+        streamRowBlocks(n, n, k, alpha, a, b, blockRows, true, consumer);
     }
 
     /**
@@ -127,6 +103,12 @@ public final class Blas {
      */
     public static void gemmRowBlocks(int m, int n, int k, double alpha, double[] a, double[] b, int blockRows,
                                      RowBlockConsumer consumer) {
+        streamRowBlocks(m, n, k, alpha, a, b, blockRows, false, consumer);
+    }
+
+    /** The two streams above: with {@code upper} (m = n) block [r0, r1) holds columns [r0, n) only. */
+    private static void streamRowBlocks(int m, int n, int k, double alpha, double[] a, double[] b, int blockRows,
+                                        boolean upper, RowBlockConsumer consumer) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -144,9 +126,11 @@ public final class Blas {
              DoublePointer pc = new DoublePointer((long) rowsPerBlock * n)) {
             for (int r0 = 0; r0 < m; r0 += rowsPerBlock) {
                 int rows = Math.min(rowsPerBlock, m - r0);
-                openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans, rows, n, k,
-                        alpha, pa.getPointer((long) r0 * k), k, pb, k, 0.0, pc, n);
-                pc.get(buffer, 0, rows * n);
+                int first = upper ? r0 : 0;
+                int cols = n - first;
+                openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans, rows, cols, k,
+                        alpha, pa.getPointer((long) r0 * k), k, pb.getPointer((long) first * k), k, 0.0, pc, cols);
+                pc.get(buffer, 0, rows * cols);
                 consumer.accept(r0, rows, buffer);
             }
         }
