@@ -1,11 +1,11 @@
 package org.featurelab.kernel;
 
 /**
- * The element-wise maps of the radial kernels, from squared distances to kernel values (and Laplace gradient
- * weights), over contiguous array ranges — the exp- and sqrt-bound part of every Gram matrix:
+ * The element-wise maps of the Laplace kernel, from squared distances to kernel values and gradient weights, over
+ * contiguous array ranges — the exp- and sqrt-bound part of every Gram matrix (the Gaussian kernel keeps
+ * {@code Math.exp} everywhere, so that its K(X, X) and K(Z, X) use one exponential):
  * <pre>
- *   Laplace:  k = exp(−√r² / L)            w = k / (L·√r²), 0 where √r² &lt; {@link RadialKernel#MIN_DISTANCE}
- *   Gaussian: k = exp(−r² / (2L²))
+ *   k = exp(−√r² / L)            w = k / (L·√r²), 0 where √r² &lt; {@link RadialKernel#MIN_DISTANCE}
  * </pre>
  * Two implementations with the same contract: {@link ScalarKernelMaps} ({@code Math.exp}, {@code Math.sqrt}) and, when
  * the JDK's incubating module {@code jdk.incubator.vector} is in the boot layer (the launcher adds it), SIMD lanes of
@@ -17,9 +17,6 @@ package org.featurelab.kernel;
 public interface KernelMaps {
     /** v[i] ← exp(−√v[i] / bandwidth) for i in [from, to); v holds squared distances ≥ 0. */
     void laplaceInPlace(double[] v, int from, int to, double bandwidth);
-
-    /** v[i] ← exp(−v[i] / divisor) for i in [from, to) (the Gaussian with divisor 2L²). */
-    void expNegInPlace(double[] v, int from, int to, double divisor);
 
     /**
      * One row segment of the fused training-Gram pass of the Laplace kernel: for j in [0, len),

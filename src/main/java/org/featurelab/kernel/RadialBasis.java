@@ -78,12 +78,8 @@ public final class RadialBasis implements KernelBasis {
         Matrix k = distances.squared(z);
         double[] v = k.data();
         Parallel.rows(k.rows(), n, a -> {
-            if (kernel instanceof Gaussian) {
-                maps.expNegInPlace(v, a * n, a * n + n, 2 * l * l);
-            } else {
-                for (int i = a * n, end = i + n; i < end; i++) {
-                    v[i] = kernel.valueAtSquaredDistance(v[i]);
-                }
+            for (int i = a * n, end = i + n; i < end; i++) {
+                v[i] = kernel.valueAtSquaredDistance(v[i]);
             }
         });
         return k;

@@ -15,13 +15,6 @@ final class ScalarKernelMaps implements KernelMaps {
     }
 
     @Override
-    public void expNegInPlace(double[] v, int from, int to, double divisor) {
-        for (int i = from; i < to; i++) {
-            v[i] = Math.exp(-v[i] / divisor);
-        }
-    }
-
-    @Override
     public void laplaceRow(double[] cross, int c, double rowNorm, double[] norms, int o, int len, double bandwidth,
                            double[] k, int kOff, double[] w64, float[] w32) {
         for (int j = 0; j < len; j++) {

@@ -81,15 +81,6 @@ final class SimdKernelMaps implements KernelMaps {
     }
 
     @Override
-    public void expNegInPlace(double[] v, int from, int to, double divisor) {
-        int i = from;
-        for (int up = from + D.loopBound(to - from); i < up; i += D.length()) {
-            exp(DoubleVector.fromArray(D, v, i).div(-divisor)).intoArray(v, i);
-        }
-        ScalarKernelMaps.INSTANCE.expNegInPlace(v, i, to, divisor);
-    }
-
-    @Override
     public void laplaceRow(double[] cross, int c, double rowNorm, double[] norms, int o, int len, double bandwidth,
                            double[] k, int kOff, double[] w64, float[] w32) {
         int j = 0;
@@ -123,6 +114,7 @@ final class SimdKernelMaps implements KernelMaps {
         // in locals, as the Vector API needs them to stay in registers
         laplaceRow(cross, c, rowNorm, norms, 0, n, bandwidth, cross, c, null, null);
         int up = D.loopBound(n);
+        double[] lanes = new double[D.length()];
         for (int o = 0; o < outputs; o++) {
             int base = o * n;
             DoubleVector acc = DoubleVector.zero(D);
@@ -130,7 +122,11 @@ final class SimdKernelMaps implements KernelMaps {
             for (; j < up; j += D.length()) {
                 acc = DoubleVector.fromArray(D, cross, c + j).fma(DoubleVector.fromArray(D, alphaT, base + j), acc);
             }
-            double sum = acc.reduceLanes(VectorOperators.ADD);
+            acc.intoArray(lanes, 0); // lanes summed in a fixed order: reduceLanes(ADD) may reorder by JIT tier
+            double sum = 0;
+            for (double lane : lanes) {
+                sum += lane;
+            }
             for (; j < n; j++) {
                 sum += cross[c + j] * alphaT[base + j];
             }

@@ -58,6 +58,10 @@ public record TabularLearner(Preprocessor preprocessor, LearnerConfig config) {
         LabeledData data = new LabeledData(prepared.x(), prepared.y());
         var described = ModelJson.config(config, preprocessor);
         LabeledData val = null;
+        if (validation != null && config.model() == ModelKind.XGBOOST) {
+            throw new IllegalArgumentException("validation rows are unused by xgboost (XGBoost's defaults tune nothing): "
+                    + "use xgboost-tuned, or score the file with eval");
+        }
         if (validation != null) {
             PreparedData v = pre.prepare(validation);
             if (v.rows() == 0) {

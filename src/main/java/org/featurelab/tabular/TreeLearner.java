@@ -40,13 +40,11 @@ final class TreeLearner {
 
     /**
      * {@code fit --validation}: the tuned kind is chosen on the given validation rows and its model is trained on the
-     * training rows only (no refit on more rows); the default kind trains on the training rows, nothing is tuned.
+     * training rows only (no refit on more rows). (The default kind tunes nothing: {@link TabularLearner} refuses
+     * validation rows for it.)
      */
     static FittedModel.Trees fitOn(LearnerConfig config, Task task, LabeledData train, LabeledData validation,
                                    Progress progress) {
-        if (config.model() == ModelKind.XGBOOST) {
-            return fit(config, task, train, progress);
-        }
         return tuneAndFit(config, task, train, validation, train, progress);
     }
 

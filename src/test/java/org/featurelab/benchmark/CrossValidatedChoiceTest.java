@@ -73,6 +73,52 @@ class CrossValidatedChoiceTest {
     }
 
     @Test
+    void theIterationIsChosenOnPooledHeldOutAccuracy() {
+        UciDataset iris = UciDataset.load(TestData.uciFixture(), "iris");
+        int j = 1;
+        int k = 3;
+        UciProtocol.Settings settings = UciProtocol.Settings.defaults().withSelectionFolds(k);
+        UciProtocol.Model nfa = UciProtocol.Model.parse("nfa-rfm");
+        UciDataset.Fold fold = iris.fold(j);
+        Matrix y = UciProtocol.oneHot(iris.labels(), iris.classCount());
+        CrossValidatedChoice.Choice choice = CrossValidatedChoice.choose(iris, fold, y, nfa, settings, j);
+        double best = Double.NEGATIVE_INFINITY;
+        double atChoice = Double.NaN;
+        for (boolean norm : List.of(false, true)) {
+            LabeledData all = new LabeledData(norm ? UciProtocol.normalizeRows(iris.x()) : iris.x(), y);
+            for (double ridge : UciProtocol.RIDGES) {
+                double[] correct = new double[UciProtocol.RFM_ITERATIONS + 1];
+                for (int p = 0; p < k; p++) {
+                    int[] fitRows = choice.complementOf(p);
+                    int[] held = java.util.stream.IntStream.of(choice.pool()).filter(
+                            r -> java.util.Arrays.binarySearch(sorted(fitRows), r) < 0).toArray();
+                    RfmModel m = Rfm.fit(nfa.config(ridge, settings.scaling()), Task.CLASSIFICATION,
+                            all.select(fitRows), all.select(held), RfmListener.NONE);
+                    assertEquals(UciProtocol.RFM_ITERATIONS + 1, m.history().size(), "iterations 0..T");
+                    for (int t = 0; t < correct.length; t++) {
+                        correct[t] += Math.round(m.history().get(t).validationScore() * held.length);
+                    }
+                }
+                for (int t = 0; t < correct.length; t++) {
+                    double acc = correct[t] / choice.poolRows();
+                    best = Math.max(best, acc);
+                    if (norm == choice.rowNorm() && ridge == choice.ridge() && t == choice.iteration()) {
+                        atChoice = acc;
+                    }
+                }
+            }
+        }
+        assertEquals(best, choice.accuracy(), 1e-12, "the best pooled accuracy over (norm, ridge, t)");
+        assertEquals(best, atChoice, 1e-12, "and the chosen (norm, ridge, t) is one that reaches it");
+    }
+
+    private static int[] sorted(int[] rows) {
+        int[] s = rows.clone();
+        java.util.Arrays.sort(s);
+        return s;
+    }
+
+    @Test
     void baggingScoresTheMeanOfTheRefitAndTheCrossValidationFits() {
         UciDataset iris = UciDataset.load(TestData.uciFixture(), "iris");
         int j = 2;

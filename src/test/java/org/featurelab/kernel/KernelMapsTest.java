@@ -50,7 +50,7 @@ class KernelMapsTest {
     }
 
     @Test
-    void laplaceAndGaussianValuesMatchMathExp() {
+    void laplaceValuesMatchMathExp() {
         for (double l : new double[]{0.05, 1, 10}) {
             for (int len = 0; len <= 40; len++) {
                 double[] v = squaredDistances(len + 3, len);
@@ -64,13 +64,6 @@ class KernelMapsTest {
                 for (int i = 3; i < len + 3; i++) {
                     assertEquals(Math.exp(-Math.sqrt(v[i]) / l), expected[i], 0.0, "the reference is Math.exp");
                     assertClose(expected[i], actual[i], 4, "laplace L=" + l + " r²=" + v[i]);
-                }
-                expected = v.clone();
-                actual = v.clone();
-                reference.expNegInPlace(expected, 3, len + 3, 2 * l * l);
-                fast.expNegInPlace(actual, 3, len + 3, 2 * l * l);
-                for (int i = 3; i < len + 3; i++) {
-                    assertClose(expected[i], actual[i], 4, "gaussian L=" + l);
                 }
             }
         }

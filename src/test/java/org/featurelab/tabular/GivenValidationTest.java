@@ -64,6 +64,15 @@ class GivenValidationTest {
     }
 
     @Test
+    void xgboostDefaultsRefuseValidationRowsTheyWouldIgnore() {
+        Table wine = TabularFixtures.small("wine");
+        String target = TabularFixtures.lastColumn(wine);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> fit(wine, wine, ModelKind.XGBOOST, target));
+        assertTrue(e.getMessage().contains("use xgboost-tuned"), e.getMessage());
+    }
+
+    @Test
     void anEmptyValidationTableIsRefused() {
         Table wine = TabularFixtures.small("wine");
         String target = TabularFixtures.lastColumn(wine);
