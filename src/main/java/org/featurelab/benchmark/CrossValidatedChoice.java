@@ -39,7 +39,7 @@ final class CrossValidatedChoice {
      * The chosen grid point and its pooled cross-validated accuracy; {@code pool} (row indices) and {@code part} (the
      * part 0..K−1 of each pool row) are the split it was chosen on.
      */
-    record Choice(boolean rowNorm, double ridge, int iteration, double accuracy, int[] pool, int[] part) {
+    record Choice(boolean rowNorm, double ridge, double bandwidth, int iteration, double accuracy, int[] pool, int[] part) {
         int poolRows() {
             return pool.length;
         }
@@ -70,29 +70,32 @@ final class CrossValidatedChoice {
         List<Double> ascending = UciProtocol.RIDGES.stream().sorted().toList();
         for (boolean norm : settings.rowNorms()) {
             LabeledData all = new LabeledData(norm ? UciProtocol.normalizeRows(data.x()) : data.x(), y);
-            for (double ridge : ascending) {
-                double[] correct = new double[iterations + 1];
-                double[] squared = new double[iterations + 1];
-                int reached = iterations;
-                for (int p = 0; p < k; p++) {
-                    CsvFolds.Fold split = CsvFolds.fold(part, p);
-                    LabeledData fit = all.select(select(pool, split.train()));
-                    LabeledData held = all.select(select(pool, split.test()));
-                    RfmModel m = Rfm.fit(model.config(ridge, settings.scaling()).withCenterTargets(settings.centerTargets()),
-                            Task.CLASSIFICATION, fit, held, RfmListener.NONE);
-                    reached = Math.min(reached, m.history().size() - 1);
-                    for (int t = 0; t <= Math.min(iterations, m.history().size() - 1); t++) {
-                        IterationRecord r = m.history().get(t);
-                        correct[t] += r.validationScore() * held.size();
-                        squared[t] += r.validationMse() * held.size();
+            for (double bandwidth : settings.bandwidths()) {
+                for (double ridge : ascending) {
+                    double[] correct = new double[iterations + 1];
+                    double[] squared = new double[iterations + 1];
+                    int reached = iterations;
+                    for (int p = 0; p < k; p++) {
+                        CsvFolds.Fold split = CsvFolds.fold(part, p);
+                        LabeledData fit = all.select(select(pool, split.train()));
+                        LabeledData held = all.select(select(pool, split.test()));
+                        RfmModel m = Rfm.fit(model.config(ridge, settings.scaling()).withCenterTargets(settings.centerTargets())
+                                .withKernel(new org.featurelab.kernel.Laplace(bandwidth)), Task.CLASSIFICATION, fit, held,
+                                RfmListener.NONE);
+                        reached = Math.min(reached, m.history().size() - 1);
+                        for (int t = 0; t <= Math.min(iterations, m.history().size() - 1); t++) {
+                            IterationRecord r = m.history().get(t);
+                            correct[t] += r.validationScore() * held.size();
+                            squared[t] += r.validationMse() * held.size();
+                        }
                     }
-                }
-                for (int t = 0; t <= reached; t++) {
-                    double acc = Double.isNaN(correct[t]) ? Double.NEGATIVE_INFINITY : correct[t] / pool.length;
-                    double mse = Double.isNaN(squared[t]) ? Double.POSITIVE_INFINITY : squared[t] / pool.length;
-                    if (best == null || ValidationChoice.beats(acc, mse, best.accuracy(), bestMse)) {
-                        best = new Choice(norm, ridge, t, acc, pool, part);
-                        bestMse = mse;
+                    for (int t = 0; t <= reached; t++) {
+                        double acc = Double.isNaN(correct[t]) ? Double.NEGATIVE_INFINITY : correct[t] / pool.length;
+                        double mse = Double.isNaN(squared[t]) ? Double.POSITIVE_INFINITY : squared[t] / pool.length;
+                        if (best == null || ValidationChoice.beats(acc, mse, best.accuracy(), bestMse)) {
+                            best = new Choice(norm, ridge, bandwidth, t, acc, pool, part);
+                            bestMse = mse;
+                        }
                     }
                 }
             }

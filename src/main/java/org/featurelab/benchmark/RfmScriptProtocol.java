@@ -154,7 +154,8 @@ public final class RfmScriptProtocol {
             testAccuracy = Scores.accuracy(fit.predict(test.x()), test.y());
         }
         double seconds = (System.nanoTime() - start) / 1e9 + (includeTuning ? tuning.seconds() : 0);
-        return new UciProtocol.Result(data.name(), j, model.name(), tuning.ridge(), tuning.iteration(), tuning.rowNorm(),
+        return new UciProtocol.Result(data.name(), j, model.name(), tuning.ridge(), UciProtocol.BANDWIDTH, tuning.iteration(),
+                tuning.rowNorm(),
                 tuning.trainRows(), train.length, tuning.validationAccuracy(), testAccuracy, seconds);
     }
 

@@ -62,13 +62,21 @@ public final class UciProtocol {
      * @param centerTargets     kernel ridge on centred one-hot targets, i.e. an intercept ({@link RfmConfig#centerTargets})
      * @param selectionFolds    1: choose on the fold's validation rows (the papers); K &gt; 1: choose by K-fold
      *                          cross-validation on the fold's train + validation rows ({@link CrossValidatedChoice})
+     * @param bandwidths        the Laplace bandwidth grid (the papers: {@value UciProtocol#BANDWIDTH} only), searched
+     *                          outermost, ties to the earlier value
      * @param bagged            (K &gt; 1 only) score the average of the refit and the K cross-validation fits of the
      *                          chosen (row norm, λ, t), each trained without its part, instead of the refit alone
      */
     public record Settings(boolean refitOnValidation, List<Boolean> rowNorms, int maxTuningRows, int maxRefitRows,
-                           MetricScaling scaling, boolean centerTargets, int selectionFolds, boolean bagged) {
+                           MetricScaling scaling, boolean centerTargets, int selectionFolds, boolean bagged,
+                           List<Double> bandwidths) {
         public Settings {
             rowNorms = List.copyOf(new java.util.LinkedHashSet<>(rowNorms));
+            bandwidths = List.copyOf(new java.util.LinkedHashSet<>(bandwidths));
+            if (bandwidths.isEmpty() || bandwidths.stream().anyMatch(l -> !(l > 0) || !Double.isFinite(l))) {
+                throw new IllegalArgumentException("uci settings: bandwidths must be a non-empty list of positive numbers, got "
+                        + bandwidths);
+            }
             if (rowNorms.isEmpty() || maxTuningRows < 1 || maxRefitRows < 1 || scaling == null) {
                 throw new IllegalArgumentException("uci settings: a row-norm grid, row caps >= 1 and a scaling are required");
             }
@@ -88,36 +96,46 @@ public final class UciProtocol {
         /** The defaults of {@code featurelab benchmark uci}: refit on train + validation, row norm off/on, caps. */
         public static Settings defaults() {
             return new Settings(true, List.of(false, true), DEFAULT_MAX_TUNING_ROWS, DEFAULT_MAX_REFIT_ROWS,
-                    MetricScaling.MAX, false, 1, false);
+                    MetricScaling.MAX, false, 1, false, List.of(BANDWIDTH));
         }
 
         public Settings withRefitOnValidation(boolean b) {
-            return new Settings(b, rowNorms, maxTuningRows, maxRefitRows, scaling, centerTargets, selectionFolds, bagged);
+            return new Settings(b, rowNorms, maxTuningRows, maxRefitRows, scaling, centerTargets, selectionFolds, bagged, bandwidths);
         }
 
         public Settings withRowNorms(List<Boolean> grid) {
-            return new Settings(refitOnValidation, grid, maxTuningRows, maxRefitRows, scaling, centerTargets, selectionFolds, bagged);
+            return new Settings(refitOnValidation, grid, maxTuningRows, maxRefitRows, scaling, centerTargets, selectionFolds, bagged, bandwidths);
         }
 
         public Settings withCaps(int tuning, int refit) {
-            return new Settings(refitOnValidation, rowNorms, tuning, refit, scaling, centerTargets, selectionFolds, bagged);
+            return new Settings(refitOnValidation, rowNorms, tuning, refit, scaling, centerTargets, selectionFolds, bagged, bandwidths);
         }
 
         public Settings withScaling(MetricScaling s) {
-            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, s, centerTargets, selectionFolds, bagged);
+            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, s, centerTargets, selectionFolds, bagged, bandwidths);
         }
 
         public Settings withCenterTargets(boolean center) {
-            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, scaling, center, selectionFolds, bagged);
+            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, scaling, center, selectionFolds, bagged, bandwidths);
         }
 
         public Settings withSelectionFolds(int k) {
-            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, scaling, centerTargets, k, bagged);
+            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, scaling, centerTargets, k, bagged, bandwidths);
+        }
+
+        public Settings withBandwidths(List<Double> grid) {
+            return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, scaling, centerTargets,
+                    selectionFolds, bagged, grid);
+        }
+
+        /** Whether the bandwidth is searched (not the papers' single L = {@value UciProtocol#BANDWIDTH}). */
+        public boolean searchesBandwidth() {
+            return !bandwidths.equals(List.of(BANDWIDTH));
         }
 
         public Settings withBagging(boolean b) {
             return new Settings(refitOnValidation, rowNorms, maxTuningRows, maxRefitRows, scaling, centerTargets,
-                    selectionFolds, b);
+                    selectionFolds, b, bandwidths);
         }
     }
 
@@ -184,12 +202,17 @@ public final class UciProtocol {
      * @param testAccuracy       accuracy of the refit on the test rows (NaN without them)
      * @param seconds            wall time of the whole fold (grid, refit and scoring)
      */
-    public record Result(String dataset, int fold, String model, double ridge, int iteration, boolean rowNorm,
-                         int tuningRows, int refitRows, double validationAccuracy, double testAccuracy, double seconds) {
-        /** The row of results.csv: hyperparameters {@code ridge=…;iteration=…;row_norm=on|off;tuning_rows=…;refit_rows=…}. */
+    public record Result(String dataset, int fold, String model, double ridge, double bandwidth, int iteration,
+                         boolean rowNorm, int tuningRows, int refitRows, double validationAccuracy, double testAccuracy,
+                         double seconds) {
+        /**
+         * The row of results.csv: hyperparameters {@code ridge=…;iteration=…;row_norm=on|off;tuning_rows=…;refit_rows=…},
+         * then {@code ;bandwidth=…} when L is not the papers' {@value UciProtocol#BANDWIDTH} (absent: L = 10).
+         */
         public UnitResult toUnitResult() {
             String h = "ridge=" + ridge + ";iteration=" + iteration + ";row_norm=" + (rowNorm ? "on" : "off")
-                    + ";tuning_rows=" + tuningRows + ";refit_rows=" + refitRows;
+                    + ";tuning_rows=" + tuningRows + ";refit_rows=" + refitRows
+                    + (bandwidth == BANDWIDTH ? "" : ";bandwidth=" + bandwidth);
             return new UnitResult(dataset, fold, model, h, validationAccuracy, testAccuracy, seconds);
         }
     }
@@ -228,13 +251,13 @@ public final class UciProtocol {
             int[] rows = Splits.subset(Task.CLASSIFICATION, y, union(fold.train(), fold.validation()),
                     settings.maxRefitRows(), j);
             RfmConfig config = model.config(c.ridge(), settings.scaling()).withCenterTargets(settings.centerTargets())
-                    .withIterations(c.iteration());
+                    .withKernel(new Laplace(c.bandwidth())).withIterations(c.iteration());
             List<RfmModel> scored = new java.util.ArrayList<>();
             scored.add(Rfm.fit(config, Task.CLASSIFICATION, all.select(rows), null, RfmListener.NONE));
             for (int p = 0; settings.bagged() && p < settings.selectionFolds(); p++) {
                 scored.add(Rfm.fit(config, Task.CLASSIFICATION, all.select(c.complementOf(p)), null, RfmListener.NONE));
             }
-            return new Result(data.name(), j, model.name(), c.ridge(), c.iteration(), c.rowNorm(), c.poolRows(),
+            return new Result(data.name(), j, model.name(), c.ridge(), c.bandwidth(), c.iteration(), c.rowNorm(), c.poolRows(),
                     rows.length, c.accuracy(), testAccuracy(scored, all, fold), (System.nanoTime() - start) / 1e9);
         }
         int[] tuningRows = Splits.subset(Task.CLASSIFICATION, y, fold.train(), settings.maxTuningRows(), j);
@@ -248,17 +271,19 @@ public final class UciProtocol {
             LabeledData all = new LabeledData(norm ? normalizeRows(data.x()) : data.x(), y);
             LabeledData train = all.select(tuningRows);
             LabeledData validation = all.select(fold.validation());
-            for (double ridge : ascending) {
-                RfmModel m = Rfm.fit(model.config(ridge, settings.scaling()).withCenterTargets(settings.centerTargets()),
-                        Task.CLASSIFICATION, train, validation, RfmListener.NONE);
-                IterationRecord kept = m.history().get(m.iteration());
-                double acc = Double.isNaN(kept.validationScore()) ? Double.NEGATIVE_INFINITY : kept.validationScore();
-                double mse = Double.isNaN(kept.validationMse()) ? Double.POSITIVE_INFINITY : kept.validationMse();
-                if (best == null || ValidationChoice.beats(acc, mse, bestAccuracy, bestMse)) {
-                    best = m;
-                    bestNorm = norm;
-                    bestAccuracy = acc;
-                    bestMse = mse;
+            for (double bandwidth : settings.bandwidths()) {
+                for (double ridge : ascending) {
+                    RfmModel m = Rfm.fit(model.config(ridge, settings.scaling()).withCenterTargets(settings.centerTargets())
+                            .withKernel(new Laplace(bandwidth)), Task.CLASSIFICATION, train, validation, RfmListener.NONE);
+                    IterationRecord kept = m.history().get(m.iteration());
+                    double acc = Double.isNaN(kept.validationScore()) ? Double.NEGATIVE_INFINITY : kept.validationScore();
+                    double mse = Double.isNaN(kept.validationMse()) ? Double.POSITIVE_INFINITY : kept.validationMse();
+                    if (best == null || ValidationChoice.beats(acc, mse, bestAccuracy, bestMse)) {
+                        best = m;
+                        bestNorm = norm;
+                        bestAccuracy = acc;
+                        bestMse = mse;
+                    }
                 }
             }
         }
@@ -273,7 +298,8 @@ public final class UciProtocol {
             scored = Rfm.fit(config, Task.CLASSIFICATION, all.select(rows), null, RfmListener.NONE);
         }
         double validationAccuracy = best.history().get(best.iteration()).validationScore();
-        return new Result(data.name(), j, model.name(), best.config().ridge(), best.iteration(), bestNorm,
+        return new Result(data.name(), j, model.name(), best.config().ridge(), best.config().kernel().bandwidth(),
+                best.iteration(), bestNorm,
                 tuningRows.length, refitRows, validationAccuracy, testAccuracy(scored, all, fold),
                 (System.nanoTime() - start) / 1e9);
     }

@@ -89,6 +89,11 @@ final class BenchmarkUciCommand implements Callable<Integer> {
             + "cross-validation fits of the chosen hyperparameters (each without its part), not the refit alone.")
     boolean bagging;
 
+    @Option(names = "--bandwidths", split = ",", paramLabel = "L",
+            description = "Laplace bandwidth grid, searched with the rest (default: 10, the papers' fixed L); kernels only, "
+                    + "leak-free protocol only.")
+    List<Double> bandwidths;
+
     @Mixin
     CommonOptions common;
 
@@ -147,8 +152,12 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         if (bagging && selectionFolds < 2) {
             throw new IllegalArgumentException("--bagging averages the cross-validation fits: give --selection-folds >= 2");
         }
+        List<Double> bw = bandwidths == null ? List.of(UciProtocol.BANDWIDTH) : bandwidths;
+        if (bw.stream().anyMatch(l -> !(l > 0) || !Double.isFinite(l))) {
+            throw new IllegalArgumentException("--bandwidths must be positive numbers, got " + bw);
+        }
         return new UciProtocol.Settings(onValidation, grid, maxTuningRows, maxRefitRows, MetricScaling.parse(scaling.strip()),
-                centerTargets, selectionFolds, bagging);
+                centerTargets, selectionFolds, bagging, bw);
     }
 
     /**
@@ -167,7 +176,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         UciProtocol.Settings d = UciProtocol.Settings.defaults();
         if (!settings.equals(d)) {
             throw new IllegalArgumentException("--protocol rfm-script fixes its own grid and rows: drop --refit, --row-norm, "
-                    + "--max-tuning-rows, --max-refit-rows, --scaling, --center-targets, --selection-folds and --bagging");
+                    + "--max-tuning-rows, --max-refit-rows, --scaling, --center-targets, --selection-folds, --bagging and --bandwidths");
         }
         return true;
     }
@@ -273,6 +282,8 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         protocol.put("selection", settings.selectionFolds() == 1 ? "the fold's validation rows"
                 : settings.selectionFolds() + "-fold cross-validation on train + validation rows (kernels)");
         protocol.put("bagging", settings.bagged());
+        ArrayNode bws = protocol.putArray("bandwidths");
+        settings.bandwidths().forEach(bws::add);
         protocol.put("subsetSeed", "fold index");
         if (modelNames.stream().anyMatch(n -> org.featurelab.tabular.ModelKind.parse(n).isBoosted())) {
             protocol.set("trees", BenchmarkOutputs.treeSettings());
