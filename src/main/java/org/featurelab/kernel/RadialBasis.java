@@ -64,10 +64,7 @@ public final class RadialBasis implements KernelBasis {
         KernelMaps maps = KernelMaps.get();
         double l = kernel.bandwidth();
         if (kernel instanceof Laplace) { // one fused pass over the cross terms: distance, root and exponential
-            Matrix zM = distances.metric().apply(z);
-            if (z.cols() != dimension()) {
-                throw new IllegalArgumentException("distances: Z is " + z.shape() + ", X is " + centers().shape());
-            }
+            Matrix zM = queryTimesMetric(z);
             double[] zNorms = z.rowDots(zM);
             double[] norms = distances.centerNorms();
             Matrix k = distances.crossTerms(zM);
@@ -83,6 +80,14 @@ public final class RadialBasis implements KernelBasis {
             }
         });
         return k;
+    }
+
+    /** Z·M for query rows Z, after checking that Z has the centres' dimension. */
+    private Matrix queryTimesMetric(Matrix z) {
+        if (z.cols() != dimension()) {
+            throw new IllegalArgumentException("distances: Z is " + z.shape() + ", X is " + centers().shape());
+        }
+        return distances.metric().apply(z);
     }
 
     /**
@@ -101,11 +106,8 @@ public final class RadialBasis implements KernelBasis {
         if (alpha.rows() != n) {
             throw new IllegalArgumentException("predict: alpha is " + alpha.shape() + " for " + n + " centres");
         }
-        if (z.cols() != dimension()) {
-            throw new IllegalArgumentException("distances: Z is " + z.shape() + ", X is " + centers().shape());
-        }
         int outputs = alpha.cols();
-        Matrix zM = distances.metric().apply(z);
+        Matrix zM = queryTimesMetric(z);
         double[] zNorms = z.rowDots(zM);
         double[] norms = distances.centerNorms();
         double[] alphaT = alpha.transpose().data();
