@@ -5,6 +5,7 @@ import org.featurelab.base.Task;
 import org.featurelab.encoding.PreparedData;
 import org.featurelab.encoding.Preprocessor;
 import org.featurelab.io.Provenance;
+import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Blas;
 import org.featurelab.nn.Activation;
 import org.featurelab.nn.Loss;
@@ -56,7 +57,7 @@ final class TrainCommand implements Callable<Integer> {
             "optimizer", "--optimizer", "learningRate", "--lr", "weightDecay", "--weight-decay", "epochs", "--epochs",
             "batchSize", "--batch", "momentum", "--momentum", "init", "--init", "bias", "--no-bias",
             "diagnoseEvery", "--diagnose-every", "sloSpeeds", "--slo-speeds", "temperature", "--temperature",
-            "maxDiagnosticRows", "--diagnostic-rows");
+            "maxDiagnosticRows", "--diagnostic-rows", "arithmetic", "--precision");
 
     @Option(names = "--data", required = true, paramLabel = "FILE",
             description = "Training data: CSV with a header row, or IDX images with --labels.")
@@ -132,6 +133,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Root seed (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "float64",
+            description = "Training arithmetic: float64, or float32 (the engine speed mlp times; not with lbfgs); "
+                    + "diagnostics are float64 either way (default: ${DEFAULT-VALUE}).")
+    String precision;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created; may exist).")
     Path out;
@@ -220,9 +226,10 @@ final class TrainCommand implements Callable<Integer> {
         int[] widths = TrainConfig.parseArch(arch);
         OptimizerKind opt = OptimizerKind.parse(optimizer);
         InitSpec start = InitSpec.parse(init);
+        Arithmetic engine = PrecisionOption.parse(precision, Arithmetic.FLOAT64, Arithmetic.FLOAT32);
         return new TrainConfig(widths, act, lossFn, opt, learningRate, weightDecay, epochs, batch == null ? 0 : batch,
                 momentum == null ? 0.9 : momentum, start, !noBias, every, seed, sloSpeeds,
-                temperature == null ? 0.0 : temperature, diagnosticRows);
+                temperature == null ? 0.0 : temperature, diagnosticRows, engine);
     }
 
     /** Options that belong to one optimiser are errors with another (a silent no-op hides a typo). */

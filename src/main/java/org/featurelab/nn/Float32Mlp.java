@@ -12,89 +12,86 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * The float32 training path: a dense MLP with ReLU hidden layers and a linear output layer, whose forward pass,
- * backward pass and plain SGD step run entirely on float32 native (direct) buffers through {@link Blas#sgemm}, so
- * no GEMM operand is copied through JNI. It is a separate type
- * (not a precision switch inside {@link Network}); {@link #fromNetwork} and {@link #toNetwork} convert to and from the
- * float64 network, whose maths it repeats:
- * <pre>  U_ℓ = H_ℓ·W_ℓᵀ + 1·b_ℓ,  H_{ℓ+1} = relu(U_ℓ) (identity on the last layer),
- *  𝓛 = (1/n)Σᵢ ℓᵢ + (λ/2)‖θ‖²   (coupled decay, biases included; ℓᵢ from {@link Loss}),
- *  Δ_{L−1} = ∇_F/n,  Δ_{ℓ−1} = (Δ_ℓ·W_ℓ) ⊙ 1[H_ℓ &gt; 0],
+ * The float32 network engine: a dense network whose forward and backward passes run entirely on float32 native
+ * (direct) buffers through {@link Blas#sgemm}, so no GEMM operand is copied through JNI. It repeats the maths of the
+ * float64 {@link Network} and {@link Objective} (any {@link Activation} per layer, either {@link Loss}, coupled decay):
+ * <pre>  U_ℓ = H_ℓ·W_ℓᵀ + 1·b_ℓ,  H_{ℓ+1} = σ_ℓ(U_ℓ),  F = H_L,
+ *  𝓛 = (1/n)Σᵢ ℓᵢ + (λ/2)‖θ‖²   (biases included),
+ *  Δ_{L−1} = (∇_F/n) ⊙ σ'_{L−1}(U_{L−1}),  Δ_{ℓ−1} = (Δ_ℓ·W_ℓ) ⊙ σ'_{ℓ−1}(U_{ℓ−1}),
  *  ∂𝓛/∂W_ℓ = Δ_ℓᵀH_ℓ + λW_ℓ,  ∂𝓛/∂b_ℓ = 1ᵀΔ_ℓ + λb_ℓ.</pre>
- * Weights are row-major out×in (copied in and out as {@code float[]}); batches are row-major n×d {@code float[]}.
- * {@link #sgdStepInPlace} folds the update
- * into the weight-gradient GEMM: W_ℓ ← (1 − ηλ)·W_ℓ − η·Δ_ℓᵀH_ℓ (one sgemm with β = 1 − ηλ, no gradient buffer).
+ * σ' is read from H for ReLU (1[H &gt; 0]) and tanh (1 − H²); only quadratic layers keep U (σ' = 2U).
+ * {@link #fromNetwork} and {@link #toNetwork} convert to and from the float64 network (narrowed to float32 on the way
+ * in, widened exactly on the way out); the update rules are {@link Float32Optimizer}, the loop {@link Float32Trainer}.
  *
- * <p>Cost per step on a batch of n rows: forward 2·n·Σ in_ℓ·out_ℓ flops, weight gradients the same again, input
- * gradients 2·n·Σ_{ℓ≥1} in_ℓ·out_ℓ (the first layer's is skipped); element-wise ReLU, bias and loss loops in Java.
+ * <p>Parameters are the <em>tensors</em> W_0, b_0, W_1, b_1, … (no b_ℓ without bias), each a direct buffer, W_ℓ
+ * row-major out×in; {@link #newTensors} makes zeroed buffers of the same shapes (gradients, optimiser slots). Batches
+ * are row-major n×d {@code float[]}.
  *
- * <p>Mutable: parameters change in place in {@link #sgdStepInPlace} (the name says so); activation buffers for the
- * last batch size are kept between calls. Not thread-safe.
+ * <p>Cost of {@link #gradientsInto} on n rows: forward 2·n·Σ in_ℓ·out_ℓ flops, weight gradients the same again,
+ * input gradients 2·n·Σ_{ℓ≥1} in_ℓ·out_ℓ (the first layer's is skipped); element-wise loops in Java.
+ *
+ * <p>Mutable: the parameters change in place through {@link #parameters()} (the optimiser's job); activation buffers
+ * for the largest batch so far are kept between calls. Not thread-safe.
  */
 public final class Float32Mlp {
     private final int[] widths;
-    private final FloatBuffer[] weights;
-    private final float[][] biases;   // null when the network has no bias
-    private FloatBuffer[] activations; // H_0 (a copy of X), H_1..H_L for the current batch size
+    private final Activation[] activations;
+    private final boolean bias;
+    private final FloatBuffer[] tensors;
+    private FloatBuffer[] hidden;      // H_0 (a copy of X), H_1..H_L for the current batch size
+    private FloatBuffer[] preActivations; // U_ℓ for quadratic layers, else null
     private FloatBuffer deltaA;
     private FloatBuffer deltaB;
-    private int batchRows = -1;
+    private int batchRows = 0; // rows the activation buffers hold
 
-    private Float32Mlp(int[] widths, float[][] weights, float[][] biases) {
+    private Float32Mlp(int[] widths, Activation[] activations, boolean bias, float[][] tensors) {
         this.widths = widths;
-        this.weights = new FloatBuffer[weights.length];
-        for (int l = 0; l < weights.length; l++) {
-            this.weights[l] = direct(weights[l].length);
-            this.weights[l].put(0, weights[l]);
+        this.activations = activations;
+        this.bias = bias;
+        this.tensors = new FloatBuffer[tensors.length];
+        for (int t = 0; t < tensors.length; t++) {
+            this.tensors[t] = direct(tensors[t].length);
+            this.tensors[t].put(0, tensors[t]);
         }
-        this.biases = biases;
     }
 
     /** Per-parameter gradient of 𝓛 in float32 ({@code biases} null without bias) and the data loss (1/n)Σᵢℓᵢ. */
     public record Gradients32(float[][] weights, float[][] biases, double dataLoss) {
     }
 
-    /** He-initialised network (N(0, 2/in) before ReLU, N(0, 1/in) for the output layer), zero biases. */
+    /** He-initialised ReLU network ({@link Initialization#standard}), zero biases, in float32. */
     public static Float32Mlp standard(int[] widths, boolean bias, RandomGenerator rng) {
         return fromNetwork(Initialization.standard(widths, Activation.RELU, bias, rng));
     }
 
-    /**
-     * The float32 copy of {@code network}, which must have ReLU on every layer but the last, identity on the last,
-     * and a bias on every layer or on none.
-     */
+    /** The float32 copy of {@code network}, which must have a bias on every layer or on none. */
     public static Float32Mlp fromNetwork(Network network) {
         int depth = network.depth();
         boolean bias = network.layer(0).hasBias();
-        float[][] w = new float[depth][];
-        float[][] b = bias ? new float[depth][] : null;
+        Activation[] act = new Activation[depth];
+        List<float[]> t = new ArrayList<>();
         for (int l = 0; l < depth; l++) {
             Layer layer = network.layer(l);
-            Activation want = l + 1 < depth ? Activation.RELU : Activation.IDENTITY;
-            if (!layer.activation().equals(want)) {
-                throw new IllegalArgumentException("float32 mlp: layer " + l + " has activation " + layer.activation().name()
-                        + ", expected " + want.name() + " (relu hidden layers, identity output)");
-            }
             if (layer.hasBias() != bias) {
-                throw new IllegalArgumentException("float32 mlp: layer " + l + (bias ? " has no bias" : " has a bias")
-                        + " unlike layer 0");
+                throw new IllegalArgumentException("float32 network: layer " + l + (bias ? " has no bias" : " has a bias")
+                        + " unlike layer 0 (biases on every layer or on none)");
             }
-            w[l] = Blas.toFloat(layer.weights().data());
+            act[l] = layer.activation();
+            t.add(Blas.toFloat(layer.weights().data()));
             if (bias) {
-                b[l] = Blas.toFloat(layer.bias().data());
+                t.add(Blas.toFloat(layer.bias().data()));
             }
         }
-        return new Float32Mlp(network.widths(), w, b);
+        return new Float32Mlp(network.widths(), act, bias, t.toArray(new float[0][]));
     }
 
     /** The float64 network with these parameters (widened exactly). */
     public Network toNetwork() {
         List<Layer> layers = new ArrayList<>();
-        int depth = depth();
-        for (int l = 0; l < depth; l++) {
-            Matrix w = Matrix.wrap(widths[l + 1], widths[l], toDouble(weights(l)));
-            Matrix b = biases == null ? null : Matrix.wrap(1, widths[l + 1], toDouble(biases[l]));
-            layers.add(new Layer(w, b, l + 1 < depth ? Activation.RELU : Activation.IDENTITY));
+        for (int l = 0; l < depth(); l++) {
+            Matrix w = Matrix.wrap(widths[l + 1], widths[l], toDouble(tensors[weightTensor(l)]));
+            Matrix b = bias ? Matrix.wrap(1, widths[l + 1], toDouble(tensors[weightTensor(l) + 1])) : null;
+            layers.add(new Layer(w, b, activations[l]));
         }
         return new Network(layers);
     }
@@ -106,78 +103,152 @@ public final class Float32Mlp {
 
     /** Number of weight matrices L. */
     public int depth() {
-        return weights.length;
+        return activations.length;
     }
 
     public boolean hasBias() {
-        return biases != null;
+        return bias;
+    }
+
+    /** Index of W_ℓ among the tensors (b_ℓ, when present, is the next one). */
+    public int weightTensor(int layer) {
+        return bias ? 2 * layer : layer;
+    }
+
+    /** The layer ℓ a tensor belongs to. */
+    public int layerOf(int tensor) {
+        return bias ? tensor / 2 : tensor;
+    }
+
+    /** The live parameter tensors W_0, b_0, W_1, … (changing them changes the network). */
+    FloatBuffer[] parameters() {
+        return tensors;
+    }
+
+    /** Zeroed direct buffers shaped like the parameter tensors. */
+    public FloatBuffer[] newTensors() {
+        FloatBuffer[] out = new FloatBuffer[tensors.length];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = direct(tensors[t].capacity());
+        }
+        return out;
     }
 
     /** A copy of W_ℓ, row-major out×in. */
     public float[] weights(int layer) {
-        float[] w = new float[widths[layer] * widths[layer + 1]];
-        weights[layer].get(0, w);
-        return w;
+        return copy(tensors[weightTensor(layer)]);
     }
 
     /** A copy of b_ℓ, or null without bias. */
     public float[] bias(int layer) {
-        return biases == null ? null : biases[layer].clone();
+        return bias ? copy(tensors[weightTensor(layer) + 1]) : null;
+    }
+
+    /** ‖θ‖² = Σ_ℓ ‖W_ℓ‖²_F + ‖b_ℓ‖², accumulated in double. */
+    public double squaredParameterNorm() {
+        return squaredNorm(tensors);
+    }
+
+    /** Σ over the tensors of Σ entries², accumulated in double. */
+    public static double squaredNorm(FloatBuffer[] tensors) {
+        double s = 0;
+        for (FloatBuffer t : tensors) {
+            for (int i = 0, end = t.capacity(); i < end; i++) {
+                double v = t.get(i);
+                s += v * v;
+            }
+        }
+        return s;
     }
 
     /** f(X) for X n×d row-major: a new n×c array. */
     public float[] output(float[] x, int n) {
         forward(x, n);
-        float[] f = new float[n * widths[depth()]];
-        activations[depth()].get(0, f);
-        return f;
+        return copy(hidden[depth()], n * widths[depth()]);
     }
 
-    /** ∇𝓛 on the batch (X n×d, Y n×c, row-major) without changing the parameters: one forward and one backward pass. */
+    /** ∇𝓛 on the batch (X n×d, Y n×c, row-major) as new arrays; see {@link #gradientsInto}. */
     public Gradients32 gradients(float[] x, float[] y, int n, Objective objective) {
-        int depth = depth();
-        float[][] gw = new float[depth][];
-        float[][] gb = biases == null ? null : new float[depth][];
-        float decay = (float) objective.weightDecay();
-        double loss = pass(x, y, n, objective.loss(), (l, delta, input) -> {
-            int out = widths[l + 1];
-            int in = widths[l];
-            FloatBuffer g = direct(out * in);
-            g.put(0, weights(l));
-            Blas.sgemm(true, false, out, in, n, 1f, delta, out, input, in, decay, g, in);
-            gw[l] = new float[out * in];
-            g.get(0, gw[l]);
-            if (gb != null) {
-                gb[l] = columnSums(delta, n, out);
-                for (int j = 0; j < out; j++) {
-                    gb[l][j] += decay * biases[l][j];
-                }
+        FloatBuffer[] g = newTensors();
+        double loss = gradientsInto(g, x, y, n, objective);
+        float[][] gw = new float[depth()][];
+        float[][] gb = bias ? new float[depth()][] : null;
+        for (int l = 0; l < depth(); l++) {
+            gw[l] = copy(g[weightTensor(l)]);
+            if (bias) {
+                gb[l] = copy(g[weightTensor(l) + 1]);
             }
-        });
+        }
         return new Gradients32(gw, gb, loss);
     }
 
     /**
-     * One plain SGD step θ ← θ − η·∇𝓛 on the batch (X n×d, Y n×c, row-major), in place. Returns the data loss
-     * (1/n)Σᵢℓᵢ before the step.
+     * Writes ∇𝓛 on the batch (X n×d, Y n×c, row-major) into {@code out} (shaped by {@link #newTensors}), the decay
+     * term λθ included, without changing the parameters: one forward and one backward pass. Returns the data loss
+     * (1/n)Σᵢℓᵢ.
      */
-    public double sgdStepInPlace(float[] x, float[] y, int n, Objective objective, float learningRate) {
+    public double gradientsInto(FloatBuffer[] out, float[] x, float[] y, int n, Objective objective) {
+        requireTensors(out);
+        float decay = (float) objective.weightDecay();
+        return pass(x, y, n, objective.loss(), (l, delta, input) -> writeGradient(l, delta, input, n, decay, out));
+    }
+
+    /**
+     * One plain gradient step θ ← θ − η·∇𝓛 on the batch, in place, folded into the weight-gradient GEMM:
+     * W_ℓ ← (1 − ηλ)·W_ℓ − η·Δ_ℓᵀH_ℓ (one sgemm with β = 1 − ηλ, no gradient buffer), b_ℓ likewise. When
+     * {@code gradients} is not null, ∇𝓛 at the parameters before the step is also written there (one more GEMM per
+     * layer; the step itself is the same bits either way). Returns the data loss (1/n)Σᵢℓᵢ before the step.
+     */
+    public double sgdStepInPlace(float[] x, float[] y, int n, Objective objective, float learningRate,
+                                 FloatBuffer[] gradients) {
         if (!(learningRate > 0) || !Float.isFinite(learningRate)) {
-            throw new IllegalArgumentException("float32 mlp: learning rate must be positive and finite, got " + learningRate);
+            throw new IllegalArgumentException("float32 network: learning rate must be positive and finite, got " + learningRate);
         }
+        if (gradients != null) {
+            requireTensors(gradients);
+        }
+        float decay = (float) objective.weightDecay();
         float keep = (float) (1.0 - learningRate * objective.weightDecay());
         return pass(x, y, n, objective.loss(), (l, delta, input) -> {
+            if (gradients != null) {
+                writeGradient(l, delta, input, n, decay, gradients);
+            }
             int out = widths[l + 1];
             int in = widths[l];
-            Blas.sgemm(true, false, out, in, n, -learningRate, delta, out, input, in, keep, weights[l], in);
-            if (biases != null) {
-                float[] b = biases[l];
+            Blas.sgemm(true, false, out, in, n, -learningRate, delta, out, input, in, keep, tensors[weightTensor(l)], in);
+            if (bias) {
+                FloatBuffer b = tensors[weightTensor(l) + 1];
                 float[] s = columnSums(delta, n, out);
                 for (int j = 0; j < out; j++) {
-                    b[j] = keep * b[j] - learningRate * s[j];
+                    b.put(j, keep * b.get(j) - learningRate * s[j]);
                 }
             }
         });
+    }
+
+    /** ∂𝓛/∂W_ℓ = Δ_ℓᵀH_ℓ + λW_ℓ and ∂𝓛/∂b_ℓ = 1ᵀΔ_ℓ + λb_ℓ into {@code out}. */
+    private void writeGradient(int l, FloatBuffer delta, FloatBuffer input, int n, float decay, FloatBuffer[] out) {
+        int outW = widths[l + 1];
+        int in = widths[l];
+        FloatBuffer gw = out[weightTensor(l)];
+        if (decay != 0f) {
+            gw.put(0, tensors[weightTensor(l)], 0, outW * in);
+        }
+        Blas.sgemm(true, false, outW, in, n, 1f, delta, outW, input, in, decay, gw, in);
+        if (bias) {
+            FloatBuffer gb = out[weightTensor(l) + 1];
+            FloatBuffer b = tensors[weightTensor(l) + 1];
+            float[] s = columnSums(delta, n, outW);
+            for (int j = 0; j < outW; j++) {
+                gb.put(j, s[j] + decay * b.get(j));
+            }
+        }
+    }
+
+    private void requireTensors(FloatBuffer[] out) {
+        if (out.length != tensors.length) {
+            throw new IllegalArgumentException("float32 network: " + out.length + " gradient tensors for " + tensors.length);
+        }
     }
 
     /** Receives Δ_ℓ (n×out_ℓ) and H_ℓ (n×in_ℓ) once W_ℓ is no longer needed by the backward pass. */
@@ -188,31 +259,25 @@ public final class Float32Mlp {
 
     /** Forward, loss gradient and backward; hands each layer's Δ_ℓ to {@code sink} from the top down. */
     private double pass(float[] x, float[] y, int n, Loss loss, LayerGradient sink) {
-        Objects.requireNonNull(loss, "float32 mlp: loss");
+        Objects.requireNonNull(loss, "float32 network: loss");
         int depth = depth();
         int c = widths[depth];
-        if (y.length != (long) n * c) {
-            throw new IllegalArgumentException("float32 mlp: Y has " + y.length + " values, expected " + n + "x" + c);
+        if (y.length < (long) n * c) {
+            throw new IllegalArgumentException("float32 network: Y has " + y.length + " values, expected " + n + "x" + c);
         }
         forward(x, n);
-        FloatBuffer f = activations[depth];
         FloatBuffer delta = deltaA;
-        double value = lossGradient(loss, f, y, n, c, delta);
         FloatBuffer other = deltaB;
+        double value = lossGradient(loss, hidden[depth], y, n, c, delta);
+        multiplyByDerivativeInPlace(depth - 1, delta, n * c);
         for (int l = depth - 1; l >= 0; l--) {
             int out = widths[l + 1];
             int in = widths[l];
-            FloatBuffer input = activations[l];
-            if (l > 0) { // Δ_{ℓ−1} = (Δ_ℓ·W_ℓ) ⊙ 1[H_ℓ > 0], formed before W_ℓ changes
-                Blas.sgemm(false, false, n, in, out, 1f, delta, out, weights[l], in, 0f, other, in);
-                FloatBuffer h = activations[l];
-                for (int i = 0, end = n * in; i < end; i++) {
-                    if (!(h.get(i) > 0f)) {
-                        other.put(i, 0f);
-                    }
-                }
+            if (l > 0) { // Δ_{ℓ−1} = (Δ_ℓ·W_ℓ) ⊙ σ'_{ℓ−1}(U_{ℓ−1}), formed before W_ℓ changes
+                Blas.sgemm(false, false, n, in, out, 1f, delta, out, tensors[weightTensor(l)], in, 0f, other, in);
+                multiplyByDerivativeInPlace(l - 1, other, n * in);
             }
-            sink.accept(l, delta, input);
+            sink.accept(l, delta, hidden[l]);
             FloatBuffer t = delta;
             delta = other;
             other = t;
@@ -220,38 +285,74 @@ public final class Float32Mlp {
         return value;
     }
 
+    /** g ← g ⊙ σ'_ℓ(U_ℓ) over the first {@code count} entries, from H_{ℓ+1} (or U_ℓ for quadratic layers). */
+    private void multiplyByDerivativeInPlace(int layer, FloatBuffer g, int count) {
+        Activation a = activations[layer];
+        FloatBuffer h = hidden[layer + 1];
+        if (a instanceof Activation.Relu) {
+            for (int i = 0; i < count; i++) {
+                if (!(h.get(i) > 0f)) {
+                    g.put(i, 0f);
+                }
+            }
+        } else if (a instanceof Activation.Tanh) {
+            for (int i = 0; i < count; i++) {
+                float t = h.get(i);
+                g.put(i, g.get(i) * (1f - t * t));
+            }
+        } else if (a instanceof Activation.Quadratic) {
+            FloatBuffer u = preActivations[layer];
+            for (int i = 0; i < count; i++) {
+                g.put(i, g.get(i) * 2f * u.get(i));
+            }
+        }
+    }
+
     private void forward(float[] x, int n) {
         if (n < 1) {
-            throw new IllegalArgumentException("float32 mlp: need at least one row, got " + n);
+            throw new IllegalArgumentException("float32 network: need at least one row, got " + n);
         }
-        if (x.length != (long) n * widths[0]) {
-            throw new IllegalArgumentException("float32 mlp: X has " + x.length + " values, expected " + n + "x" + widths[0]);
+        if (x.length < (long) n * widths[0]) {
+            throw new IllegalArgumentException("float32 network: X has " + x.length + " values, expected " + n + "x" + widths[0]);
         }
         ensureBuffers(n);
-        int depth = depth();
-        activations[0].put(0, x);
-        FloatBuffer h = activations[0];
-        for (int l = 0; l < depth; l++) {
+        hidden[0].put(0, x, 0, n * widths[0]);
+        FloatBuffer h = hidden[0];
+        for (int l = 0; l < depth(); l++) {
             int out = widths[l + 1];
             int in = widths[l];
-            FloatBuffer u = activations[l + 1];
+            FloatBuffer u = preActivations[l] != null ? preActivations[l] : hidden[l + 1];
             float beta = 0f;
-            if (biases != null) {
-                float[] b = biases[l];
+            if (bias) {
+                FloatBuffer b = tensors[weightTensor(l) + 1];
                 for (int i = 0; i < n; i++) {
-                    u.put(i * out, b);
+                    u.put(i * out, b, 0, out);
                 }
                 beta = 1f;
             }
-            Blas.sgemm(false, true, n, out, in, 1f, h, in, weights[l], in, beta, u, out);
-            if (l + 1 < depth) {
-                for (int i = 0, end = n * out; i < end; i++) {
-                    if (!(u.get(i) > 0f)) {
-                        u.put(i, 0f);
-                    }
+            Blas.sgemm(false, true, n, out, in, 1f, h, in, tensors[weightTensor(l)], in, beta, u, out);
+            activateInPlace(activations[l], u, hidden[l + 1], n * out);
+            h = hidden[l + 1];
+        }
+    }
+
+    /** H ← σ(U) entry-wise ({@code u} and {@code h} may be the same buffer). */
+    private static void activateInPlace(Activation a, FloatBuffer u, FloatBuffer h, int count) {
+        if (a instanceof Activation.Relu) {
+            for (int i = 0; i < count; i++) {
+                if (!(u.get(i) > 0f)) {
+                    h.put(i, 0f);
                 }
             }
-            h = u;
+        } else if (a instanceof Activation.Tanh) {
+            for (int i = 0; i < count; i++) {
+                h.put(i, (float) Math.tanh(u.get(i)));
+            }
+        } else if (a instanceof Activation.Quadratic) {
+            for (int i = 0; i < count; i++) {
+                float v = u.get(i);
+                h.put(i, v * v);
+            }
         }
     }
 
@@ -291,16 +392,21 @@ public final class Float32Mlp {
         return sum / n;
     }
 
+    /** Buffers for at least n rows; kept while batches are no larger (the short last batch of an epoch reuses them). */
     private void ensureBuffers(int n) {
-        if (n == batchRows) {
+        if (n <= batchRows) {
             return;
         }
         int depth = depth();
-        activations = new FloatBuffer[depth + 1];
+        hidden = new FloatBuffer[depth + 1];
+        preActivations = new FloatBuffer[depth];
         int widest = 0;
         for (int l = 0; l <= depth; l++) {
-            activations[l] = direct(n * widths[l]);
+            hidden[l] = direct(n * widths[l]);
             widest = Math.max(widest, widths[l]);
+            if (l < depth && activations[l] instanceof Activation.Quadratic) {
+                preActivations[l] = direct(n * widths[l + 1]);
+            }
         }
         deltaA = direct(n * widest);
         deltaB = direct(n * widest);
@@ -319,15 +425,24 @@ public final class Float32Mlp {
     }
 
     /** A zeroed native-order direct buffer of {@code length} floats. */
-    private static FloatBuffer direct(int length) {
+    static FloatBuffer direct(int length) {
         return ByteBuffer.allocateDirect(4 * length).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
+    private static float[] copy(FloatBuffer b) {
+        return copy(b, b.capacity());
+    }
 
-    private static double[] toDouble(float[] x) {
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = x[i];
+    private static float[] copy(FloatBuffer b, int length) {
+        float[] out = new float[length];
+        b.get(0, out);
+        return out;
+    }
+
+    private static double[] toDouble(FloatBuffer x) {
+        double[] out = new double[x.capacity()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = x.get(i);
         }
         return out;
     }

@@ -1,15 +1,9 @@
 package org.featurelab.nn;
 
-import org.featurelab.base.Permutations;
-import org.featurelab.linalg.Matrix;
-
-import java.util.SplittableRandom;
-
 /**
  * The training loop: {@code steps} updates of {@code optimizer} on {@link Objective} 𝓛. Full-batch optimisers use
- * all rows every step; mini-batch optimisers walk through a fresh permutation of the rows every epoch
- * (Fisher–Yates from a {@link SplittableRandom} seeded with {@code seed}), the last batch of an epoch being
- * shorter when the batch size does not divide n. Full-batch rules that evaluate trial points ({@link Optimizer.Lbfgs})
+ * all rows every step; mini-batch optimisers take the batches of {@link BatchSchedule} (a fresh seeded permutation
+ * every epoch). Full-batch rules that evaluate trial points ({@link Optimizer.Lbfgs})
  * get the full-batch objective through the {@link OptimizerState}, and the gradient they computed at the accepted
  * point is reused for the next step instead of being recomputed. Same inputs and seed give bit-identical networks.
  */
@@ -27,37 +21,31 @@ public final class Trainer {
             throw new IllegalArgumentException("train: data is X " + data.inputs().shape() + ", Y " + data.targets().shape()
                     + " for a network " + network);
         }
-        int n = data.size();
-        int batch = optimizer.batchSize() == 0 ? n : Math.min(n, optimizer.batchSize());
-        SplittableRandom rng = new SplittableRandom(seed);
+        BatchSchedule schedule = new BatchSchedule(data.size(), optimizer.batchSize(), seed);
+        boolean full = schedule.fullBatch();
         OptimizerState state = new OptimizerState();
-        int[] order = Permutations.identity(n);
-        int cursor = n;
         Network current = network;
-        if (batch == n) {
+        if (full) {
             state.bindFullBatchObjective(net -> objective.gradients(net, data.inputs(), data.targets()));
         }
         for (int t = 0; t < steps; t++) {
             Gradients g;
-            if (batch == n) {
+            if (full) {
                 Gradients cached = state.cachedGradients(current);
                 g = cached != null ? cached : objective.gradients(current, data.inputs(), data.targets());
             } else {
-                if (cursor >= n) {
-                    Permutations.shuffleInPlace(order, rng);
-                    cursor = 0;
-                }
-                int len = Math.min(batch, n - cursor);
-                int[] idx = java.util.Arrays.copyOfRange(order, cursor, cursor + len);
-                cursor += len;
-                Matrix xb = data.inputs().selectRows(idx);
-                Matrix yb = data.targets().selectRows(idx);
-                g = objective.gradients(current, xb, yb);
+                int[] idx = schedule.next();
+                g = objective.gradients(current, data.inputs().selectRows(idx), data.targets().selectRows(idx));
             }
-            listener.onStep(t, current, g.objective(), g.norm());
+            if (listener.observes(t)) {
+                listener.onStep(t, current, g.objective(), g.norm());
+            }
             current = optimizer.update(current, g, state);
         }
-        Gradients cachedLast = batch == n ? state.cachedGradients(current) : null;
+        if (!listener.observes(steps)) {
+            return current;
+        }
+        Gradients cachedLast = full ? state.cachedGradients(current) : null;
         Gradients last = cachedLast != null ? cachedLast : objective.gradients(current, data.inputs(), data.targets());
         listener.onStep(steps, current, last.objective(), last.norm());
         return current;

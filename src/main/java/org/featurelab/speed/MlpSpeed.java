@@ -4,7 +4,7 @@ import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Blas;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.nn.Activation;
-import org.featurelab.nn.Float32Mlp;
+import org.featurelab.nn.Float32Trainer;
 import org.featurelab.nn.Initialization;
 import org.featurelab.nn.Loss;
 import org.featurelab.nn.Network;
@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
 /**
  * {@code featurelab speed mlp}: the time of one full training step (forward, backward, parameter update) of a dense
  * ReLU MLP with biases and a linear output, on one fixed synthetic batch (X, Y i.i.d. N(0, 1)), mean squared loss
- * (1/n)Σᵢ½‖f(xᵢ) − yᵢ‖², plain SGD with η = 0.01 and no weight decay. float32 runs {@link Float32Mlp}; float64 runs the
+ * (1/n)Σᵢ½‖f(xᵢ) − yᵢ‖², plain SGD with η = 0.01 and no weight decay. float32 runs {@link Float32Trainer} (the engine of {@code train --precision float32}) with
+ * {@link Optimizer.SgdMomentum} at μ = 0; float64 runs the
  * float64 {@link Network} with {@link Objective#gradients} and {@link Optimizer.GradientDescent}.
  *
  * <p>Flops counted per step ({@link #flopsPerStep}): the GEMMs actually performed, forward 2·b·Σ in_ℓ·out_ℓ, weight
@@ -37,7 +38,7 @@ public final class MlpSpeed {
     /**
      * @param widths     layer widths d, hidden…, c (at least two, all positive)
      * @param batch      rows per step b ≥ 1
-     * @param arithmetic {@link Arithmetic#FLOAT32} ({@link Float32Mlp}) or {@link Arithmetic#FLOAT64} ({@link Network})
+     * @param arithmetic {@link Arithmetic#FLOAT32} ({@link Float32Trainer}) or {@link Arithmetic#FLOAT64} ({@link Network})
      * @param steps      timed steps ≥ 1
      * @param warmup     untimed steps before them ≥ 0
      * @param seed       seed of the data and the initial weights
@@ -139,12 +140,13 @@ public final class MlpSpeed {
         double last = Double.NaN;
         int total = w.warmup() + w.steps();
         if (w.arithmetic() == Arithmetic.FLOAT32) {
-            Float32Mlp mlp = Float32Mlp.fromNetwork(network);
+            Float32Trainer trainer = new Float32Trainer(network, objective,
+                    new Optimizer.SgdMomentum(LEARNING_RATE, 0.0, w.batch()));
             float[] xf = Blas.toFloat(x.data());
             float[] yf = Blas.toFloat(y.data());
             for (int s = 0; s < total; s++) {
                 long t = System.nanoTime();
-                double loss = mlp.sgdStepInPlace(xf, yf, w.batch(), objective, (float) LEARNING_RATE);
+                double loss = trainer.stepInPlace(xf, yf, w.batch());
                 long dt = System.nanoTime() - t;
                 first = s == 0 ? loss : first;
                 last = loss;

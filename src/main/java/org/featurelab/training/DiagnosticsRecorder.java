@@ -84,8 +84,13 @@ public final class DiagnosticsRecorder implements TrainingListener {
     }
 
     @Override
+    public boolean observes(int step) {
+        return step % every == 0 || step == lastStep;
+    }
+
+    @Override
     public void onStep(int step, Network network, double batchObjective, double batchGradientNorm) {
-        if (step % every != 0 && step != lastStep) {
+        if (!observes(step)) {
             return;
         }
         NetworkDiagnostics d = NetworkDiagnostics.compute(step, network, initial, sample.inputs(), sample.targets(),

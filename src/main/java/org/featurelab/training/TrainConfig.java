@@ -3,12 +3,15 @@ package org.featurelab.training;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.featurelab.io.Json;
+import org.featurelab.linalg.Arithmetic;
 import org.featurelab.nn.Activation;
+import org.featurelab.nn.Float32Trainer;
 import org.featurelab.nn.Loss;
 import org.featurelab.nn.Network;
 import org.featurelab.nn.Objective;
 import org.featurelab.nn.Optimizer;
 import org.featurelab.nn.OptimizerKind;
+import org.featurelab.nn.Trainer;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -38,10 +41,13 @@ import java.util.Objects;
  * @param sloSpeeds     per-layer speeds C_ℓ of slo (length = depth)
  * @param temperature   T ≥ 0 of sgld
  * @param maxDiagnosticRows rows of the diagnostics sample set (a seeded subsample when n is larger)
+ * @param arithmetic    the training engine: {@link Arithmetic#FLOAT64} ({@link Trainer}) or {@link Arithmetic#FLOAT32}
+ *                      ({@link Float32Trainer}; every optimiser but lbfgs); diagnostics are float64 either way
  */
 public record TrainConfig(int[] widths, Activation activation, Loss loss, OptimizerKind optimizer, double learningRate,
                           double weightDecay, int epochs, int batchSize, double momentum, InitSpec init, boolean bias,
-                          int diagnoseEvery, long seed, double[] sloSpeeds, double temperature, int maxDiagnosticRows) {
+                          int diagnoseEvery, long seed, double[] sloSpeeds, double temperature, int maxDiagnosticRows,
+                          Arithmetic arithmetic) {
     /** Curvature pairs of {@link Optimizer.Lbfgs} ({@code learningRate} is its first trial step length). */
     public static final int LBFGS_MEMORY = 10;
 
@@ -50,6 +56,14 @@ public record TrainConfig(int[] widths, Activation activation, Loss loss, Optimi
         Objects.requireNonNull(loss, "train: loss");
         Objects.requireNonNull(optimizer, "train: optimizer");
         Objects.requireNonNull(init, "train: init");
+        Objects.requireNonNull(arithmetic, "train: arithmetic");
+        if (arithmetic == Arithmetic.MIXED) {
+            throw new IllegalArgumentException("arithmetic: training runs in float64 or float32, not mixed");
+        }
+        if (arithmetic == Arithmetic.FLOAT32 && optimizer == OptimizerKind.LBFGS) {
+            throw new IllegalArgumentException("arithmetic: lbfgs runs in float64 only (its line search compares objective "
+                    + "values below float32 resolution)");
+        }
         widths = widths.clone();
         if (widths.length < 2) {
             throw new IllegalArgumentException("widths: need at least an input and an output width, got " + archString(widths));
@@ -110,6 +124,20 @@ public record TrainConfig(int[] widths, Activation activation, Loss loss, Optimi
         if (maxDiagnosticRows < 1) {
             throw new IllegalArgumentException("maxDiagnosticRows must be ≥ 1, got " + maxDiagnosticRows);
         }
+    }
+
+    /** The float64 run of these settings (the canonical constructor with {@link Arithmetic#FLOAT64}). */
+    public TrainConfig(int[] widths, Activation activation, Loss loss, OptimizerKind optimizer, double learningRate,
+                       double weightDecay, int epochs, int batchSize, double momentum, InitSpec init, boolean bias,
+                       int diagnoseEvery, long seed, double[] sloSpeeds, double temperature, int maxDiagnosticRows) {
+        this(widths, activation, loss, optimizer, learningRate, weightDecay, epochs, batchSize, momentum, init, bias,
+                diagnoseEvery, seed, sloSpeeds, temperature, maxDiagnosticRows, Arithmetic.FLOAT64);
+    }
+
+    /** These settings trained in {@code engine} arithmetic. */
+    public TrainConfig withArithmetic(Arithmetic engine) {
+        return new TrainConfig(widths, activation, loss, optimizer, learningRate, weightDecay, epochs, batchSize, momentum,
+                init, bias, diagnoseEvery, seed, sloSpeeds, temperature, maxDiagnosticRows, engine);
     }
 
     /**
@@ -250,6 +278,7 @@ public record TrainConfig(int[] widths, Activation activation, Loss loss, Optimi
             o.put("lbfgsMemory", LBFGS_MEMORY);
         }
         o.put("maxDiagnosticRows", maxDiagnosticRows);
+        o.put("arithmetic", arithmetic.label());
         return o;
     }
 

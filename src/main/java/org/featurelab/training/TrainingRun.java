@@ -1,7 +1,10 @@
 package org.featurelab.training;
 
 import org.featurelab.diagnostics.DiagnosticsConfig;
+import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Matrix;
+import org.featurelab.nn.Float32Mlp;
+import org.featurelab.nn.Float32Trainer;
 import org.featurelab.nn.Initialization;
 import org.featurelab.nn.Network;
 import org.featurelab.nn.Trainer;
@@ -12,7 +15,8 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * One training run: initialise, train with {@link Trainer} for {@code epochs × ⌈n/batch⌉} steps with a
+ * One training run: initialise, train with {@link Trainer} (or {@link Float32Trainer} when the config's arithmetic is
+ * float32; the initial network is then rounded to float32 first) for {@code epochs × ⌈n/batch⌉} steps with a
  * {@link DiagnosticsRecorder} attached, and return the records. Seeds: from the root seed S a
  * {@link SplittableRandom} hands out, in this order, the initialisation generator, the trainer's batch-order
  * seed, the SGLD noise seed and the diagnostics-sample seed; same config and data give the same run. With
@@ -93,12 +97,19 @@ public record TrainingRun(TrainConfig config, Network initial, Network trained, 
         } else {
             initial = initialNetwork(config, initRng);
         }
+        boolean float32 = config.arithmetic() == Arithmetic.FLOAT32;
+        if (float32) { // the network the float32 engine starts from, so step 0 and the centred NFM see it exactly
+            initial = Float32Mlp.fromNetwork(initial).toNetwork();
+        }
         int steps = config.epochs() * config.stepsPerEpoch(data.size());
         TrainingData sample = DiagnosticsRecorder.sample(data, config.maxDiagnosticRows(), sampleSeed);
         DiagnosticsRecorder recorder = new DiagnosticsRecorder(sample, config.diagnosticObjective(),
                 DiagnosticsConfig.defaults(), config.diagnoseEvery(), steps, initial, onDiagnosis);
         long start = System.nanoTime();
-        Network trained = Trainer.train(initial, data, config.trainingObjective(), config.buildOptimizer(noiseSeed), steps,
+        Network trained = float32
+                ? Float32Trainer.train(initial, data, config.trainingObjective(), config.buildOptimizer(noiseSeed), steps,
+                trainerSeed, recorder)
+                : Trainer.train(initial, data, config.trainingObjective(), config.buildOptimizer(noiseSeed), steps,
                 trainerSeed, recorder);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new TrainingRun(config, initial, trained, recorder.steps(), steps, sample.size(), seconds);

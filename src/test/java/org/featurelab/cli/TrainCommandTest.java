@@ -144,6 +144,22 @@ class TrainCommandTest {
     }
 
     @Test
+    void float32EngineFollowsTheFloat64CurveAndSaysSoInTheSummary() throws IOException {
+        Path f32 = dir.resolve("f32");
+        CliRunner.ok("train", "--data", csv.toString(), "--arch", "4-8-3", "--activation", "tanh", "--loss", "mse",
+                "--optimizer", "gd", "--lr", "0.1", "--weight-decay", "1e-2", "--epochs", "200", "--diagnose-every", "50",
+                "--seed", "7", "--quiet", "--precision", "float32", "--out", f32.toString());
+        List<double[]> a = series(out, "train", "train_loss");
+        List<double[]> b = series(f32, "train", "train_loss");
+        assertEquals(a.size(), b.size());
+        for (int k = 0; k < a.size(); k++) {
+            assertEquals(a.get(k)[1], b.get(k)[1], 1e-4 * a.get(k)[1], "train_loss at step " + a.get(k)[0]);
+        }
+        assertTrue(Files.readString(f32.resolve("summary.json")).contains("\"arithmetic\": \"float32\""));
+        assertTrue(Files.readString(out.resolve("summary.json")).contains("\"arithmetic\": \"float64\""));
+    }
+
+    @Test
     void archMismatchStatesTheExpectedWidths() {
         Path d = dir.resolve("mismatch");
         CliRunner.Result r = CliRunner.run("train", "--data", csv.toString(), "--arch", "5-8-2", "--lr", "0.1",
@@ -173,6 +189,8 @@ class TrainCommandTest {
                 {"--lr", "0.1", "--diagnostic-rows", "0"},
                 {"--lr", "0.1", "--optimizer", "slo", "--slo-speeds", "1,0"},
                 {"--lr", "0.1", "--optimizer", "sgld", "--temperature", "-1"},
+                {"--lr", "0.1", "--precision", "mixed"},
+                {"--lr", "0.1", "--optimizer", "lbfgs", "--precision", "float32"},
         };
         // library messages name the fields (learningRate, widths, ...); train reads them with its flags
         String[] fragments = {"--optimizer: unknown 'rmsprop' (gd, sgd, adam, adamw, slo, sgld, lbfgs)",
@@ -183,7 +201,8 @@ class TrainCommandTest {
                 "--init balanced is for deep linear chains: use --activation identity",
                 "--init small:F factor must be positive and finite, got -1.0", "--weight-decay must be finite and ≥ 0, got -1.0",
                 "--diagnostic-rows must be ≥ 1, got 0", "--slo-speeds must be positive and finite, got 0.0",
-                "--temperature must be finite and ≥ 0, got -1.0"};
+                "--temperature must be finite and ≥ 0, got -1.0", "--precision: unsupported precision 'mixed': expected float64 or float32",
+                "--precision: lbfgs runs in float64 only"};
         for (int k = 0; k < cases.length; k++) {
             Path d = dir.resolve("bad" + k);
             List<String> args = new java.util.ArrayList<>(List.of("train", "--data", csv.toString(), "--arch", "4-8-3",

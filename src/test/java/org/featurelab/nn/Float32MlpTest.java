@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@link Float32Mlp} against the float64 {@link Objective}/{@link Optimizer.GradientDescent} path on the same
  * parameters (the float32 network widened exactly by {@link Float32Mlp#toNetwork}) and the same data (float32 values
- * widened): a 6-8-5-3 ReLU network, n = 9, coupled decay λ = 0.01, MSE and softmax CE, with and without bias.
+ * widened): a 6-8-5-3 network with each hidden activation (ReLU, tanh, quadratic, identity), n = 9, coupled decay
+ * λ = 0.01, MSE and softmax CE, with and without bias.
  * float32 rounding (ε ≈ 6·10⁻⁸ per operation, sums of ≤ 9 terms) keeps the relative error far below 1e-4.
  */
 class Float32MlpTest {
@@ -30,16 +31,22 @@ class Float32MlpTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        for (Loss loss : List.of(Loss.MEAN_SQUARED, Loss.SOFTMAX_CROSS_ENTROPY)) {
-            for (boolean bias : new boolean[]{false, true}) {
-                out.add(Arguments.of(loss, bias));
+        for (Activation act : List.of(Activation.RELU, Activation.TANH, Activation.QUADRATIC, Activation.IDENTITY)) {
+            for (Loss loss : List.of(Loss.MEAN_SQUARED, Loss.SOFTMAX_CROSS_ENTROPY)) {
+                for (boolean bias : new boolean[]{false, true}) {
+                    out.add(Arguments.of(act, loss, bias));
+                }
             }
         }
         return out.stream();
     }
 
     private static Float32Mlp network(boolean bias) {
-        Network net = Initialization.standard(new int[]{6, 8, 5, 3}, Activation.RELU, bias, new SplittableRandom(3));
+        return network(Activation.RELU, bias);
+    }
+
+    private static Float32Mlp network(Activation activation, boolean bias) {
+        Network net = Initialization.standard(new int[]{6, 8, 5, 3}, activation, bias, new SplittableRandom(3));
         if (bias) { // non-zero biases so that their gradients and decay are exercised
             List<Layer> layers = new ArrayList<>();
             for (int l = 0; l < net.depth(); l++) {
@@ -90,8 +97,8 @@ class Float32MlpTest {
 
     @ParameterizedTest
     @MethodSource("cases")
-    void gradientMatchesTheFloat64Objective(Loss loss, boolean bias) {
-        Float32Mlp mlp = network(bias);
+    void gradientMatchesTheFloat64Objective(Activation activation, Loss loss, boolean bias) {
+        Float32Mlp mlp = network(activation, bias);
         Network reference = mlp.toNetwork();
         Matrix x = roundedToFloat(RandomData.gaussian(N, 6, 7));
         Matrix y = roundedToFloat(targets(loss));
@@ -115,8 +122,9 @@ class Float32MlpTest {
 
     @ParameterizedTest
     @MethodSource("cases")
-    void sgdStepMatchesFloat64GradientDescent(Loss loss, boolean bias) {
-        Float32Mlp mlp = network(bias);
+    void sgdStepMatchesFloat64GradientDescent(Activation activation, Loss loss, boolean bias) {
+        Float32Mlp mlp = network(activation, bias);
+        Float32Mlp twin = network(activation, bias);
         Network before = mlp.toNetwork();
         Matrix x = roundedToFloat(RandomData.gaussian(N, 6, 7));
         Matrix y = roundedToFloat(targets(loss));
@@ -124,7 +132,16 @@ class Float32MlpTest {
         double lr = 0.5;
         Network expected = new Optimizer.GradientDescent(lr).update(before, objective.gradients(before, x, y),
                 new OptimizerState());
-        double loss32 = mlp.sgdStepInPlace(floats(x), floats(y), N, objective, (float) lr);
+        double loss32 = mlp.sgdStepInPlace(floats(x), floats(y), N, objective, (float) lr, null);
+        java.nio.FloatBuffer[] kept = twin.newTensors();
+        twin.sgdStepInPlace(floats(x), floats(y), N, objective, (float) lr, kept);
+        Float32Mlp.Gradients32 direct = network(activation, bias).gradients(floats(x), floats(y), N, objective);
+        for (int l = 0; l < mlp.depth(); l++) { // keeping the gradient changes neither the step nor the gradient
+            assertArrayEquals(mlp.weights(l), twin.weights(l), "layer " + l + " step with the gradient kept");
+            float[] g = new float[direct.weights()[l].length];
+            kept[twin.weightTensor(l)].get(0, g);
+            assertArrayEquals(direct.weights()[l], g, "layer " + l + " kept gradient");
+        }
         assertEquals(objective.gradients(before, x, y).dataLoss(), loss32, FLOAT32_RTOL * loss32, "loss before the step");
         Network actual = mlp.toNetwork();
         for (int l = 0; l < before.depth(); l++) {
@@ -154,14 +171,15 @@ class Float32MlpTest {
     }
 
     @Test
-    void rejectsOtherActivationsAndBadShapes() {
-        Network tanh = Initialization.standard(new int[]{4, 3, 2}, Activation.TANH, false, new SplittableRandom(1));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Float32Mlp.fromNetwork(tanh));
-        assertTrue(e.getMessage().contains("tanh"), e.getMessage());
+    void rejectsMixedBiasesAndBadShapes() {
+        Network net = Initialization.standard(new int[]{4, 3, 2}, Activation.TANH, true, new SplittableRandom(1));
+        Network mixed = new Network(List.of(net.layer(0), Layer.of(net.layer(1).weights(), Activation.IDENTITY)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Float32Mlp.fromNetwork(mixed));
+        assertTrue(e.getMessage().contains("layer 1 has no bias"), e.getMessage());
         Float32Mlp mlp = Float32Mlp.standard(new int[]{4, 3, 2}, true, new SplittableRandom(1));
         Objective objective = new Objective(Loss.MEAN_SQUARED, 0);
         IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
-                () -> mlp.sgdStepInPlace(new float[8], new float[2], 2, objective, 0.1f));
+                () -> mlp.sgdStepInPlace(new float[8], new float[2], 2, objective, 0.1f, null));
         assertTrue(shape.getMessage().contains("2x2"), shape.getMessage());
     }
 }
