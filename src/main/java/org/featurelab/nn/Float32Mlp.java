@@ -42,6 +42,7 @@ public final class Float32Mlp {
     private FloatBuffer[] preActivations; // U_ℓ for quadratic layers, else null
     private FloatBuffer deltaA;
     private FloatBuffer deltaB;
+    private FloatBuffer ones;           // n ones: bias gradients are Δᵀ·1
     private int batchRows = 0; // rows the activation buffers hold
 
     private Float32Mlp(int[] widths, Activation[] activations, boolean bias, float[][] tensors) {
@@ -216,12 +217,8 @@ public final class Float32Mlp {
             int out = widths[l + 1];
             int in = widths[l];
             Blas.sgemm(true, false, out, in, n, -learningRate, delta, out, input, in, keep, tensors[weightTensor(l)], in);
-            if (bias) {
-                FloatBuffer b = tensors[weightTensor(l) + 1];
-                float[] s = columnSums(delta, n, out);
-                for (int j = 0; j < out; j++) {
-                    b.put(j, keep * b.get(j) - learningRate * s[j]);
-                }
+            if (bias) { // b_ℓ ← (1 − ηλ)·b_ℓ − η·Δ_ℓᵀ·1
+                Blas.sgemm(true, false, out, 1, n, -learningRate, delta, out, ones, 1, keep, tensors[weightTensor(l) + 1], 1);
             }
         });
     }
@@ -235,13 +232,12 @@ public final class Float32Mlp {
             gw.put(0, tensors[weightTensor(l)], 0, outW * in);
         }
         Blas.sgemm(true, false, outW, in, n, 1f, delta, outW, input, in, decay, gw, in);
-        if (bias) {
+        if (bias) { // ∂𝓛/∂b_ℓ = Δ_ℓᵀ·1 + λb_ℓ
             FloatBuffer gb = out[weightTensor(l) + 1];
-            FloatBuffer b = tensors[weightTensor(l) + 1];
-            float[] s = columnSums(delta, n, outW);
-            for (int j = 0; j < outW; j++) {
-                gb.put(j, s[j] + decay * b.get(j));
+            if (decay != 0f) {
+                gb.put(0, tensors[weightTensor(l) + 1], 0, outW);
             }
+            Blas.sgemm(true, false, outW, 1, n, 1f, delta, outW, ones, 1, decay, gb, 1);
         }
     }
 
@@ -269,13 +265,13 @@ public final class Float32Mlp {
         FloatBuffer delta = deltaA;
         FloatBuffer other = deltaB;
         double value = lossGradient(loss, hidden[depth], y, n, c, delta);
-        multiplyByDerivativeInPlace(depth - 1, delta, n * c);
+        multiplyByDerivativeInPlace(depth - 1, delta, n);
         for (int l = depth - 1; l >= 0; l--) {
             int out = widths[l + 1];
             int in = widths[l];
             if (l > 0) { // Δ_{ℓ−1} = (Δ_ℓ·W_ℓ) ⊙ σ'_{ℓ−1}(U_{ℓ−1}), formed before W_ℓ changes
                 Blas.sgemm(false, false, n, in, out, 1f, delta, out, tensors[weightTensor(l)], in, 0f, other, in);
-                multiplyByDerivativeInPlace(l - 1, other, n * in);
+                multiplyByDerivativeInPlace(l - 1, other, n);
             }
             sink.accept(l, delta, hidden[l]);
             FloatBuffer t = delta;
@@ -285,26 +281,35 @@ public final class Float32Mlp {
         return value;
     }
 
-    /** g ← g ⊙ σ'_ℓ(U_ℓ) over the first {@code count} entries, from H_{ℓ+1} (or U_ℓ for quadratic layers). */
-    private void multiplyByDerivativeInPlace(int layer, FloatBuffer g, int count) {
+    /** g ← g ⊙ σ'_ℓ(U_ℓ) over n rows, from H_{ℓ+1} (or U_ℓ for quadratic layers). */
+    private void multiplyByDerivativeInPlace(int layer, FloatBuffer g, int n) {
         Activation a = activations[layer];
-        FloatBuffer h = hidden[layer + 1];
+        int count = n * widths[layer + 1];
         if (a instanceof Activation.Relu) {
-            for (int i = 0; i < count; i++) {
-                if (!(h.get(i) > 0f)) {
-                    g.put(i, 0f);
-                }
-            }
+            reluMask(hidden[layer + 1], g, count);
         } else if (a instanceof Activation.Tanh) {
-            for (int i = 0; i < count; i++) {
-                float t = h.get(i);
-                g.put(i, g.get(i) * (1f - t * t));
-            }
+            tanhDerivative(hidden[layer + 1], g, count);
         } else if (a instanceof Activation.Quadratic) {
             FloatBuffer u = preActivations[layer];
-            for (int i = 0; i < count; i++) {
-                g.put(i, g.get(i) * 2f * u.get(i));
+            for (int k = 0; k < count; k++) {
+                g.put(k, g.get(k) * 2f * u.get(k));
             }
+        }
+    }
+
+    /** g ← g ⊙ 1[H &gt; 0] without a branch: H ≥ +0, so −bits(H) is negative exactly when H &gt; 0. */
+    private static void reluMask(FloatBuffer h, FloatBuffer g, int count) {
+        for (int k = 0; k < count; k++) {
+            int mask = (-Float.floatToRawIntBits(h.get(k))) >> 31;
+            g.put(k, Float.intBitsToFloat(Float.floatToRawIntBits(g.get(k)) & mask));
+        }
+    }
+
+    /** g ← g ⊙ (1 − H²). */
+    private static void tanhDerivative(FloatBuffer h, FloatBuffer g, int count) {
+        for (int k = 0; k < count; k++) {
+            float t = h.get(k);
+            g.put(k, g.get(k) * (1f - t * t));
         }
     }
 
@@ -323,7 +328,7 @@ public final class Float32Mlp {
             int in = widths[l];
             FloatBuffer u = preActivations[l] != null ? preActivations[l] : hidden[l + 1];
             float beta = 0f;
-            if (bias) {
+            if (bias) { // U ← 1·b_ℓ, then U ← H_ℓ·W_ℓᵀ + U
                 FloatBuffer b = tensors[weightTensor(l) + 1];
                 for (int i = 0; i < n; i++) {
                     u.put(i * out, b, 0, out);
@@ -336,22 +341,25 @@ public final class Float32Mlp {
         }
     }
 
-    /** H ← σ(U) entry-wise ({@code u} and {@code h} may be the same buffer). */
+    /**
+     * H ← σ(U) entry-wise over {@code count} entries ({@code u} and {@code h} are the same buffer except for quadratic
+     * layers, which keep U for σ' = 2U). ReLU runs without a branch: v is cleared when its sign bit is set (−0 becomes
+     * +0), which the JIT can vectorise and which does not mispredict on random signs.
+     */
     private static void activateInPlace(Activation a, FloatBuffer u, FloatBuffer h, int count) {
         if (a instanceof Activation.Relu) {
-            for (int i = 0; i < count; i++) {
-                if (!(u.get(i) > 0f)) {
-                    h.put(i, 0f);
-                }
+            for (int k = 0; k < count; k++) {
+                int bits = Float.floatToRawIntBits(u.get(k));
+                u.put(k, Float.intBitsToFloat(bits & ~(bits >> 31)));
             }
         } else if (a instanceof Activation.Tanh) {
-            for (int i = 0; i < count; i++) {
-                h.put(i, (float) Math.tanh(u.get(i)));
+            for (int k = 0; k < count; k++) {
+                u.put(k, (float) Math.tanh(u.get(k)));
             }
         } else if (a instanceof Activation.Quadratic) {
-            for (int i = 0; i < count; i++) {
-                float v = u.get(i);
-                h.put(i, v * v);
+            for (int k = 0; k < count; k++) {
+                float v = u.get(k);
+                h.put(k, v * v);
             }
         }
     }
@@ -410,18 +418,11 @@ public final class Float32Mlp {
         }
         deltaA = direct(n * widest);
         deltaB = direct(n * widest);
-        batchRows = n;
-    }
-
-    private static float[] columnSums(FloatBuffer g, int n, int cols) {
-        float[] s = new float[cols];
+        ones = direct(n);
         for (int i = 0; i < n; i++) {
-            int o = i * cols;
-            for (int j = 0; j < cols; j++) {
-                s[j] += g.get(o + j);
-            }
+            ones.put(i, 1f);
         }
-        return s;
+        batchRows = n;
     }
 
     /** A zeroed native-order direct buffer of {@code length} floats. */
