@@ -56,12 +56,17 @@ public final class Correlations {
         Matrix sym = psd.copy();
         sym.symmetrizeInPlace();
         SymmetricEigen e = SymmetricEigen.of(sym);
+        SpectralMoments moments = SpectralMoments.of(target, e);
         double[] rho = new double[alphas.length];
         double best = Double.NaN;
         double bestRho = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < alphas.length; k++) {
             double alpha = alphas[k];
-            rho[k] = pearson(target, e.reconstruct(v -> v > 0 ? Math.pow(v, alpha) : 0.0));
+            java.util.function.DoubleUnaryOperator f = v -> v > 0 ? Math.pow(v, alpha) : 0.0;
+            rho[k] = moments.pearson(f);
+            if (Double.isNaN(rho[k])) { // ill-conditioned moments: the entry-wise formula on the reconstructed matrix
+                rho[k] = pearson(target, e.reconstruct(f));
+            }
             if (rho[k] > bestRho) {
                 bestRho = rho[k];
                 best = alpha;

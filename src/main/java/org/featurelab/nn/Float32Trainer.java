@@ -11,8 +11,8 @@ import java.util.Objects;
  * {@link Float32Mlp} and {@link Float32Optimizer}. Inputs and targets are narrowed to float32 once. A {@link Network}
  * (float64, widened exactly) is built only at the steps the listener {@link TrainingListener#observes observes};
  * there the batch objective and gradient norm are the float32 ones accumulated in double, and the final call
- * (t = steps) gets the float64 full-batch objective of the final network, as from {@link Trainer}. Diagnostics computed
- * from those networks are float64.
+ * (t = steps) gets the full-batch objective and gradient norm of the final network (one float32 pass over all rows).
+ * Diagnostics computed from the networks handed out are float64.
  *
  * <p>{@link #stepInPlace} is the unit {@code speed mlp} times; {@link #train} runs it for {@code featurelab train
  * --precision float32}. Same inputs and seed give bit-identical networks.
@@ -114,9 +114,10 @@ public final class Float32Trainer {
             }
         }
         Network last = trainer.network();
-        if (listener.observes(steps)) {
-            Gradients g = objective.gradients(last, data.inputs(), data.targets());
-            listener.onStep(steps, last, g.objective(), g.norm());
+        if (listener.observes(steps)) { // the full-batch 𝓛 and ‖∇𝓛‖ of the final network, in the float32 engine
+            double loss = trainer.mlp.gradientsInto(trainer.gradients, x, y, n, objective);
+            double value = loss + 0.5 * objective.weightDecay() * trainer.mlp.squaredParameterNorm();
+            listener.onStep(steps, last, value, Math.sqrt(Float32Mlp.squaredNorm(trainer.gradients)));
         }
         return last;
     }

@@ -34,13 +34,14 @@ final class Layers {
         allow("diagnostics", "base", "linalg", "nn");
         allow("encoding", "base", "linalg", "table");
         allow("boosting", "base", "linalg", "scoring", "rfm");
+        allow("partition", "base", "linalg", "kernel", "scoring", "rfm");
         allow("meanfield", "base", "linalg", "scoring");
         allow("training", "base", "linalg", "nn", "diagnostics", "io");
-        allow("tabular", "base", "linalg", "scoring", "kernel", "rfm", "boosting", "table", "encoding", "io");
+        allow("tabular", "base", "linalg", "scoring", "kernel", "rfm", "partition", "boosting", "table", "encoding", "io");
         allow("report", "base", "linalg", "io", "training");
         allow("benchmark", "base", "linalg", "scoring", "kernel", "rfm", "boosting", "table", "encoding", "io", "tabular",
                 "report");
-        allow("speed", "base", "linalg", "scoring", "kernel", "rfm", "nn", "meanfield");
+        allow("speed", "base", "linalg", "scoring", "kernel", "rfm", "partition", "nn", "meanfield");
         String[] experimentBase = {"base", "linalg", "scoring", "kernel", "rfm", "nn", "diagnostics", "meanfield", "io",
                 "table", "encoding", "training", "tabular", "report"};
         allow("experiment", experimentBase);

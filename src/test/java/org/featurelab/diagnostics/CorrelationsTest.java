@@ -47,4 +47,24 @@ class CorrelationsTest {
         assertClose(s.bestAlpha(), 0.7, 1e-12, 0, "argmax");
         assertClose(s.pearson()[13], 1.0, ROUNDOFF, 0, "ρ at α = 0.70");
     }
+
+    /** The spectral moments give the entry-wise ρ(T, P^α) of the reconstructed matrix, T not symmetric, P of rank 5. */
+    @Test
+    void alphaSweepEqualsTheEntryWisePearsonOfEachPower() {
+        Matrix b = RandomData.gaussian(5, 12, 3);
+        Matrix p = b.transposeTimes(b); // 12×12, rank 5: seven eigenvalues at round-off, clipped or tiny
+        Matrix target = RandomData.gaussian(12, 12, 4).plus(p.scale(0.3));
+        double[] alphas = DiagnosticsConfig.defaults().alphas();
+        Correlations.AlphaSweep s = Correlations.alphaSweep(target, p, alphas);
+        Matrix sym = p.copy();
+        sym.symmetrizeInPlace();
+        org.featurelab.linalg.SymmetricEigen e = org.featurelab.linalg.SymmetricEigen.of(sym);
+        for (int k = 0; k < alphas.length; k++) {
+            double alpha = alphas[k];
+            double expected = Correlations.pearson(target, e.reconstruct(v -> v > 0 ? Math.pow(v, alpha) : 0.0));
+            assertClose(s.pearson()[k], expected, 1e-10, 1e-12, "ρ at α = " + alpha);
+        }
+        Matrix constant = Matrix.zeros(12, 12);
+        assertTrue(Double.isNaN(Correlations.alphaSweep(constant, p, alphas).pearson()[0]), "constant target");
+    }
 }

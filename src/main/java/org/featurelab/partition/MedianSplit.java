@@ -1,0 +1,157 @@
+package org.featurelab.partition;
+
+import org.featurelab.base.Permutations;
+import org.featurelab.base.Task;
+import org.featurelab.kernel.Metric;
+import org.featurelab.linalg.Matrix;
+import org.featurelab.linalg.SymmetricEigen;
+import org.featurelab.rfm.FeatureUpdate;
+import org.featurelab.rfm.LabeledData;
+import org.featurelab.rfm.Rfm;
+import org.featurelab.rfm.RfmConfig;
+import org.featurelab.rfm.RfmListener;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * One split of a node (xRFM): fit a cheap RFM — one kernel ridge solve, one AGOP update, on at most
+ * {@code sampleRows} rows of the node drawn without replacement — take the top eigenvector v of its AGOP M
+ * (sign fixed so that its largest-magnitude entry is positive), project every row of the node, x·v, and split at
+ * the median. Balanced on ties: the rows are ordered by (x·v, row number) and the first ⌊n/2⌋ go left, so that
+ * equal projections still give halves of ⌊n/2⌋ and ⌈n/2⌉ rows; the routing threshold τ is the midpoint of the two
+ * middle projections (x·v ≤ τ goes left; with a tie at the median, new rows equal to it go left).
+ * If the AGOP is not usable (zero or non-finite: constant targets in the node), v is the axis of the largest
+ * variance of the node's rows.
+ */
+final class MedianSplit {
+    private MedianSplit() {
+    }
+
+    /** The rows of a node split in two, with the rule that routes new rows. */
+    record Result(double[] direction, double threshold, int[] left, int[] right) {
+    }
+
+    /** Splits the rows {@code rows} of {@code data} (their indices, ≥ 2 of them). */
+    static Result split(RfmConfig leafConfig, Task task, LabeledData data, int[] rows, int sampleRows, long seed) {
+        double[] v = direction(leafConfig, task, data, rows, sampleRows, seed);
+        int n = rows.length;
+        double[] p = new double[n];
+        Matrix x = data.x();
+        int d = x.cols();
+        double[] xd = x.data();
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            int o = rows[i] * d;
+            for (int j = 0; j < d; j++) {
+                s += xd[o + j] * v[j];
+            }
+            p[i] = s;
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> p[a] != p[b] ? Double.compare(p[a], p[b]) : Integer.compare(rows[a], rows[b]));
+        int half = n / 2;
+        int[] left = new int[half];
+        int[] right = new int[n - half];
+        for (int i = 0; i < n; i++) {
+            int row = rows[order[i]];
+            if (i < half) {
+                left[i] = row;
+            } else {
+                right[i - half] = row;
+            }
+        }
+        Arrays.sort(left);
+        Arrays.sort(right);
+        double threshold = 0.5 * (p[order[half - 1]] + p[order[half]]);
+        return new Result(v, threshold, left, right);
+    }
+
+    /** The unit split direction of the node: top AGOP eigenvector of the cheap RFM, or the widest axis. */
+    static double[] direction(RfmConfig leafConfig, Task task, LabeledData data, int[] rows, int sampleRows, long seed) {
+        int[] sample = rows.length <= sampleRows ? rows : sample(rows, sampleRows, seed);
+        LabeledData s = data.select(sample);
+        RfmConfig cheap = leafConfig.withIterations(1).withUpdate(new FeatureUpdate.Nfa(1.0, false)).withDiagonal(false);
+        Metric m = Rfm.fit(cheap, task, s, null, RfmListener.NONE).metric();
+        Matrix agop = m.toMatrix();
+        double[] v;
+        if (agop.maxAbs() > 0 && Double.isFinite(agop.maxAbs())) {
+            Matrix sym = agop.copy();
+            sym.symmetrizeInPlace();
+            Matrix vectors = SymmetricEigen.of(sym).vectors();
+            int d = vectors.rows();
+            v = new double[d];
+            for (int j = 0; j < d; j++) {
+                v[j] = vectors.get(j, d - 1); // eigenvalues ascending: the last column is the top eigenvector
+            }
+        } else {
+            v = widestAxis(s.x());
+        }
+        return normalisedSign(v);
+    }
+
+    /** {@code count} of {@code rows} drawn without replacement (partial Fisher–Yates, seeded), in ascending order. */
+    static int[] sample(int[] rows, int count, long seed) {
+        int[] pool = rows.clone();
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = 0; i < count; i++) {
+            int j = i + rng.nextInt(pool.length - i);
+            int t = pool[i];
+            pool[i] = pool[j];
+            pool[j] = t;
+        }
+        int[] out = Arrays.copyOf(pool, count);
+        Arrays.sort(out);
+        return out;
+    }
+
+    private static double[] widestAxis(Matrix x) {
+        int d = x.cols();
+        int best = 0;
+        double bestVar = -1;
+        for (int j = 0; j < d; j++) {
+            double mean = 0;
+            for (int i = 0; i < x.rows(); i++) {
+                mean += x.get(i, j);
+            }
+            mean /= x.rows();
+            double var = 0;
+            for (int i = 0; i < x.rows(); i++) {
+                double t = x.get(i, j) - mean;
+                var += t * t;
+            }
+            if (var > bestVar) {
+                bestVar = var;
+                best = j;
+            }
+        }
+        double[] v = new double[d];
+        v[best] = 1.0;
+        return v;
+    }
+
+    /** v scaled to unit length with its largest-magnitude entry (the first on ties) positive. */
+    private static double[] normalisedSign(double[] v) {
+        int arg = 0;
+        double norm = 0;
+        for (int j = 0; j < v.length; j++) {
+            norm += v[j] * v[j];
+            if (Math.abs(v[j]) > Math.abs(v[arg])) {
+                arg = j;
+            }
+        }
+        double s = (v[arg] < 0 ? -1 : 1) / Math.sqrt(norm);
+        double[] out = new double[v.length];
+        for (int j = 0; j < v.length; j++) {
+            out[j] = v[j] * s;
+        }
+        return out;
+    }
+
+    static int[] allRows(int n) {
+        return Permutations.identity(n);
+    }
+}

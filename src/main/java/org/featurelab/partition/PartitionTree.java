@@ -1,0 +1,99 @@
+package org.featurelab.partition;
+
+import org.featurelab.linalg.Matrix;
+
+import java.util.Arrays;
+
+/**
+ * The routing tree: a {@link Split} sends a row x to {@code left} when x·v ≤ τ and to {@code right} otherwise; a
+ * {@link Leaf} names the index of its RFM. Immutable.
+ */
+public sealed interface PartitionTree permits PartitionTree.Split, PartitionTree.Leaf {
+
+    /** The leaf index row {@code i} of {@code x} routes to. */
+    int route(Matrix x, int i);
+
+    /** Number of leaves below this node. */
+    int leaves();
+
+    /** Depth of the deepest leaf below this node (a leaf has depth 0). */
+    int depth();
+
+    /**
+     * x·v ≤ τ goes left.
+     *
+     * @param direction v, unit length (the top AGOP eigenvector of the node's cheap RFM)
+     * @param threshold τ, the median projection of the node's rows
+     * @param rows      rows of the training data that reached this node
+     */
+    record Split(double[] direction, double threshold, int rows, PartitionTree left, PartitionTree right)
+            implements PartitionTree {
+        public Split {
+            direction = direction.clone();
+            if (left == null || right == null) {
+                throw new IllegalArgumentException("partition split: both children are required");
+            }
+        }
+
+        @Override
+        public double[] direction() {
+            return direction.clone();
+        }
+
+        /** x_i·v. */
+        public double project(Matrix x, int i) {
+            double s = 0;
+            int d = direction.length;
+            double[] data = x.data();
+            int o = i * d;
+            for (int j = 0; j < d; j++) {
+                s += data[o + j] * direction[j];
+            }
+            return s;
+        }
+
+        @Override
+        public int route(Matrix x, int i) {
+            return (project(x, i) <= threshold ? left : right).route(x, i);
+        }
+
+        @Override
+        public int leaves() {
+            return left.leaves() + right.leaves();
+        }
+
+        @Override
+        public int depth() {
+            return 1 + Math.max(left.depth(), right.depth());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Split s && Arrays.equals(direction, s.direction) && threshold == s.threshold
+                    && rows == s.rows && left.equals(s.left) && right.equals(s.right);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(direction) + Double.hashCode(threshold);
+        }
+    }
+
+    /** A leaf: RFM number {@code index}, fitted on {@code rows} training rows that reached it. */
+    record Leaf(int index, int rows) implements PartitionTree {
+        @Override
+        public int route(Matrix x, int i) {
+            return index;
+        }
+
+        @Override
+        public int leaves() {
+            return 1;
+        }
+
+        @Override
+        public int depth() {
+            return 0;
+        }
+    }
+}

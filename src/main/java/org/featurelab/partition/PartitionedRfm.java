@@ -1,0 +1,91 @@
+package org.featurelab.partition;
+
+import org.featurelab.base.Progress;
+import org.featurelab.base.Task;
+import org.featurelab.rfm.LabeledData;
+import org.featurelab.rfm.Rfm;
+import org.featurelab.rfm.RfmConfig;
+import org.featurelab.rfm.RfmListener;
+import org.featurelab.rfm.RfmModel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Fits a tree-partitioned RFM (xRFM, ../shared/REFERENCE.md §10): {@link MedianSplit} while a node has more than
+ * {@link PartitionConfig#maxLeafSize} rows, then one RFM per leaf, in leaf order (left to right), each with
+ * best-iteration restore on a seeded {@link PartitionConfig#validationFraction} of the leaf's rows (the leaf RFM is
+ * fitted on the rest, iterations 0..T of {@code leafConfig}, and not refitted). The same hyper-parameters in every
+ * leaf. Seeds: a {@link SplittableRandom} from {@link PartitionConfig#seed} hands out one seed per split sample (in
+ * depth-first order) and then one per leaf hold-out draw; same inputs, same model.
+ *
+ * <p>Cost: each split one solve and one AGOP on ≤ splitSampleRows rows; each leaf an RFM fit on ≤ maxLeafSize
+ * rows, so time grows like (n / leaf)·leaf³ = n·leaf² and memory is one leaf's kernel matrix.
+ */
+public final class PartitionedRfm {
+    private PartitionedRfm() {
+    }
+
+    /**
+     * Fits on {@code train}.
+     *
+     * @throws IllegalArgumentException when a leaf could not hold one row per class (max leaf size below 2·classes)
+     */
+    public static PartitionedRfmModel fit(PartitionConfig config, RfmConfig leafConfig, Task task, LabeledData train,
+                                          Progress progress) {
+        int classes = task == Task.CLASSIFICATION ? train.y().cols() : 1;
+        if (config.maxLeafSize() < 2 * classes) {
+            throw new IllegalArgumentException("partition: max leaf size " + config.maxLeafSize() + " is too small for "
+                    + classes + " classes (a leaf needs at least " + 2 * classes + " rows)");
+        }
+        SplittableRandom seeds = new SplittableRandom(config.seed());
+        List<int[]> leafRows = new ArrayList<>();
+        PartitionTree tree = build(config, leafConfig, task, train, MedianSplit.allRows(train.size()), seeds, leafRows);
+        List<RfmModel> leaves = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int k = 0; k < leafRows.size(); k++) {
+            leaves.add(fitLeaf(config, leafConfig, task, train, leafRows.get(k), seeds.nextLong()));
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            double eta = elapsed / (k + 1) * (leafRows.size() - k - 1);
+            progress.message(String.format(Locale.ROOT, "leaf %d/%d (%d rows) fitted; %.1f s so far, ETA %.1f s", k + 1,
+                    leafRows.size(), leafRows.get(k).length, elapsed, eta));
+        }
+        return new PartitionedRfmModel(tree, leaves, task);
+    }
+
+    private static PartitionTree build(PartitionConfig config, RfmConfig leafConfig, Task task, LabeledData data,
+                                       int[] rows, SplittableRandom seeds, List<int[]> leafRows) {
+        if (rows.length <= config.maxLeafSize()) {
+            leafRows.add(rows);
+            return new PartitionTree.Leaf(leafRows.size() - 1, rows.length);
+        }
+        MedianSplit.Result s = MedianSplit.split(leafConfig, task, data, rows, config.splitSampleRows(), seeds.nextLong());
+        PartitionTree left = build(config, leafConfig, task, data, s.left(), seeds, leafRows);
+        PartitionTree right = build(config, leafConfig, task, data, s.right(), seeds, leafRows);
+        return new PartitionTree.Split(s.direction(), s.threshold(), rows.length, left, right);
+    }
+
+    /** One leaf: a seeded hold-out of its rows picks the iteration of an RFM fitted on the others. */
+    static RfmModel fitLeaf(PartitionConfig config, RfmConfig leafConfig, Task task, LabeledData data, int[] rows,
+                            long seed) {
+        int[] shuffled = rows.clone();
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = shuffled.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = shuffled[i];
+            shuffled[i] = shuffled[j];
+            shuffled[j] = t;
+        }
+        int held = leafConfig.iterations() == 0 ? 0
+                : Math.max(1, (int) Math.round(config.validationFraction() * shuffled.length));
+        int[] validation = Arrays.copyOfRange(shuffled, 0, held);
+        int[] fit = Arrays.copyOfRange(shuffled, held, shuffled.length);
+        Arrays.sort(validation);
+        Arrays.sort(fit);
+        LabeledData v = held == 0 ? null : data.select(validation);
+        return Rfm.fit(leafConfig, task, data.select(fit), v, RfmListener.NONE);
+    }
+}
