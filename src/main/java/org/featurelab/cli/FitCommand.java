@@ -5,6 +5,7 @@ import org.featurelab.base.Task;
 import org.featurelab.encoding.Preprocessor;
 import org.featurelab.kernel.KernelKind;
 import org.featurelab.table.Table;
+import org.featurelab.tabular.FittedModel;
 import org.featurelab.tabular.LearnerConfig;
 import org.featurelab.tabular.ModelKind;
 import org.featurelab.tabular.TabularLearner;
@@ -31,7 +32,8 @@ import java.util.concurrent.Callable;
                 "  featurelab fit --data train.csv --target species --out species.flm"})
 final class FitCommand implements Callable<Integer> {
     /** The flag of each {@link LearnerConfig} field that library messages name (the tuner's advice included). */
-    static final FlagNames FLAGS = FlagNames.of("iterations", "--iters", "ridges", "--ridge", "bandwidths", "--bandwidth");
+    static final FlagNames FLAGS = FlagNames.of("iterations", "--iters", "ridges", "--ridge", "bandwidths", "--bandwidth",
+            "maxLeafSize", "--max-leaf-size");
     /** The flag of the preprocessor field that progress lines name (the identifier-column warning suggests drop). */
     static final FlagNames PROGRESS_FLAGS = FlagNames.of("drop", "--drop");
 
@@ -79,6 +81,11 @@ final class FitCommand implements Callable<Integer> {
             + "(default: fit Y − ȳ and predict ȳ + f(x), so that predictions far from the data tend to the mean).")
     boolean noIntercept;
 
+    @Option(names = "--max-leaf-size", paramLabel = "N", defaultValue = "auto",
+            description = "Kernel machines on more training rows than N are fitted as a tree-partitioned RFM with leaves "
+                    + "of at most N rows; auto: exact up to 20000 rows, leaves of 5000 above (default: ${DEFAULT-VALUE}).")
+    String maxLeafSize;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the validation split, and XGBoost's seed for the tree models (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -111,6 +118,18 @@ final class FitCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** --max-leaf-size: auto (0) or a row count. */
+    private int leafSize() {
+        if (maxLeafSize.strip().equalsIgnoreCase("auto")) {
+            return LearnerConfig.AUTO_LEAF_SIZE;
+        }
+        try {
+            return Integer.parseInt(maxLeafSize.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--max-leaf-size: expected a row count or auto, got '" + maxLeafSize + "'");
+        }
+    }
+
     Preprocessor preprocessor() {
         Task parsedTask = task == null || task.equalsIgnoreCase("auto") ? null : Task.parse(task);
         return new Preprocessor(target, drop, parsedTask);
@@ -123,7 +142,7 @@ final class FitCommand implements Callable<Integer> {
             requireKernelDefaults(kind, k);
         }
         LearnerConfig c = LearnerConfig.defaults(kind).withKernel(k).withDiagonal(diagonal).withSeed(seed)
-                .withPrecision(precision.policy()).withCenterTargets(!noIntercept);
+                .withPrecision(precision.policy()).withCenterTargets(!noIntercept).withMaxLeafSize(leafSize());
         if (iterations != null) {
             c = c.withIterations(iterations);
         }
@@ -164,7 +183,7 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private void summary(PrintWriter w, Table table, TabularModel m, double seconds) {
-        if (!m.isKernel()) {
+        if (!m.isKernel() && !m.isPartitioned()) {
             treeSummary(w, table, m, seconds);
             return;
         }
@@ -178,8 +197,15 @@ final class FitCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "rows        %d%n", table.rowCount());
         w.printf(Locale.ROOT, "features    %d columns -> %d encoded features%n", m.preprocessing().inputColumns().size(),
                 m.preprocessing().featureCount());
-        w.printf(Locale.ROOT, "chosen      L=%s ridge=%s iteration=%d%n", TextTable.general(chosen.bandwidth()),
-                TextTable.general(chosen.ridge()), m.rfm().iteration());
+        if (m.fitted() instanceof FittedModel.Partitioned p) {
+            w.printf(Locale.ROOT, "chosen      L=%s ridge=%s (tuned once on %d rows); iteration per leaf%n",
+                    TextTable.general(chosen.bandwidth()), TextTable.general(chosen.ridge()), tuning.fitRows());
+            w.printf(Locale.ROOT, "tree        %d leaves of at most %d rows, depth %d%n", p.model().leaves().size(),
+                    p.maxLeafSize(), p.model().tree().depth());
+        } else {
+            w.printf(Locale.ROOT, "chosen      L=%s ridge=%s iteration=%d%n", TextTable.general(chosen.bandwidth()),
+                    TextTable.general(chosen.ridge()), m.rfm().iteration());
+        }
         if (tuning.validationRows() > 0) {
             String score = m.task() == Task.CLASSIFICATION
                     ? String.format(Locale.ROOT, "accuracy %.4f", chosen.validationScore())

@@ -60,16 +60,22 @@ final class InspectCommand implements Callable<Integer> {
             Outputs.requireWritable(png, "--png");
         }
         TabularModel m = TabularModel.load(model);
-        if (png != null && !m.isKernel()) {
+        if (png != null && !m.isKernel() && !m.isPartitioned()) {
             throw new ParameterException(spec.commandLine(), "--png draws the feature matrix M; model "
                     + m.config().model().id() + " (boosted trees) has none");
         }
         FeatureImportances imp = m.importances();
         PrintWriter out = common.out();
         provenance(out, m.provenance());
-        if (!m.isKernel()) {
+        if (!m.isKernel() && !m.isPartitioned()) {
             treeSummary(out, m);
             treeImportances(out, imp);
+            out.flush();
+            return 0;
+        }
+        if (m.isPartitioned()) {
+            PartitionInspect.print(out, m, top);
+            importances(out, imp, false);
             out.flush();
             return 0;
         }

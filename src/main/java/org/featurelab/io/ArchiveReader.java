@@ -172,14 +172,15 @@ final class ArchiveReader {
         }
         switch (version) {
             case 1:
-                return readV1(manifest, manifestBytes);
+            case 2: // version 2 keeps version 1's layout; it adds a model kind (tree-partitioned RFM) old readers lack
+                return readV1(version, manifest, manifestBytes);
             default:
                 throw invalid("formatVersion is " + version + "; versions start at 1");
         }
     }
 
-    /** Version 1: the layout documented on {@link ModelArchive}. */
-    private ModelArchive readV1(ObjectNode manifest, byte[] manifestBytes) {
+    /** Versions 1 and 2: the layout documented on {@link ModelArchive}. */
+    private ModelArchive readV1(int version, ObjectNode manifest, byte[] manifestBytes) {
         LinkedHashMap<String, int[]> shapes = new LinkedHashMap<>();
         Map<String, String> hashes = new LinkedHashMap<>();
         JsonNode list = manifest.get("arrays");
@@ -245,7 +246,7 @@ final class ArchiveReader {
         }
         ObjectNode callerFields = manifest.deepCopy();
         callerFields.remove(ModelArchive.RESERVED_KEYS);
-        return ModelArchive.decoded(1, callerFields, provenance, arrays);
+        return ModelArchive.decoded(version, callerFields, provenance, arrays);
     }
 
     private void checkEntrySet(Set<String> arrayNames) {

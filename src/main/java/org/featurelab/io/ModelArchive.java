@@ -42,12 +42,15 @@ import java.util.regex.Pattern;
  * <p><b>Versions.</b> {@link #write} always writes {@link #CURRENT_FORMAT_VERSION}. {@link #read} reads
  * every version up to it, dispatching on the file's version, and refuses newer files with an "upgrade"
  * message. A frozen version-1 file under {@code src/test/resources/io/} keeps the version-1 reader honest.
+ * Version 2 (issue 14) has version 1's layout; it is a new number because it may hold a model kind that version-1
+ * readers do not know (the tree-partitioned RFM), so that they refuse it with the upgrade message instead of a
+ * confusing "unknown kind".
  *
  * <p><b>Immutability.</b> Arrays are copied on the way in and handed out as copies; the manifest likewise.
  */
 public final class ModelArchive {
     /** The format version this library writes, and the newest it reads. */
-    public static final int CURRENT_FORMAT_VERSION = 1;
+    public static final int CURRENT_FORMAT_VERSION = 2;
     /** The value of the manifest's {@code "format"} key. */
     public static final String FORMAT = "featurelab-model";
     /** Conventional file extension of model files. */

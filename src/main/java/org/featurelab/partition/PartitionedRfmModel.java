@@ -76,6 +76,31 @@ public record PartitionedRfmModel(PartitionTree tree, List<RfmModel> leaves, Tas
         return out;
     }
 
+    /** Σ_k (n_k/n)·M_k over the leaves, n_k the training rows of leaf k: the model's overall feature matrix. */
+    public Matrix meanMetric() {
+        int[] rows = new int[leaves.size()];
+        collectRows(tree, rows);
+        long total = 0;
+        for (int r : rows) {
+            total += r;
+        }
+        Matrix mean = Matrix.zeros(dimension(), dimension());
+        for (int k = 0; k < leaves.size(); k++) {
+            mean.addInPlace(rows[k] / (double) total, leaves.get(k).metric().toMatrix());
+        }
+        return mean;
+    }
+
+    private static void collectRows(PartitionTree t, int[] rows) {
+        if (t instanceof PartitionTree.Split s) {
+            collectRows(s.left(), rows);
+            collectRows(s.right(), rows);
+        } else {
+            PartitionTree.Leaf leaf = (PartitionTree.Leaf) t;
+            rows[leaf.index()] = leaf.rows();
+        }
+    }
+
     private void requireDimension(Matrix z) {
         if (z.cols() != dimension()) {
             throw new IllegalArgumentException("predict: data has " + z.cols() + " features, model expects " + dimension());

@@ -3,14 +3,16 @@ package org.featurelab.tabular;
 import org.featurelab.boosting.BoostedModel;
 import org.featurelab.boosting.Boosting;
 import org.featurelab.linalg.Matrix;
+import org.featurelab.partition.PartitionedRfmModel;
 import org.featurelab.rfm.RfmModel;
 
 /**
  * What a {@link TabularModel} predicts with, after the preprocessing: a kernel machine (the plain kernel or an RFM,
- * with its (L, λ, t) tuning) or boosted trees (with their (max_depth, eta, rounds) tuning, or none for XGBoost's
+ * with its (L, λ, t) tuning), a tree-partitioned kernel machine (one per leaf, (L, λ) tuned once on a subsample) or
+ * boosted trees (with their (max_depth, eta, rounds) tuning, or none for XGBoost's
  * defaults). Both read the same preprocessed matrix X (n×d) and return n×c scores.
  */
-public sealed interface FittedModel permits FittedModel.Kernel, FittedModel.Trees {
+public sealed interface FittedModel permits FittedModel.Kernel, FittedModel.Partitioned, FittedModel.Trees {
     /** Scores for preprocessed X (n×d): class scores (probabilities for trees) n×c, or values n×1. */
     Matrix predict(Matrix x);
 
@@ -66,6 +68,60 @@ public sealed interface FittedModel permits FittedModel.Kernel, FittedModel.Tree
         public String hyperparameters() {
             Tuner.Candidate c = tuning.chosen();
             return "L=" + Tuner.compact(c.bandwidth()) + ";ridge=" + Tuner.compact(c.ridge()) + ";iteration=" + rfm.iteration();
+        }
+
+        @Override
+        public double validationScore() {
+            return tuning.chosen().validationScore();
+        }
+
+        @Override
+        public int fitRows() {
+            return tuning.fitRows();
+        }
+
+        @Override
+        public int validationRows() {
+            return tuning.validationRows();
+        }
+
+        @Override
+        public int candidates() {
+            return tuning.candidates().size();
+        }
+    }
+
+    /**
+     * A tree-partitioned kernel machine ({@link PartitionedRfmModel}): (L, λ) from {@code tuning} (done once, on a
+     * subsample), the iteration picked per leaf on the leaf's own hold-out rows.
+     */
+    record Partitioned(PartitionedRfmModel model, Tuner.Result tuning, int maxLeafSize) implements FittedModel {
+        public Partitioned {
+            if (model == null || tuning == null) {
+                throw new IllegalArgumentException("partitioned model: the tree and the tuning are required");
+            }
+        }
+
+        @Override
+        public Matrix predict(Matrix x) {
+            return model.predict(x);
+        }
+
+        @Override
+        public Matrix probabilities(Matrix scores) {
+            return tuning.calibration().probabilities(scores);
+        }
+
+        @Override
+        public int dimension() {
+            return model.dimension();
+        }
+
+        @Override
+        public String hyperparameters() {
+            Tuner.Candidate c = tuning.chosen();
+            return "L=" + Tuner.compact(c.bandwidth()) + ";ridge=" + Tuner.compact(c.ridge()) + ";leaves="
+                    + model.leaves().size() + ";max_leaf_size=" + maxLeafSize;
         }
 
         @Override

@@ -26,14 +26,25 @@ import java.util.List;
  * @param centerTargets      fit an intercept: the kernel machine is fitted on Y − ȳ and predicts ȳ + f(x)
  *                           ({@link org.featurelab.rfm.RfmConfig#centerTargets}); on by default, off in model files
  *                           written before it existed
+ * @param maxLeafSize        kernel machines on more training rows than this are fitted as a tree-partitioned RFM
+ *                           ({@link org.featurelab.partition.PartitionedRfm}) with leaves of at most this many rows;
+ *                           {@link #AUTO_LEAF_SIZE} (0): exact up to {@link #EXACT_ROW_LIMIT} rows, leaves of
+ *                           {@link #DEFAULT_LEAF_SIZE} above
  */
 public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, List<Double> ridges, List<Double> bandwidths,
                             MetricScaling scaling, boolean diagonal, double validationFraction, int maxTuningRows,
-                            long seed, Precision precision, boolean centerTargets) {
+                            long seed, Precision precision, boolean centerTargets, int maxLeafSize) {
     /** Default ridge grid. */
     public static final List<Double> RIDGES = List.of(1e-3, 1e-1, 1.0);
     /** Default bandwidth grid (inputs are standardised). */
     public static final List<Double> BANDWIDTHS = List.of(2.0, 5.0, 10.0, 20.0);
+
+    /** {@code maxLeafSize} meaning "exact up to {@link #EXACT_ROW_LIMIT} rows, then leaves of {@link #DEFAULT_LEAF_SIZE}". */
+    public static final int AUTO_LEAF_SIZE = 0;
+    /** The most training rows the automatic rule fits exactly (an n×n kernel matrix of 3.2 GB in float64). */
+    public static final int EXACT_ROW_LIMIT = 20_000;
+    /** Leaf size of the automatic rule above {@link #EXACT_ROW_LIMIT}. */
+    public static final int DEFAULT_LEAF_SIZE = 5_000;
 
     public LearnerConfig {
         if (model == null || kernel == null || scaling == null || precision == null) {
@@ -71,6 +82,29 @@ public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, 
         if (maxTuningRows < 10) {
             throw new IllegalArgumentException("maxTuningRows must be >= 10, got " + maxTuningRows);
         }
+        if (maxLeafSize != AUTO_LEAF_SIZE && maxLeafSize < 2 * org.featurelab.partition.PartitionConfig.MIN_LEAF_ROWS) {
+            throw new IllegalArgumentException("maxLeafSize must be >= " + 2 * org.featurelab.partition.PartitionConfig.MIN_LEAF_ROWS
+                    + " (or 0: automatic), got " + maxLeafSize);
+        }
+    }
+
+    /** As the canonical constructor with the automatic leaf size. */
+    public LearnerConfig(ModelKind model, KernelKind kernel, int iterations, List<Double> ridges, List<Double> bandwidths,
+                         MetricScaling scaling, boolean diagonal, double validationFraction, int maxTuningRows, long seed,
+                         Precision precision, boolean centerTargets) {
+        this(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed,
+                precision, centerTargets, AUTO_LEAF_SIZE);
+    }
+
+    /** The leaf size used on {@code rows} training rows, or 0 when they are fitted exactly (one kernel matrix). */
+    public int leafSizeFor(int rows) {
+        int leaf = maxLeafSize == AUTO_LEAF_SIZE ? (rows > EXACT_ROW_LIMIT ? DEFAULT_LEAF_SIZE : 0) : maxLeafSize;
+        return leaf > 0 && rows > leaf ? leaf : 0;
+    }
+
+    public LearnerConfig withMaxLeafSize(int rows) {
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction,
+                maxTuningRows, seed, precision, centerTargets, rows);
     }
 
     /**
@@ -83,44 +117,44 @@ public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, 
     }
 
     public LearnerConfig withKernel(KernelKind k) {
-        return new LearnerConfig(model, k, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets);
+        return new LearnerConfig(model, k, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets, maxLeafSize);
     }
 
     public LearnerConfig withIterations(int t) {
-        return new LearnerConfig(model, kernel, t, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets);
+        return new LearnerConfig(model, kernel, t, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets, maxLeafSize);
     }
 
     public LearnerConfig withRidges(List<Double> r) {
-        return new LearnerConfig(model, kernel, iterations, r, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets);
+        return new LearnerConfig(model, kernel, iterations, r, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets, maxLeafSize);
     }
 
     public LearnerConfig withBandwidths(List<Double> l) {
-        return new LearnerConfig(model, kernel, iterations, ridges, l, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets);
+        return new LearnerConfig(model, kernel, iterations, ridges, l, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets, maxLeafSize);
     }
 
     public LearnerConfig withScaling(MetricScaling s) {
-        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, s, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets);
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, s, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets, maxLeafSize);
     }
 
     public LearnerConfig withDiagonal(boolean d) {
-        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, d, validationFraction, maxTuningRows, seed, precision, centerTargets);
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, d, validationFraction, maxTuningRows, seed, precision, centerTargets, maxLeafSize);
     }
 
     public LearnerConfig withPrecision(Precision p) {
         return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows,
-                seed, p, centerTargets);
+                seed, p, centerTargets, maxLeafSize);
     }
 
     public LearnerConfig withSeed(long s) {
-        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, s, precision, centerTargets);
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, s, precision, centerTargets, maxLeafSize);
     }
 
     public LearnerConfig withCenterTargets(boolean c) {
         return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows,
-                seed, precision, c);
+                seed, precision, c, maxLeafSize);
     }
 
     public LearnerConfig withMaxTuningRows(int rows) {
-        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, rows, seed, precision, centerTargets);
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, rows, seed, precision, centerTargets, maxLeafSize);
     }
 }

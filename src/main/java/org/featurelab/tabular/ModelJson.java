@@ -43,6 +43,7 @@ final class ModelJson {
         o.put("seed", c.seed());
         o.put("precision", c.precision().label());
         o.put("centerTargets", c.centerTargets());
+        o.put("maxLeafSize", c.maxLeafSize());
         if (p != null) {
             o.put("target", p.target());
             ArrayNode drop = o.putArray("drop");
@@ -56,7 +57,8 @@ final class ModelJson {
         return new LearnerConfig(ModelKind.parse(text(o, "model")), KernelKind.parse(text(o, "kernel")), req(o, "iterations").asInt(),
                 doubles(req(o, "ridges")), doubles(req(o, "bandwidths")), MetricScaling.parse(text(o, "scaling")),
                 req(o, "diagonal").asBoolean(), req(o, "validationFraction").asDouble(), req(o, "maxTuningRows").asInt(),
-                req(o, "seed").asLong(), precision(o), o.path("centerTargets").asBoolean(false));
+                req(o, "seed").asLong(), precision(o), o.path("centerTargets").asBoolean(false),
+                o.path("maxLeafSize").asInt(LearnerConfig.AUTO_LEAF_SIZE));
     }
 
     // centerTargets: files written before the intercept existed were fitted without one (absent = false)

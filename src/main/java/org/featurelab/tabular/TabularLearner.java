@@ -78,6 +78,11 @@ public record TabularLearner(Preprocessor preprocessor, LearnerConfig config) {
                     : TreeLearner.fitOn(config, task, data, val, progress);
             return new TabularModel(pre, trees, config, provenance);
         }
+        int leafSize = config.leafSizeFor(data.size());
+        if (leafSize > 0) {
+            return new TabularModel(pre, PartitionedLearner.fit(config, task, data, val, leafSize, progress), config,
+                    provenance);
+        }
         if (val != null) {
             Tuner.Search search = Tuner.search(config, task, data, val, progress);
             return new TabularModel(pre, search.chosenModel(), config, search.result(), provenance);

@@ -42,19 +42,28 @@ public record TabularModel(FittedPreprocessor preprocessing, FittedModel fitted,
      * @throws IllegalStateException for boosted trees (see {@link FittedModel#hyperparameters()} and the tree tuning)
      */
     public Tuner.Result tuning() {
+        if (fitted instanceof FittedModel.Partitioned p) {
+            return p.tuning();
+        }
         return kernel().tuning();
     }
 
-    /** Whether this is a kernel machine (plain kernel or RFM) rather than boosted trees. */
+    /** Whether this is one kernel machine (plain kernel or RFM) rather than a tree of them or boosted trees. */
     public boolean isKernel() {
         return fitted instanceof FittedModel.Kernel;
+    }
+
+    /** Whether this is a tree-partitioned kernel machine. */
+    public boolean isPartitioned() {
+        return fitted instanceof FittedModel.Partitioned;
     }
 
     private FittedModel.Kernel kernel() {
         if (fitted instanceof FittedModel.Kernel k) {
             return k;
         }
-        throw new IllegalStateException("model " + config.model().id() + " is boosted trees, not a kernel machine");
+        throw new IllegalStateException("model " + config.model().id() + (isPartitioned()
+                ? " is a tree of kernel machines (see fitted())" : " is boosted trees") + ", not one kernel machine");
     }
 
     public Task task() {
@@ -96,12 +105,16 @@ public record TabularModel(FittedPreprocessor preprocessing, FittedModel fitted,
     }
 
     /**
-     * Feature importances by encoded feature and by original column: from diag(M) for a kernel machine, from XGBoost's
+     * Feature importances by encoded feature and by original column: from diag(M) for a kernel machine (the leaves' M
+     * averaged with weights n_leaf/n for a tree of them), from XGBoost's
      * total gain for trees ({@link FeatureImportances#ofGains}).
      */
     public FeatureImportances importances() {
         if (fitted instanceof FittedModel.Trees t) {
             return FeatureImportances.ofGains(t.trees().totalGains(), preprocessing);
+        }
+        if (fitted instanceof FittedModel.Partitioned p) {
+            return FeatureImportances.of(p.model().meanMetric(), preprocessing);
         }
         return FeatureImportances.of(rfm().metric().toMatrix(), preprocessing);
     }

@@ -23,7 +23,8 @@ import java.util.Map;
  * manifest keys {@code model} (kernel, bandwidth, ridge, update, scaling, diagonal, iteration, task),
  * {@code learner}, {@code preprocessing} ({@code columns}, {@code target}), {@code tuning}, {@code history};
  * arrays {@code centers} (n×d), {@code alpha} (n×c) and {@code metric} (d×d, or 1×d when diagonal). Boosted trees
- * are a second manifest kind in the same format version ({@link TreeModelFile}); the kind decides the reader.
+ * are a second manifest kind in the same format version ({@link TreeModelFile}), tree-partitioned kernel machines a third
+ * ({@link PartitionedModelFile}, from format version 2); the kind decides the reader.
  */
 final class TabularModelFile {
     static final String KIND = "featurelab-tabular-rfm";
@@ -40,6 +41,16 @@ final class TabularModelFile {
             manifest.set("tuning", TreeModelFile.tuning(t));
             ModelArchive.write(file, ModelArchive.of(manifest, m.provenance(),
                     Map.of(TreeModelFile.BOOSTER, TreeModelFile.pack(t.trees().boosterBytes()))));
+            return;
+        }
+        if (m.fitted() instanceof FittedModel.Partitioned p) {
+            ObjectNode manifest = Json.object();
+            Map<String, Matrix> arrays = new LinkedHashMap<>();
+            manifest.set("model", PartitionedModelFile.model(p, arrays));
+            manifest.set("learner", ModelJson.config(m.config(), null));
+            manifest.set("preprocessing", preprocessing(m.preprocessing()));
+            manifest.set("tuning", ModelJson.tuning(p.tuning()));
+            ModelArchive.write(file, ModelArchive.of(manifest, m.provenance(), arrays));
             return;
         }
         RfmModel rfm = m.rfm();
@@ -91,8 +102,18 @@ final class TabularModelFile {
             if (TreeModelFile.KIND.equals(kind)) {
                 return loadTrees(a, manifest, model);
             }
+            if (PartitionedModelFile.KIND.equals(kind)) {
+                FittedModel.Partitioned p = PartitionedModelFile.read(model, ModelJson.req(manifest, "tuning"), a);
+                FittedPreprocessor preprocessing = preprocessing(ModelJson.req(manifest, "preprocessing"));
+                if (preprocessing.featureCount() != p.dimension()) {
+                    throw new IllegalArgumentException("its preprocessing yields " + preprocessing.featureCount()
+                            + " features but the kernel machines expect " + p.dimension());
+                }
+                return new TabularModel(preprocessing, p, ModelJson.config(ModelJson.req(manifest, "learner")),
+                        a.provenance());
+            }
             if (!KIND.equals(kind)) {
-                throw new IllegalArgumentException("it holds a '" + kind + "' model, not a tabular RFM or boosted trees");
+                throw new IllegalArgumentException("it holds a '" + kind + "' model, not a tabular RFM, a tree of them or boosted trees");
             }
             boolean diagonal = ModelJson.req(model, "diagonal").asBoolean();
             Matrix metricArray = array(a, "metric");

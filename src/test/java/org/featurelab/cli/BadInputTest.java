@@ -167,7 +167,7 @@ class BadInputTest {
             }
         }
         ObjectNode manifest = (ObjectNode) Json.parse(entries.get("manifest.json"), "manifest");
-        assertEquals(1, manifest.get("formatVersion").asInt());
+        assertEquals(org.featurelab.io.ModelArchive.CURRENT_FORMAT_VERSION, manifest.get("formatVersion").asInt());
         manifest.put("formatVersion", 99);
         entries.put("manifest.json", Json.toBytes(manifest));
         Path newer = dir.resolve("newer.flm");

@@ -74,7 +74,7 @@ class ModelArchiveRoundTripTest {
         assertEquals(List.of("format", "formatVersion", "model", "note", "provenance", "arrays"),
                 iteratorToList(manifest.fieldNames()));
         assertEquals("featurelab-model", manifest.get("format").asText());
-        assertEquals(1, manifest.get("formatVersion").asInt());
+        assertEquals(ModelArchive.CURRENT_FORMAT_VERSION, manifest.get("formatVersion").asInt());
         assertEquals(ArchiveFixtures.provenance().toJson().toString(), manifest.get("provenance").toString());
 
         ByteArrayOutputStream all = new ByteArrayOutputStream();

@@ -161,10 +161,10 @@ class ModelArchiveValidationTest {
 
     @Test
     void newerFormatVersionAsksForAnUpgrade() {
-        Path v2 = dir.resolve("v2.flm");
-        ArchiveWriter.write(v2, ArchiveFixtures.archive(), ModelArchive.CURRENT_FORMAT_VERSION + 1);
-        assertEquals("model file " + v2 + " has format version 2; this featurelab reads versions up to 1"
-                + " — upgrade featurelab", readFailure(v2));
+        Path v3 = dir.resolve("v3.flm");
+        ArchiveWriter.write(v3, ArchiveFixtures.archive(), ModelArchive.CURRENT_FORMAT_VERSION + 1);
+        assertEquals("model file " + v3 + " has format version 3; this featurelab reads versions up to 2"
+                + " — upgrade featurelab", readFailure(v3));
     }
 
     @Test

@@ -1,0 +1,134 @@
+package org.featurelab.tabular;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.featurelab.base.Task;
+import org.featurelab.io.Json;
+import org.featurelab.io.ModelArchive;
+import org.featurelab.kernel.Kernel;
+import org.featurelab.kernel.Metric;
+import org.featurelab.linalg.Matrix;
+import org.featurelab.partition.PartitionTree;
+import org.featurelab.partition.PartitionedRfmModel;
+import org.featurelab.rfm.FeatureUpdate;
+import org.featurelab.rfm.MetricScaling;
+import org.featurelab.rfm.RfmConfig;
+import org.featurelab.rfm.RfmModel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tree-partitioned kernel machine in a model file (manifest kind {@value #KIND}, archive format version 2):
+ * manifest {@code model} {kind, task, kernel, bandwidth, ridge, iterations, update, scaling, diagonal, precision,
+ * centerTargets (the leaves' common settings), maxLeafSize, leaves: [{iteration, centers}, …], tree}, where
+ * {@code tree} is nested {@code {"threshold", "rows", "left", "right"}} objects down to {@code {"leaf": k, "rows"}};
+ * arrays {@code split.<j>.direction} (1×d, splits numbered depth-first) and per leaf k
+ * {@code leaf.<k>.centers}, {@code leaf.<k>.alpha}, {@code leaf.<k>.metric} (d×d, or 1×d when diagonal) and,
+ * with an intercept, {@code leaf.<k>.offset}; plus {@code learner}, {@code preprocessing} and {@code tuning} as for
+ * one kernel machine. The leaves' iteration histories are not stored.
+ */
+final class PartitionedModelFile {
+    static final String KIND = "featurelab-tabular-tree-rfm";
+
+    private PartitionedModelFile() {
+    }
+
+    /** The {@code model} manifest object; fills {@code arrays}. */
+    static ObjectNode model(FittedModel.Partitioned p, Map<String, Matrix> arrays) {
+        PartitionedRfmModel m = p.model();
+        RfmConfig c = m.leaves().get(0).config();
+        ObjectNode model = Json.object();
+        model.put("kind", KIND);
+        model.put("task", m.task().label());
+        model.put("kernel", c.kernel().name());
+        model.put("bandwidth", c.kernel().bandwidth());
+        model.put("ridge", c.ridge());
+        model.put("iterations", c.iterations());
+        model.put("update", c.update().name());
+        model.put("scaling", c.scaling().name().toLowerCase(java.util.Locale.ROOT));
+        model.put("diagonal", c.diagonal());
+        model.put("precision", c.precision().label());
+        model.put("centerTargets", c.centerTargets());
+        model.put("maxLeafSize", p.maxLeafSize());
+        ArrayNode leaves = model.putArray("leaves");
+        for (int k = 0; k < m.leaves().size(); k++) {
+            RfmModel leaf = m.leaves().get(k);
+            leaves.addObject().put("iteration", leaf.iteration()).put("centers", leaf.centers().rows());
+            arrays.put("leaf." + k + ".centers", leaf.centers());
+            arrays.put("leaf." + k + ".alpha", leaf.alpha());
+            arrays.put("leaf." + k + ".metric", leaf.metric() instanceof Metric.Diagonal dg
+                    ? Matrix.wrap(1, dg.dimension(), dg.m()) : leaf.metric().toMatrix());
+            if (c.centerTargets()) {
+                arrays.put("leaf." + k + ".offset", Matrix.of(new double[][]{leaf.offset()}));
+            }
+        }
+        model.set("tree", tree(m.tree(), arrays, new int[1]));
+        return model;
+    }
+
+    private static ObjectNode tree(PartitionTree t, Map<String, Matrix> arrays, int[] splits) {
+        ObjectNode o = Json.object();
+        if (t instanceof PartitionTree.Split s) {
+            String name = "split." + splits[0]++ + ".direction";
+            arrays.put(name, Matrix.wrap(1, s.direction().length, s.direction()));
+            o.put("direction", name);
+            o.put("threshold", s.threshold());
+            o.put("rows", s.rows());
+            o.set("left", tree(s.left(), arrays, splits));
+            o.set("right", tree(s.right(), arrays, splits));
+        } else {
+            PartitionTree.Leaf leaf = (PartitionTree.Leaf) t;
+            o.put("leaf", leaf.index());
+            o.put("rows", leaf.rows());
+        }
+        return o;
+    }
+
+    /** The model back from its manifest object and the archive's arrays. */
+    static FittedModel.Partitioned read(JsonNode model, JsonNode tuning, ModelArchive a) {
+        boolean diagonal = ModelJson.req(model, "diagonal").asBoolean();
+        RfmConfig config = new RfmConfig(Kernel.parse(ModelJson.text(model, "kernel"), ModelJson.req(model, "bandwidth").asDouble()),
+                ModelJson.req(model, "ridge").asDouble(), ModelJson.req(model, "iterations").asInt(),
+                FeatureUpdate.parse(ModelJson.text(model, "update")), MetricScaling.parse(ModelJson.text(model, "scaling")),
+                diagonal, ModelJson.precision(model), ModelJson.req(model, "centerTargets").asBoolean());
+        Task task = Task.parse(ModelJson.text(model, "task"));
+        JsonNode leafList = ModelJson.req(model, "leaves");
+        List<RfmModel> leaves = new ArrayList<>();
+        for (int k = 0; k < leafList.size(); k++) {
+            Matrix metricArray = array(a, "leaf." + k + ".metric");
+            Metric metric = diagonal ? new Metric.Diagonal(metricArray.data()) : new Metric.Full(metricArray);
+            Matrix alpha = array(a, "leaf." + k + ".alpha");
+            double[] offset = config.centerTargets() ? array(a, "leaf." + k + ".offset").data() : new double[alpha.cols()];
+            leaves.add(new RfmModel(config, task, metric, array(a, "leaf." + k + ".centers"), alpha,
+                    ModelJson.req(leafList.get(k), "iteration").asInt(), List.of(), offset));
+        }
+        PartitionTree tree = tree(ModelJson.req(model, "tree"), a, leaves.size());
+        return new FittedModel.Partitioned(new PartitionedRfmModel(tree, leaves, task), ModelJson.tuning(tuning),
+                ModelJson.req(model, "maxLeafSize").asInt());
+    }
+
+    private static PartitionTree tree(JsonNode o, ModelArchive a, int leafCount) {
+        int rows = ModelJson.req(o, "rows").asInt();
+        if (o.has("leaf")) {
+            int k = o.get("leaf").asInt();
+            if (k < 0 || k >= leafCount) {
+                throw new IllegalArgumentException("the tree names leaf " + k + " of " + leafCount);
+            }
+            return new PartitionTree.Leaf(k, rows);
+        }
+        double[] direction = array(a, ModelJson.text(o, "direction")).data();
+        return new PartitionTree.Split(direction, ModelJson.req(o, "threshold").asDouble(), rows,
+                tree(ModelJson.req(o, "left"), a, leafCount), tree(ModelJson.req(o, "right"), a, leafCount));
+    }
+
+    private static Matrix array(ModelArchive a, String name) {
+        if (!a.hasArray(name)) {
+            throw new IllegalArgumentException("missing array '" + name + "'");
+        }
+        return a.array(name);
+    }
+
+}
