@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
  * (sign fixed so that its largest-magnitude entry is positive), project every row of the node, x·v, and split at
  * the median. Balanced on ties: the rows are ordered by (x·v, row number) and the first ⌊n/2⌋ go left, so that
  * equal projections still give halves of ⌊n/2⌋ and ⌈n/2⌉ rows; the routing threshold τ is the midpoint of the two
- * middle projections (x·v ≤ τ goes left; with a tie at the median, new rows equal to it go left).
+ * middle projections (x·v ≤ τ goes left; with a tie at the median, new rows equal to it go left); the scale s of soft
+ * routing is the standard deviation of the node's projections (1 when they are all equal).
  * If the AGOP is not usable (zero or non-finite: constant targets in the node), v is the axis of the largest
  * variance of the node's rows.
  */
@@ -29,7 +30,7 @@ final class MedianSplit {
     }
 
     /** The rows of a node split in two, with the rule that routes new rows. */
-    record Result(double[] direction, double threshold, int[] left, int[] right) {
+    record Result(double[] direction, double threshold, double scale, int[] left, int[] right) {
     }
 
     /** Splits the rows {@code rows} of {@code data} (their indices, ≥ 2 of them). */
@@ -67,7 +68,17 @@ final class MedianSplit {
         Arrays.sort(left);
         Arrays.sort(right);
         double threshold = 0.5 * (p[order[half - 1]] + p[order[half]]);
-        return new Result(v, threshold, left, right);
+        double mean = 0;
+        for (double pi : p) {
+            mean += pi;
+        }
+        mean /= n;
+        double var = 0;
+        for (double pi : p) {
+            var += (pi - mean) * (pi - mean);
+        }
+        double sd = Math.sqrt(var / n);
+        return new Result(v, threshold, sd > 0 ? sd : 1.0, left, right);
     }
 
     /** The unit split direction of the node: top AGOP eigenvector of the cheap RFM, or the widest axis. */

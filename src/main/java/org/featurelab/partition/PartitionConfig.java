@@ -9,8 +9,16 @@ package org.featurelab.partition;
  * @param validationFraction share of each leaf's rows held out to pick the leaf RFM's iteration (best-iteration
  *                           restore); the leaf RFM is fitted on the rest and not refitted
  * @param seed               the seed of the split samples and of the leaves' hold-out draws
+ * @param softRouting        tune a soft-routing temperature over {@link #TEMPERATURES} on (a sample of) the leaves'
+ *                           held-out rows, 0 (hard routing) kept unless another beats it; false: hard routing
  */
-public record PartitionConfig(int maxLeafSize, int splitSampleRows, double validationFraction, long seed) {
+public record PartitionConfig(int maxLeafSize, int splitSampleRows, double validationFraction, long seed,
+                              boolean softRouting) {
+    /** Soft-routing temperatures tried, in units of each split's scale; 0 is hard routing. */
+    public static final double[] TEMPERATURES = {0.0, 0.05, 0.1, 0.2, 0.5, 1.0};
+    /** At most this many held-out rows score the temperatures (a seeded sample when there are more). */
+    public static final int MAX_TEMPERATURE_ROWS = 2000;
+
     /** Rows the smallest leaf may have: a leaf is split into two halves of at least this many. */
     public static final int MIN_LEAF_ROWS = 10;
 
@@ -29,16 +37,20 @@ public record PartitionConfig(int maxLeafSize, int splitSampleRows, double valid
         }
     }
 
-    /** Leaves of at most 5,000 rows, splits from 2,000-row samples, a fifth of each leaf held out, seed 0. */
+    /** Leaves of at most 5,000 rows, splits from 2,000-row samples, a fifth of each leaf held out, seed 0, soft routing tuned. */
     public static PartitionConfig defaults() {
-        return new PartitionConfig(5000, 2000, 0.2, 0L);
+        return new PartitionConfig(5000, 2000, 0.2, 0L, true);
     }
 
     public PartitionConfig withMaxLeafSize(int rows) {
-        return new PartitionConfig(rows, splitSampleRows, validationFraction, seed);
+        return new PartitionConfig(rows, splitSampleRows, validationFraction, seed, softRouting);
     }
 
     public PartitionConfig withSeed(long s) {
-        return new PartitionConfig(maxLeafSize, splitSampleRows, validationFraction, s);
+        return new PartitionConfig(maxLeafSize, splitSampleRows, validationFraction, s, softRouting);
+    }
+
+    public PartitionConfig withSoftRouting(boolean soft) {
+        return new PartitionConfig(maxLeafSize, splitSampleRows, validationFraction, seed, soft);
     }
 }

@@ -2,11 +2,14 @@ package org.featurelab.partition;
 
 import org.featurelab.base.Progress;
 import org.featurelab.base.Task;
+import org.featurelab.linalg.Matrix;
 import org.featurelab.rfm.LabeledData;
 import org.featurelab.rfm.Rfm;
 import org.featurelab.rfm.RfmConfig;
 import org.featurelab.rfm.RfmListener;
 import org.featurelab.rfm.RfmModel;
+import org.featurelab.rfm.ValidationChoice;
+import org.featurelab.scoring.Scores;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +23,8 @@ import java.util.SplittableRandom;
  * best-iteration restore on a seeded {@link PartitionConfig#validationFraction} of the leaf's rows (the leaf RFM is
  * fitted on the rest, iterations 0..T of {@code leafConfig}, and not refitted). The same hyper-parameters in every
  * leaf. Seeds: a {@link SplittableRandom} from {@link PartitionConfig#seed} hands out one seed per split sample (in
- * depth-first order) and then one per leaf hold-out draw; same inputs, same model.
+ * depth-first order), then one per leaf hold-out draw, then one for the sample of held-out rows that scores the
+ * soft-routing temperatures ({@link #tuneTemperature}); same inputs, same model.
  *
  * <p>Cost: each split one solve and one AGOP on ≤ splitSampleRows rows; each leaf an RFM fit on ≤ maxLeafSize
  * rows, so time grows like (n / leaf)·leaf³ = n·leaf² and memory is one leaf's kernel matrix.
@@ -45,15 +49,55 @@ public final class PartitionedRfm {
         List<int[]> leafRows = new ArrayList<>();
         PartitionTree tree = build(config, leafConfig, task, train, MedianSplit.allRows(train.size()), seeds, leafRows);
         List<RfmModel> leaves = new ArrayList<>();
+        List<int[]> heldOut = new ArrayList<>();
         long start = System.nanoTime();
         for (int k = 0; k < leafRows.size(); k++) {
-            leaves.add(fitLeaf(config, leafConfig, task, train, leafRows.get(k), seeds.nextLong()));
+            LeafFit leaf = fitLeaf(config, leafConfig, task, train, leafRows.get(k), seeds.nextLong());
+            leaves.add(leaf.model());
+            heldOut.add(leaf.validation());
             double elapsed = (System.nanoTime() - start) / 1e9;
             double eta = elapsed / (k + 1) * (leafRows.size() - k - 1);
             progress.message(String.format(Locale.ROOT, "leaf %d/%d (%d rows) fitted; %.1f s so far, ETA %.1f s", k + 1,
                     leafRows.size(), leafRows.get(k).length, elapsed, eta));
         }
-        return new PartitionedRfmModel(tree, leaves, task);
+        PartitionedRfmModel hard = new PartitionedRfmModel(tree, leaves, task, 0.0);
+        if (!config.softRouting() || leaves.size() == 1) {
+            return hard;
+        }
+        int[] validation = heldOut.stream().flatMapToInt(Arrays::stream).sorted().toArray();
+        if (validation.length == 0) {
+            return hard;
+        }
+        if (validation.length > PartitionConfig.MAX_TEMPERATURE_ROWS) {
+            validation = MedianSplit.sample(validation, PartitionConfig.MAX_TEMPERATURE_ROWS, seeds.nextLong());
+        }
+        PartitionedRfmModel tuned = tuneTemperature(hard, train.select(validation));
+        progress.message(String.format(Locale.ROOT, "routing: %s (chosen on %d held-out rows)", tuned.temperature() == 0
+                ? "hard" : "soft, temperature " + tuned.temperature(), validation.length));
+        return tuned;
+    }
+
+    /**
+     * The temperature of {@link PartitionConfig#TEMPERATURES} whose routing scores best on {@code validation}
+     * ({@link ValidationChoice#beats}: a higher score, or an equal score and a lower MSE; hard routing, tried first,
+     * is kept on ties).
+     */
+    static PartitionedRfmModel tuneTemperature(PartitionedRfmModel hard, LabeledData validation) {
+        PartitionedRfmModel best = hard;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        double bestMse = Double.POSITIVE_INFINITY;
+        for (double t : PartitionConfig.TEMPERATURES) {
+            PartitionedRfmModel m = hard.withTemperature(t);
+            Matrix f = m.predict(validation.x());
+            double score = Scores.selectionScore(hard.task(), f, validation.y());
+            double mse = Scores.meanSquaredError(f, validation.y());
+            if (ValidationChoice.beats(score, mse, bestScore, bestMse)) {
+                best = m;
+                bestScore = score;
+                bestMse = mse;
+            }
+        }
+        return best;
     }
 
     private static PartitionTree build(PartitionConfig config, RfmConfig leafConfig, Task task, LabeledData data,
@@ -65,12 +109,16 @@ public final class PartitionedRfm {
         MedianSplit.Result s = MedianSplit.split(leafConfig, task, data, rows, config.splitSampleRows(), seeds.nextLong());
         PartitionTree left = build(config, leafConfig, task, data, s.left(), seeds, leafRows);
         PartitionTree right = build(config, leafConfig, task, data, s.right(), seeds, leafRows);
-        return new PartitionTree.Split(s.direction(), s.threshold(), rows.length, left, right);
+        return new PartitionTree.Split(s.direction(), s.threshold(), s.scale(), rows.length, left, right);
+    }
+
+    /** A leaf's RFM and the rows it held out (indices into the training data). */
+    record LeafFit(RfmModel model, int[] validation) {
     }
 
     /** One leaf: a seeded hold-out of its rows picks the iteration of an RFM fitted on the others. */
-    static RfmModel fitLeaf(PartitionConfig config, RfmConfig leafConfig, Task task, LabeledData data, int[] rows,
-                            long seed) {
+    static LeafFit fitLeaf(PartitionConfig config, RfmConfig leafConfig, Task task, LabeledData data, int[] rows,
+                           long seed) {
         int[] shuffled = rows.clone();
         SplittableRandom rng = new SplittableRandom(seed);
         for (int i = shuffled.length - 1; i > 0; i--) {
@@ -86,6 +134,6 @@ public final class PartitionedRfm {
         Arrays.sort(validation);
         Arrays.sort(fit);
         LabeledData v = held == 0 ? null : data.select(validation);
-        return Rfm.fit(leafConfig, task, data.select(fit), v, RfmListener.NONE);
+        return new LeafFit(Rfm.fit(leafConfig, task, data.select(fit), v, RfmListener.NONE), validation);
     }
 }

@@ -8,13 +8,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A fitted tree-partitioned RFM: the routing {@link PartitionTree} and one {@link RfmModel} per leaf. Prediction is
- * hard routing: f(z) = f_{leaf(z)}(z), the rows of a batch grouped by leaf so that each leaf's kernel rows are
- * formed once. Immutable.
+ * A fitted tree-partitioned RFM: the routing {@link PartitionTree} and one {@link RfmModel} per leaf. With
+ * {@code temperature} 0, hard routing: f(z) = f_{leaf(z)}(z); with T &gt; 0, soft routing: f(z) = Σ_k w_k(z)·f_k(z),
+ * w_k the leaf's path probability ({@link PartitionTree#addLeafWeights}); leaves whose weight is below
+ * {@value #MIN_WEIGHT} of the row's largest are skipped and the kept weights renormalised (a row then costs a few
+ * leaves instead of all). The rows of a batch are grouped by leaf so that each leaf's kernel rows are formed once.
+ * Immutable.
  */
-public record PartitionedRfmModel(PartitionTree tree, List<RfmModel> leaves, Task task) {
+public record PartitionedRfmModel(PartitionTree tree, List<RfmModel> leaves, Task task, double temperature) {
+    /** Relative weight below which a leaf is left out of a row's soft-routed prediction. */
+    public static final double MIN_WEIGHT = 1e-4;
+
     public PartitionedRfmModel {
         leaves = List.copyOf(leaves);
+        if (!(temperature >= 0) || !Double.isFinite(temperature)) {
+            throw new IllegalArgumentException("partitioned rfm: temperature must be finite and >= 0, got " + temperature);
+        }
         if (tree.leaves() != leaves.size()) {
             throw new IllegalArgumentException("partitioned rfm: the tree has " + tree.leaves() + " leaves, "
                     + leaves.size() + " models given");
@@ -48,28 +57,56 @@ public record PartitionedRfmModel(PartitionTree tree, List<RfmModel> leaves, Tas
         return leaf;
     }
 
-    /** f(Z): n×c scores (classification) or n×1 values, each row from the RFM of its leaf. */
+    /** The same tree and leaves routed at temperature {@code t} (0: hard). */
+    public PartitionedRfmModel withTemperature(double t) {
+        return new PartitionedRfmModel(tree, leaves, task, t);
+    }
+
+    /** f(Z): n×c scores (classification) or n×1 values, hard- or soft-routed by {@link #temperature}. */
     public Matrix predict(Matrix z) {
-        int[] leaf = route(z);
-        List<List<Integer>> members = new ArrayList<>();
-        for (int k = 0; k < leaves.size(); k++) {
-            members.add(new ArrayList<>());
-        }
-        for (int i = 0; i < leaf.length; i++) {
-            members.get(leaf[i]).add(i);
+        requireDimension(z);
+        int n = z.rows();
+        int k = leaves.size();
+        double[][] weights = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double[] w = new double[k];
+            if (temperature == 0) {
+                w[tree.route(z, i)] = 1.0;
+            } else {
+                tree.addLeafWeights(z, i, temperature, 1.0, w);
+                double max = 0;
+                for (double wi : w) {
+                    max = Math.max(max, wi);
+                }
+                double kept = 0;
+                for (int j = 0; j < k; j++) {
+                    w[j] = w[j] >= MIN_WEIGHT * max ? w[j] : 0.0;
+                    kept += w[j];
+                }
+                for (int j = 0; j < k; j++) {
+                    w[j] /= kept;
+                }
+            }
+            weights[i] = w;
         }
         int c = outputs();
-        Matrix out = Matrix.zeros(z.rows(), c);
-        for (int k = 0; k < leaves.size(); k++) {
-            List<Integer> rows = members.get(k);
+        Matrix out = Matrix.zeros(n, c);
+        for (int leaf = 0; leaf < k; leaf++) {
+            List<Integer> rows = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (weights[i][leaf] > 0) {
+                    rows.add(i);
+                }
+            }
             if (rows.isEmpty()) {
                 continue;
             }
             int[] idx = rows.stream().mapToInt(Integer::intValue).toArray();
-            Matrix f = leaves.get(k).predict(z.selectRows(idx));
+            Matrix f = leaves.get(leaf).predict(z.selectRows(idx));
             for (int r = 0; r < idx.length; r++) {
+                double w = weights[idx[r]][leaf];
                 for (int j = 0; j < c; j++) {
-                    out.set(idx[r], j, f.get(r, j));
+                    out.set(idx[r], j, out.get(idx[r], j) + w * f.get(r, j));
                 }
             }
         }

@@ -42,7 +42,8 @@ final class PartitionedLearner {
         Tuner.Candidate chosen = tuning.chosen();
         progress.message(String.format(Locale.ROOT, "tree on %d rows: L=%s ridge=%s, iterations 0..%d chosen per leaf",
                 data.size(), Tuner.compact(chosen.bandwidth()), Tuner.compact(chosen.ridge()), config.iterations()));
-        PartitionConfig partition = new PartitionConfig(leafSize, SPLIT_SAMPLE_ROWS, LEAF_VALIDATION_FRACTION, config.seed());
+        PartitionConfig partition = new PartitionConfig(leafSize, SPLIT_SAMPLE_ROWS, LEAF_VALIDATION_FRACTION, config.seed(),
+                true);
         PartitionedRfmModel model = PartitionedRfm.fit(partition,
                 Tuner.rfmConfig(config, chosen.bandwidth(), chosen.ridge(), config.iterations()), task, data, progress);
         return new FittedModel.Partitioned(model, tuning, leafSize);

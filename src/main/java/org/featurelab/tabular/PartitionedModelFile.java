@@ -23,8 +23,9 @@ import java.util.Map;
 /**
  * The tree-partitioned kernel machine in a model file (manifest kind {@value #KIND}, archive format version 2):
  * manifest {@code model} {kind, task, kernel, bandwidth, ridge, iterations, update, scaling, diagonal, precision,
- * centerTargets (the leaves' common settings), maxLeafSize, leaves: [{iteration, centers}, …], tree}, where
- * {@code tree} is nested {@code {"threshold", "rows", "left", "right"}} objects down to {@code {"leaf": k, "rows"}};
+ * centerTargets (the leaves' common settings), maxLeafSize, temperature (0: hard routing), leaves: [{iteration,
+ * centers}, …], tree}, where {@code tree} is nested {@code {"direction", "threshold", "scale", "rows", "left",
+ * "right"}} objects down to {@code {"leaf": k, "rows"}};
  * arrays {@code split.<j>.direction} (1×d, splits numbered depth-first) and per leaf k
  * {@code leaf.<k>.centers}, {@code leaf.<k>.alpha}, {@code leaf.<k>.metric} (d×d, or 1×d when diagonal) and,
  * with an intercept, {@code leaf.<k>.offset}; plus {@code learner}, {@code preprocessing} and {@code tuning} as for
@@ -53,6 +54,7 @@ final class PartitionedModelFile {
         model.put("precision", c.precision().label());
         model.put("centerTargets", c.centerTargets());
         model.put("maxLeafSize", p.maxLeafSize());
+        model.put("temperature", m.temperature());
         ArrayNode leaves = model.putArray("leaves");
         for (int k = 0; k < m.leaves().size(); k++) {
             RfmModel leaf = m.leaves().get(k);
@@ -76,6 +78,7 @@ final class PartitionedModelFile {
             arrays.put(name, Matrix.wrap(1, s.direction().length, s.direction()));
             o.put("direction", name);
             o.put("threshold", s.threshold());
+            o.put("scale", s.scale());
             o.put("rows", s.rows());
             o.set("left", tree(s.left(), arrays, splits));
             o.set("right", tree(s.right(), arrays, splits));
@@ -106,7 +109,8 @@ final class PartitionedModelFile {
                     ModelJson.req(leafList.get(k), "iteration").asInt(), List.of(), offset));
         }
         PartitionTree tree = tree(ModelJson.req(model, "tree"), a, leaves.size());
-        return new FittedModel.Partitioned(new PartitionedRfmModel(tree, leaves, task), ModelJson.tuning(tuning),
+        return new FittedModel.Partitioned(new PartitionedRfmModel(tree, leaves, task,
+                ModelJson.req(model, "temperature").asDouble()), ModelJson.tuning(tuning),
                 ModelJson.req(model, "maxLeafSize").asInt());
     }
 
@@ -120,7 +124,7 @@ final class PartitionedModelFile {
             return new PartitionTree.Leaf(k, rows);
         }
         double[] direction = array(a, ModelJson.text(o, "direction")).data();
-        return new PartitionTree.Split(direction, ModelJson.req(o, "threshold").asDouble(), rows,
+        return new PartitionTree.Split(direction, ModelJson.req(o, "threshold").asDouble(), ModelJson.req(o, "scale").asDouble(), rows,
                 tree(ModelJson.req(o, "left"), a, leafCount), tree(ModelJson.req(o, "right"), a, leafCount));
     }
 

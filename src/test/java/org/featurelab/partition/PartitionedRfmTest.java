@@ -60,7 +60,7 @@ class PartitionedRfmTest {
         assertTrue(relevant > 0.9, "the direction lies in the span of the two relevant inputs: " + relevant);
         assertEquals(300, s.left().length);
         assertEquals(300, s.right().length);
-        PartitionTree.Split rule = new PartitionTree.Split(v, s.threshold(), 600, new PartitionTree.Leaf(0, 300),
+        PartitionTree.Split rule = new PartitionTree.Split(v, s.threshold(), s.scale(), 600, new PartitionTree.Leaf(0, 300),
                 new PartitionTree.Leaf(1, 300));
         for (int i : s.left()) {
             assertTrue(rule.project(d.x(), i) <= s.threshold(), "left row " + i);
@@ -102,7 +102,7 @@ class PartitionedRfmTest {
             assertEquals(sizes.get(k), counts[k], "training rows routed to leaf " + k);
         }
         LabeledData test = data(200, 8, Task.CLASSIFICATION, 3);
-        Matrix f = m.predict(test.x());
+        Matrix f = m.withTemperature(0).predict(test.x());
         int[] testLeaf = m.route(test.x());
         for (int i = 0; i < 200; i++) {
             RfmModel own = m.leaves().get(testLeaf[i]);
@@ -110,6 +110,40 @@ class PartitionedRfmTest {
             assertEquals(expected.get(0, 0), f.get(i, 0), 1e-12, "row " + i);
             assertEquals(expected.get(0, 1), f.get(i, 1), 1e-12, "row " + i);
         }
+    }
+
+    @Test
+    void softRoutingWeightsSumToOneAndTendToHardAndToTheAverage() {
+        LabeledData d = data(800, 8, Task.REGRESSION, 7);
+        PartitionedRfmModel hard = PartitionedRfm.fit(PartitionConfig.defaults().withMaxLeafSize(200)
+                .withSoftRouting(false), LEAF, Task.REGRESSION, d, Progress.NONE);
+        assertEquals(0.0, hard.temperature());
+        LabeledData test = data(100, 8, Task.REGRESSION, 8);
+        for (int i = 0; i < 100; i++) {
+            double[] w = new double[4];
+            hard.tree().addLeafWeights(test.x(), i, 0.3, 1.0, w);
+            assertEquals(1.0, w[0] + w[1] + w[2] + w[3], 1e-12, "weights of row " + i);
+        }
+        Matrix h = hard.predict(test.x());
+        Matrix cold = hard.withTemperature(1e-12).predict(test.x());
+        for (int i = 0; i < h.data().length; i++) {
+            assertEquals(h.data()[i], cold.data()[i], 1e-9, "T → 0 is hard routing, row " + i);
+        }
+        Matrix hot = hard.withTemperature(1e12).predict(test.x()); // every branch ½: the mean of the four leaves
+        for (int i = 0; i < 100; i++) {
+            double mean = 0;
+            for (RfmModel leaf : hard.leaves()) {
+                mean += leaf.predict(test.x().selectRows(new int[] {i})).get(0, 0) / 4;
+            }
+            assertEquals(mean, hot.get(i, 0), 1e-9, "T → ∞ averages the leaves, row " + i);
+        }
+        PartitionedRfmModel tuned = PartitionedRfm.fit(PartitionConfig.defaults().withMaxLeafSize(200), LEAF,
+                Task.REGRESSION, d, Progress.NONE);
+        boolean onGrid = false;
+        for (double t : PartitionConfig.TEMPERATURES) {
+            onGrid |= t == tuned.temperature();
+        }
+        assertTrue(onGrid, "temperature " + tuned.temperature());
     }
 
     @Test
