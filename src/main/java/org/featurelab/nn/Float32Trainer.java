@@ -80,13 +80,7 @@ public final class Float32Trainer {
      */
     public static Network train(Network network, TrainingData data, Objective objective, Optimizer optimizer, int steps,
                                 long seed, TrainingListener listener) {
-        if (steps < 0) {
-            throw new IllegalArgumentException("train: steps must be ≥ 0, got " + steps);
-        }
-        if (data.inputs().cols() != network.inputDim() || data.targets().cols() != network.outputDim()) {
-            throw new IllegalArgumentException("train: data is X " + data.inputs().shape() + ", Y " + data.targets().shape()
-                    + " for a network " + network);
-        }
+        Trainer.requireFits(network, data, steps);
         Float32Trainer trainer = new Float32Trainer(network, objective, optimizer);
         int n = data.size();
         int d = network.inputDim();

@@ -11,9 +11,8 @@ public final class Trainer {
     private Trainer() {
     }
 
-    /** Trains and returns the final network; see {@link TrainingListener} for when the listener is called. */
-    public static Network train(Network network, TrainingData data, Objective objective, Optimizer optimizer, int steps,
-                                long seed, TrainingListener listener) {
+    /** The checks both engines make before training: steps ≥ 0 and data shaped for the network. */
+    static void requireFits(Network network, TrainingData data, int steps) {
         if (steps < 0) {
             throw new IllegalArgumentException("train: steps must be ≥ 0, got " + steps);
         }
@@ -21,6 +20,12 @@ public final class Trainer {
             throw new IllegalArgumentException("train: data is X " + data.inputs().shape() + ", Y " + data.targets().shape()
                     + " for a network " + network);
         }
+    }
+
+    /** Trains and returns the final network; see {@link TrainingListener} for when the listener is called. */
+    public static Network train(Network network, TrainingData data, Objective objective, Optimizer optimizer, int steps,
+                                long seed, TrainingListener listener) {
+        requireFits(network, data, steps);
         BatchSchedule schedule = new BatchSchedule(data.size(), optimizer.batchSize(), seed);
         boolean full = schedule.fullBatch();
         OptimizerState state = new OptimizerState();

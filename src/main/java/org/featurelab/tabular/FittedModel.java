@@ -12,7 +12,7 @@ import org.featurelab.rfm.RfmModel;
  * boosted trees (with their (max_depth, eta, rounds) tuning, or none for XGBoost's
  * defaults). Both read the same preprocessed matrix X (n×d) and return n×c scores.
  */
-public sealed interface FittedModel permits FittedModel.Kernel, FittedModel.Partitioned, FittedModel.Trees {
+public sealed interface FittedModel permits FittedModel.TunedKernels, FittedModel.Trees {
     /** Scores for preprocessed X (n×d): class scores (probabilities for trees) n×c, or values n×1. */
     Matrix predict(Matrix x);
 
@@ -41,8 +41,39 @@ public sealed interface FittedModel permits FittedModel.Kernel, FittedModel.Part
     /** Candidates tried (1 when nothing was tuned). */
     int candidates();
 
+    /** A kernel machine or a tree of them: (L, λ) chosen by {@link Tuner}, whose result also gives the temperature. */
+    sealed interface TunedKernels extends FittedModel permits Kernel, Partitioned {
+        /** The (L, λ, t) tuning. */
+        Tuner.Result tuning();
+
+        @Override
+        default Matrix probabilities(Matrix scores) {
+            return tuning().calibration().probabilities(scores);
+        }
+
+        @Override
+        default double validationScore() {
+            return tuning().chosen().validationScore();
+        }
+
+        @Override
+        default int fitRows() {
+            return tuning().fitRows();
+        }
+
+        @Override
+        default int validationRows() {
+            return tuning().validationRows();
+        }
+
+        @Override
+        default int candidates() {
+            return tuning().candidates().size();
+        }
+    }
+
     /** A kernel machine with its tuning. */
-    record Kernel(RfmModel rfm, Tuner.Result tuning) implements FittedModel {
+    record Kernel(RfmModel rfm, Tuner.Result tuning) implements TunedKernels {
         public Kernel {
             if (rfm == null || tuning == null) {
                 throw new IllegalArgumentException("kernel model: rfm and tuning are required");
@@ -55,11 +86,6 @@ public sealed interface FittedModel permits FittedModel.Kernel, FittedModel.Part
         }
 
         @Override
-        public Matrix probabilities(Matrix scores) {
-            return tuning.calibration().probabilities(scores);
-        }
-
-        @Override
         public int dimension() {
             return rfm.dimension();
         }
@@ -69,33 +95,13 @@ public sealed interface FittedModel permits FittedModel.Kernel, FittedModel.Part
             Tuner.Candidate c = tuning.chosen();
             return "L=" + Tuner.compact(c.bandwidth()) + ";ridge=" + Tuner.compact(c.ridge()) + ";iteration=" + rfm.iteration();
         }
-
-        @Override
-        public double validationScore() {
-            return tuning.chosen().validationScore();
-        }
-
-        @Override
-        public int fitRows() {
-            return tuning.fitRows();
-        }
-
-        @Override
-        public int validationRows() {
-            return tuning.validationRows();
-        }
-
-        @Override
-        public int candidates() {
-            return tuning.candidates().size();
-        }
     }
 
     /**
      * A tree-partitioned kernel machine ({@link PartitionedRfmModel}): (L, λ) from {@code tuning} (done once, on a
      * subsample), the iteration picked per leaf on the leaf's own hold-out rows.
      */
-    record Partitioned(PartitionedRfmModel model, Tuner.Result tuning, int maxLeafSize) implements FittedModel {
+    record Partitioned(PartitionedRfmModel model, Tuner.Result tuning, int maxLeafSize) implements TunedKernels {
         public Partitioned {
             if (model == null || tuning == null) {
                 throw new IllegalArgumentException("partitioned model: the tree and the tuning are required");
@@ -108,11 +114,6 @@ public sealed interface FittedModel permits FittedModel.Kernel, FittedModel.Part
         }
 
         @Override
-        public Matrix probabilities(Matrix scores) {
-            return tuning.calibration().probabilities(scores);
-        }
-
-        @Override
         public int dimension() {
             return model.dimension();
         }
@@ -122,26 +123,6 @@ public sealed interface FittedModel permits FittedModel.Kernel, FittedModel.Part
             Tuner.Candidate c = tuning.chosen();
             return "L=" + Tuner.compact(c.bandwidth()) + ";ridge=" + Tuner.compact(c.ridge()) + ";leaves="
                     + model.leaves().size() + ";max_leaf_size=" + maxLeafSize;
-        }
-
-        @Override
-        public double validationScore() {
-            return tuning.chosen().validationScore();
-        }
-
-        @Override
-        public int fitRows() {
-            return tuning.fitRows();
-        }
-
-        @Override
-        public int validationRows() {
-            return tuning.validationRows();
-        }
-
-        @Override
-        public int candidates() {
-            return tuning.candidates().size();
         }
     }
 

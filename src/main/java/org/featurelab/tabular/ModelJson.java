@@ -53,6 +53,26 @@ final class ModelJson {
         return o;
     }
 
+    /** The settings of a fitted kernel machine: kernel, bandwidth, ridge, iterations, update, scaling, diagonal, precision. */
+    static void putRfmConfig(ObjectNode model, org.featurelab.rfm.RfmConfig c) {
+        model.put("kernel", c.kernel().name());
+        model.put("bandwidth", c.kernel().bandwidth());
+        model.put("ridge", c.ridge());
+        model.put("iterations", c.iterations());
+        model.put("update", c.update().name());
+        model.put("scaling", c.scaling().name().toLowerCase(java.util.Locale.ROOT));
+        model.put("diagonal", c.diagonal());
+        model.put("precision", c.precision().label());
+    }
+
+    /** The settings {@link #putRfmConfig} wrote, with the intercept flag stored beside them. */
+    static org.featurelab.rfm.RfmConfig rfmConfig(JsonNode model, boolean centerTargets) {
+        return new org.featurelab.rfm.RfmConfig(org.featurelab.kernel.Kernel.parse(text(model, "kernel"),
+                req(model, "bandwidth").asDouble()), req(model, "ridge").asDouble(), req(model, "iterations").asInt(),
+                org.featurelab.rfm.FeatureUpdate.parse(text(model, "update")), MetricScaling.parse(text(model, "scaling")),
+                req(model, "diagonal").asBoolean(), precision(model), centerTargets);
+    }
+
     static LearnerConfig config(JsonNode o) {
         return new LearnerConfig(ModelKind.parse(text(o, "model")), KernelKind.parse(text(o, "kernel")), req(o, "iterations").asInt(),
                 doubles(req(o, "ridges")), doubles(req(o, "bandwidths")), MetricScaling.parse(text(o, "scaling")),

@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.featurelab.base.Task;
 import org.featurelab.io.Json;
 import org.featurelab.io.ModelArchive;
-import org.featurelab.kernel.Kernel;
 import org.featurelab.kernel.Metric;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.partition.PartitionTree;
 import org.featurelab.partition.PartitionedRfmModel;
-import org.featurelab.rfm.FeatureUpdate;
-import org.featurelab.rfm.MetricScaling;
 import org.featurelab.rfm.RfmConfig;
 import org.featurelab.rfm.RfmModel;
 
@@ -44,14 +41,7 @@ final class PartitionedModelFile {
         ObjectNode model = Json.object();
         model.put("kind", KIND);
         model.put("task", m.task().label());
-        model.put("kernel", c.kernel().name());
-        model.put("bandwidth", c.kernel().bandwidth());
-        model.put("ridge", c.ridge());
-        model.put("iterations", c.iterations());
-        model.put("update", c.update().name());
-        model.put("scaling", c.scaling().name().toLowerCase(java.util.Locale.ROOT));
-        model.put("diagonal", c.diagonal());
-        model.put("precision", c.precision().label());
+        ModelJson.putRfmConfig(model, c);
         model.put("centerTargets", c.centerTargets());
         model.put("maxLeafSize", p.maxLeafSize());
         model.put("temperature", m.temperature());
@@ -92,11 +82,8 @@ final class PartitionedModelFile {
 
     /** The model back from its manifest object and the archive's arrays. */
     static FittedModel.Partitioned read(JsonNode model, JsonNode tuning, ModelArchive a) {
-        boolean diagonal = ModelJson.req(model, "diagonal").asBoolean();
-        RfmConfig config = new RfmConfig(Kernel.parse(ModelJson.text(model, "kernel"), ModelJson.req(model, "bandwidth").asDouble()),
-                ModelJson.req(model, "ridge").asDouble(), ModelJson.req(model, "iterations").asInt(),
-                FeatureUpdate.parse(ModelJson.text(model, "update")), MetricScaling.parse(ModelJson.text(model, "scaling")),
-                diagonal, ModelJson.precision(model), ModelJson.req(model, "centerTargets").asBoolean());
+        RfmConfig config = ModelJson.rfmConfig(model, ModelJson.req(model, "centerTargets").asBoolean());
+        boolean diagonal = config.diagonal();
         Task task = Task.parse(ModelJson.text(model, "task"));
         JsonNode leafList = ModelJson.req(model, "leaves");
         List<RfmModel> leaves = new ArrayList<>();

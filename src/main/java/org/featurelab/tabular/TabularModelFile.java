@@ -6,11 +6,8 @@ import org.featurelab.base.Task;
 import org.featurelab.encoding.FittedPreprocessor;
 import org.featurelab.io.Json;
 import org.featurelab.io.ModelArchive;
-import org.featurelab.kernel.Kernel;
 import org.featurelab.kernel.Metric;
 import org.featurelab.linalg.Matrix;
-import org.featurelab.rfm.FeatureUpdate;
-import org.featurelab.rfm.MetricScaling;
 import org.featurelab.rfm.RfmConfig;
 import org.featurelab.rfm.RfmModel;
 
@@ -59,15 +56,8 @@ final class TabularModelFile {
         ObjectNode model = manifest.putObject("model");
         model.put("kind", KIND);
         model.put("task", rfm.task().label());
-        model.put("kernel", c.kernel().name());
-        model.put("bandwidth", c.kernel().bandwidth());
-        model.put("ridge", c.ridge());
-        model.put("iterations", c.iterations());
-        model.put("update", c.update().name());
-        model.put("scaling", c.scaling().name().toLowerCase(java.util.Locale.ROOT));
-        model.put("diagonal", c.diagonal());
+        ModelJson.putRfmConfig(model, c);
         model.put("iteration", rfm.iteration());
-        model.put("precision", c.precision().label());
         if (c.centerTargets()) {   // absent (false) in files without an intercept, as before
             model.put("centerTargets", true);
         }
@@ -115,13 +105,9 @@ final class TabularModelFile {
             if (!KIND.equals(kind)) {
                 throw new IllegalArgumentException("it holds a '" + kind + "' model, not a tabular RFM, a tree of them or boosted trees");
             }
-            boolean diagonal = ModelJson.req(model, "diagonal").asBoolean();
+            RfmConfig config = ModelJson.rfmConfig(model, model.path("centerTargets").asBoolean(false));
             Matrix metricArray = array(a, "metric");
-            Metric metric = diagonal ? new Metric.Diagonal(metricArray.data()) : new Metric.Full(metricArray);
-            RfmConfig config = new RfmConfig(Kernel.parse(ModelJson.text(model, "kernel"), ModelJson.req(model, "bandwidth").asDouble()),
-                    ModelJson.req(model, "ridge").asDouble(), ModelJson.req(model, "iterations").asInt(),
-                    FeatureUpdate.parse(ModelJson.text(model, "update")), MetricScaling.parse(ModelJson.text(model, "scaling")), diagonal,
-                    ModelJson.precision(model), model.path("centerTargets").asBoolean(false));
+            Metric metric = config.diagonal() ? new Metric.Diagonal(metricArray.data()) : new Metric.Full(metricArray);
             Matrix alpha = array(a, "alpha");
             double[] offset = config.centerTargets() ? array(a, "offset").data() : new double[alpha.cols()];
             RfmModel rfm = new RfmModel(config, Task.parse(ModelJson.text(model, "task")), metric, array(a, "centers"),
