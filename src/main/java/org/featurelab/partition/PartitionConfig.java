@@ -11,9 +11,12 @@ package org.featurelab.partition;
  * @param seed               the seed of the split samples and of the leaves' hold-out draws
  * @param softRouting        tune a soft-routing temperature over {@link #TEMPERATURES} on (a sample of) the leaves'
  *                           held-out rows, 0 (hard routing) kept unless another beats it; false: hard routing
+ * @param refitLeaves        refit each leaf's RFM on all its rows at the iteration its hold-out chose (as an exact
+ *                           {@code fit} refits on all rows); false: keep the RFM fitted without the held-out rows
+ *                           (xRFM's rule, half the leaf cost)
  */
 public record PartitionConfig(int maxLeafSize, int splitSampleRows, double validationFraction, long seed,
-                              boolean softRouting) {
+                              boolean softRouting, boolean refitLeaves) {
     /** Soft-routing temperatures tried, in units of each split's scale; 0 is hard routing. */
     public static final double[] TEMPERATURES = {0.0, 0.05, 0.1, 0.2, 0.5, 1.0};
     /** At most this many held-out rows score the temperatures (a seeded sample when there are more). */
@@ -37,20 +40,27 @@ public record PartitionConfig(int maxLeafSize, int splitSampleRows, double valid
         }
     }
 
-    /** Leaves of at most 5,000 rows, splits from 2,000-row samples, a fifth of each leaf held out, seed 0, soft routing tuned. */
+    /**
+     * Leaves of at most 5,000 rows, splits from 2,000-row samples, a fifth of each leaf held out, seed 0, soft routing
+     * tuned, leaves refitted on all their rows.
+     */
     public static PartitionConfig defaults() {
-        return new PartitionConfig(5000, 2000, 0.2, 0L, true);
+        return new PartitionConfig(5000, 2000, 0.2, 0L, true, true);
     }
 
     public PartitionConfig withMaxLeafSize(int rows) {
-        return new PartitionConfig(rows, splitSampleRows, validationFraction, seed, softRouting);
+        return new PartitionConfig(rows, splitSampleRows, validationFraction, seed, softRouting, refitLeaves);
     }
 
     public PartitionConfig withSeed(long s) {
-        return new PartitionConfig(maxLeafSize, splitSampleRows, validationFraction, s, softRouting);
+        return new PartitionConfig(maxLeafSize, splitSampleRows, validationFraction, s, softRouting, refitLeaves);
     }
 
     public PartitionConfig withSoftRouting(boolean soft) {
-        return new PartitionConfig(maxLeafSize, splitSampleRows, validationFraction, seed, soft);
+        return new PartitionConfig(maxLeafSize, splitSampleRows, validationFraction, seed, soft, refitLeaves);
+    }
+
+    public PartitionConfig withRefitLeaves(boolean refit) {
+        return new PartitionConfig(maxLeafSize, splitSampleRows, validationFraction, seed, softRouting, refit);
     }
 }

@@ -20,14 +20,16 @@ import java.util.SplittableRandom;
 /**
  * Fits a tree-partitioned RFM (xRFM, ../shared/REFERENCE.md §10): {@link MedianSplit} while a node has more than
  * {@link PartitionConfig#maxLeafSize} rows, then one RFM per leaf, in leaf order (left to right), each with
- * best-iteration restore on a seeded {@link PartitionConfig#validationFraction} of the leaf's rows (the leaf RFM is
- * fitted on the rest, iterations 0..T of {@code leafConfig}, and not refitted). The same hyper-parameters in every
- * leaf. Seeds: a {@link SplittableRandom} from {@link PartitionConfig#seed} hands out one seed per split sample (in
+ * best-iteration restore on a seeded {@link PartitionConfig#validationFraction} of the leaf's rows (iterations 0..T of
+ * {@code leafConfig} fitted on the rest); the soft-routing temperature is chosen with those hold-out models, and
+ * then, with {@link PartitionConfig#refitLeaves}, each leaf is refitted on all its rows at its chosen iteration
+ * (xRFM keeps the hold-out models; our exact fit refits, and so does the tree by default). The same
+ * hyper-parameters in every leaf. Seeds: a {@link SplittableRandom} from {@link PartitionConfig#seed} hands out one seed per split sample (in
  * depth-first order), then one per leaf hold-out draw, then one for the sample of held-out rows that scores the
  * soft-routing temperatures ({@link #tuneTemperature}); same inputs, same model.
  *
  * <p>Cost: each split one solve and one AGOP on ≤ splitSampleRows rows; each leaf an RFM fit on ≤ maxLeafSize
- * rows, so time grows like (n / leaf)·leaf³ = n·leaf² and memory is one leaf's kernel matrix.
+ * rows (two with the refit), so time grows like (n / leaf)·leaf³ = n·leaf² and memory is one leaf's kernel matrix.
  */
 public final class PartitionedRfm {
     private PartitionedRfm() {
@@ -60,21 +62,28 @@ public final class PartitionedRfm {
             progress.message(String.format(Locale.ROOT, "leaf %d/%d (%d rows) fitted; %.1f s so far, ETA %.1f s", k + 1,
                     leafRows.size(), leafRows.get(k).length, elapsed, eta));
         }
-        PartitionedRfmModel hard = new PartitionedRfmModel(tree, leaves, task, 0.0);
-        if (!config.softRouting() || leaves.size() == 1) {
-            return hard;
-        }
+        double temperature = 0.0;
         int[] validation = heldOut.stream().flatMapToInt(Arrays::stream).sorted().toArray();
-        if (validation.length == 0) {
-            return hard;
+        if (config.softRouting() && leaves.size() > 1 && validation.length > 0) {
+            if (validation.length > PartitionConfig.MAX_TEMPERATURE_ROWS) {
+                validation = MedianSplit.sample(validation, PartitionConfig.MAX_TEMPERATURE_ROWS, seeds.nextLong());
+            }
+            temperature = tuneTemperature(new PartitionedRfmModel(tree, leaves, task, 0.0), train.select(validation))
+                    .temperature();
+            progress.message(String.format(Locale.ROOT, "routing: %s (chosen on %d held-out rows)", temperature == 0
+                    ? "hard" : "soft, temperature " + temperature, validation.length));
         }
-        if (validation.length > PartitionConfig.MAX_TEMPERATURE_ROWS) {
-            validation = MedianSplit.sample(validation, PartitionConfig.MAX_TEMPERATURE_ROWS, seeds.nextLong());
+        if (config.refitLeaves() && leafConfig.iterations() > 0) {
+            for (int k = 0; k < leaves.size(); k++) {
+                RfmModel held = leaves.get(k);
+                leaves.set(k, Rfm.fit(leafConfig.withIterations(held.iteration()), task, train.select(leafRows.get(k)),
+                        null, RfmListener.NONE));
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                progress.message(String.format(Locale.ROOT, "leaf %d/%d refitted on %d rows at iteration %d; %.1f s so far",
+                        k + 1, leaves.size(), leafRows.get(k).length, held.iteration(), elapsed));
+            }
         }
-        PartitionedRfmModel tuned = tuneTemperature(hard, train.select(validation));
-        progress.message(String.format(Locale.ROOT, "routing: %s (chosen on %d held-out rows)", tuned.temperature() == 0
-                ? "hard" : "soft, temperature " + tuned.temperature(), validation.length));
-        return tuned;
+        return new PartitionedRfmModel(tree, leaves, task, temperature);
     }
 
     /**

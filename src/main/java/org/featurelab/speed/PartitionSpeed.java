@@ -29,7 +29,7 @@ public final class PartitionSpeed {
                            boolean exact) {
         public Workload {
             new RfmSpeed.Workload(n, d, classes, iterations, testRows, seed, Precision.MIXED); // same checks
-            new PartitionConfig(maxLeafSize, 2000, 0.2, seed, true);
+            new PartitionConfig(maxLeafSize, 2000, 0.2, seed, true, true);
             if (testRows < 1) {
                 throw new IllegalArgumentException("speed: need at least one test row, got " + testRows);
             }

@@ -14,8 +14,9 @@ import java.util.Locale;
  * ({@link LearnerConfig#leafSizeFor}): (L, λ) are tuned once, by {@link Tuner#tune} on its capped split (at most
  * {@link LearnerConfig#maxTuningRows} rows), or with {@code fit --validation} by {@link Tuner#search} on a
  * {@link Splits#subset} of that many training rows scored on the given rows; then {@link PartitionedRfm} fits the
- * tree with those values in every leaf, each leaf choosing its iteration 0..T on its own hold-out. The class
- * probabilities use the tuning's temperature.
+ * tree with those values in every leaf, each leaf choosing its iteration 0..T on its own hold-out and then refitted
+ * on all its rows (as the exact fit refits), the routing temperature tuned on the hold-outs. The class probabilities
+ * use the tuning's softmax temperature.
  */
 final class PartitionedLearner {
     /** Rows of the cheap RFM behind each split. */
@@ -43,7 +44,7 @@ final class PartitionedLearner {
         progress.message(String.format(Locale.ROOT, "tree on %d rows: L=%s ridge=%s, iterations 0..%d chosen per leaf",
                 data.size(), Tuner.compact(chosen.bandwidth()), Tuner.compact(chosen.ridge()), config.iterations()));
         PartitionConfig partition = new PartitionConfig(leafSize, SPLIT_SAMPLE_ROWS, LEAF_VALIDATION_FRACTION, config.seed(),
-                true);
+                true, true);
         PartitionedRfmModel model = PartitionedRfm.fit(partition,
                 Tuner.rfmConfig(config, chosen.bandwidth(), chosen.ridge(), config.iterations()), task, data, progress);
         return new FittedModel.Partitioned(model, tuning, leafSize);

@@ -98,8 +98,15 @@ class PartitionedRfmTest {
         }
         List<Integer> sizes = new ArrayList<>();
         collectLeafSizes(m.tree(), sizes);
+        PartitionedRfmModel unrefitted = PartitionedRfm.fit(PartitionConfig.defaults().withMaxLeafSize(300)
+                .withRefitLeaves(false), LEAF, Task.CLASSIFICATION, d, Progress.NONE);
         for (int k = 0; k < 4; k++) {
             assertEquals(sizes.get(k), counts[k], "training rows routed to leaf " + k);
+            assertEquals(sizes.get(k), m.leaves().get(k).centers().rows(), "leaf " + k + " refitted on all its rows");
+            assertEquals(sizes.get(k) - Math.round(0.2 * sizes.get(k)), unrefitted.leaves().get(k).centers().rows(),
+                    "leaf " + k + " without refit: fitted without its held-out fifth");
+            assertEquals(unrefitted.leaves().get(k).iteration(), m.leaves().get(k).iteration(),
+                    "the refit keeps the iteration the hold-out chose");
         }
         LabeledData test = data(200, 8, Task.CLASSIFICATION, 3);
         Matrix f = m.withTemperature(0).predict(test.x());
