@@ -4,7 +4,6 @@ import org.featurelab.base.Task;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.rfm.RfmModel;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,50 +66,58 @@ public record PartitionedRfmModel(PartitionTree tree, List<RfmModel> leaves, Tas
         requireDimension(z);
         int n = z.rows();
         int k = leaves.size();
+        int c = outputs();
+        Matrix out = Matrix.zeros(n, c);
+        if (temperature == 0) {
+            int[] leaf = route(z);
+            for (int j = 0; j < k; j++) {
+                int target = j;
+                int[] idx = java.util.stream.IntStream.range(0, n).filter(i -> leaf[i] == target).toArray();
+                if (idx.length == 0) {
+                    continue;
+                }
+                addWeightedInPlace(out, idx, null, j, leaves.get(j).predict(z.selectRows(idx)));
+            }
+            return out;
+        }
         double[][] weights = new double[n][];
         for (int i = 0; i < n; i++) {
             double[] w = new double[k];
-            if (temperature == 0) {
-                w[tree.route(z, i)] = 1.0;
-            } else {
-                tree.addLeafWeights(z, i, temperature, 1.0, w);
-                double max = 0;
-                for (double wi : w) {
-                    max = Math.max(max, wi);
-                }
-                double kept = 0;
-                for (int j = 0; j < k; j++) {
-                    w[j] = w[j] >= MIN_WEIGHT * max ? w[j] : 0.0;
-                    kept += w[j];
-                }
-                for (int j = 0; j < k; j++) {
-                    w[j] /= kept;
-                }
+            tree.addLeafWeights(z, i, temperature, 1.0, w);
+            double max = 0;
+            for (double wi : w) {
+                max = Math.max(max, wi);
+            }
+            double kept = 0;
+            for (int j = 0; j < k; j++) {
+                w[j] = w[j] >= MIN_WEIGHT * max ? w[j] : 0.0;
+                kept += w[j];
+            }
+            for (int j = 0; j < k; j++) {
+                w[j] /= kept;
             }
             weights[i] = w;
         }
-        int c = outputs();
-        Matrix out = Matrix.zeros(n, c);
-        for (int leaf = 0; leaf < k; leaf++) {
-            List<Integer> rows = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                if (weights[i][leaf] > 0) {
-                    rows.add(i);
-                }
-            }
-            if (rows.isEmpty()) {
+        for (int j = 0; j < k; j++) {
+            int target = j;
+            int[] idx = java.util.stream.IntStream.range(0, n).filter(i -> weights[i][target] > 0).toArray();
+            if (idx.length == 0) {
                 continue;
             }
-            int[] idx = rows.stream().mapToInt(Integer::intValue).toArray();
-            Matrix f = leaves.get(leaf).predict(z.selectRows(idx));
-            for (int r = 0; r < idx.length; r++) {
-                double w = weights[idx[r]][leaf];
-                for (int j = 0; j < c; j++) {
-                    out.set(idx[r], j, out.get(idx[r], j) + w * f.get(r, j));
-                }
-            }
+            addWeightedInPlace(out, idx, weights, j, leaves.get(j).predict(z.selectRows(idx)));
         }
         return out;
+    }
+
+    /** out[idx[r]] += w·f[r] with w = weights[idx[r]][leaf] (1 when {@code weights} is null); nothing for no rows. */
+    private static void addWeightedInPlace(Matrix out, int[] idx, double[][] weights, int leaf, Matrix f) {
+        int c = out.cols();
+        for (int r = 0; r < idx.length; r++) {
+            double w = weights == null ? 1.0 : weights[idx[r]][leaf];
+            for (int j = 0; j < c; j++) {
+                out.set(idx[r], j, out.get(idx[r], j) + w * f.get(r, j));
+            }
+        }
     }
 
     /** Σ_k (n_k/n)·M_k over the leaves, n_k the training rows of leaf k: the model's overall feature matrix. */
