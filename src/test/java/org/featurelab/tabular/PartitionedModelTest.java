@@ -59,6 +59,18 @@ class PartitionedModelTest {
     }
 
     @Test
+    void givenValidationRowsChooseTheHyperParametersOfTheTree() {
+        Table train = TabularFixtures.synthetic(500, 14, true);
+        Table validation = TabularFixtures.synthetic(120, 15, true);
+        TabularModel model = new TabularLearner(Preprocessor.forTarget("y"), config(150).withMaxTuningRows(300))
+                .fit(train, validation, "test", org.featurelab.base.Progress.NONE);
+        assertTrue(model.isPartitioned());
+        assertEquals(120, model.tuning().validationRows(), "scored on the given rows");
+        assertEquals(300, model.tuning().fitRows(), "fitted on a capped subset of the training rows");
+        assertTrue(model.evaluate(validation).r2() > 0.8, "R² " + model.evaluate(validation).r2());
+    }
+
+    @Test
     void atOrBelowTheLeafSizeTheModelIsExact() {
         Table train = TabularFixtures.synthetic(200, 13, true);
         TabularModel model = new TabularLearner(Preprocessor.forTarget("y"), config(200)).fit(train);
