@@ -137,15 +137,25 @@ public final class Rfm {
         if (heap > 0.9 * available) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "rfm: %d training rows need about %.1f GB of Java heap for the n×n kernel matrices, but only %.1f GB "
-                            + "is available; raise -Xmx (FEATURELAB_JAVA_OPTS) or fit on fewer rows",
-                    n, heap / 1e9, available / 1e9));
+                            + "is available; raise -Xmx (FEATURELAB_JAVA_OPTS), fit on fewer rows, or split them into "
+                            + "leaves of at most %d rows (fit --max-leaf-size %d)",
+                    n, heap / 1e9, available / 1e9, leafThatFits(0.9 * available, 8 + weightBytes),
+                    leafThatFits(0.9 * available, 8 + weightBytes)));
         }
         double physical = physicalMemory();
         if (physical > 0 && heap + nativeBytes > 0.9 * physical) {
+            int leaf = leafThatFits(0.9 * physical, 16 + weightBytes + factorBytes);
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "rfm: %d training rows need about %.1f GB of memory (heap and native solver buffers), more than this "
-                            + "machine's %.1f GB; fit on fewer rows", n, (heap + nativeBytes) / 1e9, physical / 1e9));
+                            + "machine's %.1f GB; fit on fewer rows, or split them into leaves of at most %d rows "
+                            + "(fit --max-leaf-size %d)", n, (heap + nativeBytes) / 1e9, physical / 1e9, leaf, leaf));
         }
+    }
+
+    /** The largest n, rounded down to a multiple of 1,000 (at least 1,000), whose n² · bytesPerEntry fit in {@code bytes}. */
+    static int leafThatFits(double bytes, double bytesPerEntry) {
+        int n = (int) Math.floor(Math.sqrt(bytes / bytesPerEntry));
+        return Math.max(1000, n / 1000 * 1000);
     }
 
     private static double physicalMemory() {
