@@ -58,23 +58,20 @@ final class SpeedTreeCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         };
-        PartitionSpeed.Result r = PartitionSpeed.run(w, progress);
         PrintWriter out = common.out();
         out.printf(Locale.ROOT, "speed tree: n=%d d=%d classes=%d iters=%d max-leaf-size=%d test-rows=%d seed=%d "
                 + "(NFA-RFM leaves, Laplace L=10, ridge 1e-3)%n%n", n, d, classes, iterations, maxLeafSize, testRows, seed);
-        TextTable t = new TextTable("model", "fit seconds", "leaves", "depth", "test accuracy");
-        row(t, "tree", r.tree());
-        if (r.exact() != null) {
-            row(t, "exact", r.exact());
-        }
-        out.print(t.render());
+        out.printf("%-6s %12s %7s %6s %14s%n", "model", "fit seconds", "leaves", "depth", "test accuracy");
+        out.flush();
+        String[] names = {"tree", "exact"};
+        int[] printed = {0};
+        PartitionSpeed.run(w, progress, f -> { // one line per model as soon as it is fitted
+            out.printf(Locale.ROOT, "%-6s %12.2f %7d %6d %14.4f%n", names[printed[0]++], f.seconds(), f.leaves(), f.depth(),
+                    f.testAccuracy());
+            out.flush();
+        });
         out.printf("threads          %s%n", SpeedRfmCommand.threads());
         out.flush();
         return 0;
-    }
-
-    private static void row(TextTable t, String name, PartitionSpeed.Fit f) {
-        t.row(name, TextTable.fixed(f.seconds(), 2), Integer.toString(f.leaves()), Integer.toString(f.depth()),
-                TextTable.fixed(f.testAccuracy(), 4));
     }
 }

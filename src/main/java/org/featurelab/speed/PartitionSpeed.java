@@ -45,12 +45,21 @@ public final class PartitionSpeed {
     }
 
     public static Result run(Workload w, Progress progress) {
+        return run(w, progress, f -> { });
+    }
+
+    /** As {@link #run(Workload, Progress)}, handing each fit to {@code done} as soon as it is measured. */
+    public static Result run(Workload w, Progress progress, java.util.function.Consumer<Fit> done) {
         LabeledData[] data = RfmSpeed.synthetic(new RfmSpeed.Workload(w.n(), w.d(), w.classes(), w.iterations(),
                 w.testRows(), w.seed(), Precision.MIXED));
         RfmConfig leaf = RfmConfig.defaults().withIterations(w.iterations());
         PartitionConfig config = PartitionConfig.defaults().withMaxLeafSize(w.maxLeafSize()).withSeed(w.seed());
         Fit tree = fit(config, leaf, data, progress);
+        done.accept(tree);
         Fit exact = w.exact() ? fit(config.withMaxLeafSize(Math.max(w.n(), w.maxLeafSize())), leaf, data, progress) : null;
+        if (exact != null) {
+            done.accept(exact);
+        }
         return new Result(w, tree, exact);
     }
 
