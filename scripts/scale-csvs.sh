@@ -4,6 +4,8 @@
 #   OUT/letter-train.csv, OUT/letter-test.csv   UCI letter (20,000 rows, 16 features, 26 classes): every 5th row to test
 #   OUT/fertility-train.csv, OUT/fertility-test.csv   AER_Fertility (254,654 rows): rows with index % 12 == 0 (the
 #       first 20,000) for training, index % 12 == 6 (the first 5,000) for testing
+#   OUT/fertility-all-train.csv, OUT/fertility-all-test.csv   all of AER_Fertility: index % 10 == 9 to test
+#       (25,465 rows), the other 229,189 rows to train
 set -euo pipefail
 SHARED="$1"; OUT="$2"
 mkdir -p "$OUT"
@@ -18,4 +20,7 @@ awk -v out="$OUT" '
   { i = NR - 2 }
   i % 12 == 0 && tr < 20000 { print > (out "/fertility-train.csv"); tr++ }
   i % 12 == 6 && te < 5000 { print > (out "/fertility-test.csv"); te++ }' "$F"
+awk -v out="$OUT" '
+  NR == 1 { print > (out "/fertility-all-train.csv"); print > (out "/fertility-all-test.csv"); next }
+  { if ((NR - 2) % 10 == 9) print > (out "/fertility-all-test.csv"); else print > (out "/fertility-all-train.csv") }' "$F"
 wc -l "$OUT"/*.csv
