@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 @Command(name = "featurelab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Feature-learning kernel machines (RFM) for tabular data.",
         subcommands = {FitCommand.class, PredictCommand.class, EvalCommand.class, InspectCommand.class, TrainCommand.class,
+                DiagnoseCommand.class,
                 SpeedCommand.class, BenchmarkCommand.class, ExperimentCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     /** Environment variable that, set to 1, prints stack traces of failures. */

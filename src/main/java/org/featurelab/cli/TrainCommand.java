@@ -5,6 +5,7 @@ import org.featurelab.base.Task;
 import org.featurelab.encoding.PreparedData;
 import org.featurelab.encoding.Preprocessor;
 import org.featurelab.io.Provenance;
+import org.featurelab.io.Safetensors;
 import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Blas;
 import org.featurelab.nn.Activation;
@@ -17,6 +18,7 @@ import org.featurelab.report.TrainingPlots;
 import org.featurelab.table.Idx;
 import org.featurelab.table.Table;
 import org.featurelab.training.DiagnosedStep;
+import org.featurelab.training.ImportedNetwork;
 import org.featurelab.training.InitSpec;
 import org.featurelab.training.MetricsCsv;
 import org.featurelab.training.NetworkFile;
@@ -34,6 +36,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -53,6 +56,9 @@ import java.util.function.Consumer;
                 "    --weight-decay 1e-2 --epochs 20000 --out run/"})
 final class TrainCommand implements Callable<Integer> {
     /** The flag of each {@link TrainConfig} field that library messages name. */
+    /** The final weights in safetensors, named for PyTorch's nn.Sequential (docs/diagnose.md). */
+    static final String SAFETENSORS = "network.safetensors";
+
     static final FlagNames FLAGS = FlagNames.of("widths", "--arch", "activation", "--activation", "loss", "--loss",
             "optimizer", "--optimizer", "learningRate", "--lr", "weightDecay", "--weight-decay", "epochs", "--epochs",
             "batchSize", "--batch", "momentum", "--momentum", "init", "--init", "bias", "--no-bias",
@@ -280,11 +286,11 @@ final class TrainCommand implements Callable<Integer> {
         };
     }
 
-    private static List<String> header() {
+    static List<String> header() {
         return List.of("layer", "pearson_fact", "pearson_nfa", "cosine_fact", "cosine_nfa", "best_alpha", "uc_nfa", "c_nfa");
     }
 
-    private static List<List<String>> rows(DiagnosedStep last) {
+    static List<List<String>> rows(DiagnosedStep last) {
         List<List<String>> rows = new ArrayList<>();
         for (DiagnosedStep.Layer l : last.layers()) {
             rows.add(List.of(Integer.toString(l.index()), f4(l.pearsonFact()), f4(l.pearsonNfa()), f4(l.cosineFact()),
@@ -324,6 +330,9 @@ final class TrainCommand implements Callable<Integer> {
                 .heading("Final per-layer diagnostics").table(header(), rows(last));
         TrainingPlots.addTo(output, run.steps());
         output.file(NetworkFile.FILE, temp -> NetworkFile.save(run.trained(), temp, provenance));
+        output.file(SAFETENSORS, temp -> Safetensors.write(temp, ImportedNetwork.tensors(run.trained()),
+                Map.of("format", "pt", "arch", arch, "activation", config.activation().name(), "producer",
+                        "featurelab " + provenance.libraryVersion())));
         output.writeTo(out);
     }
 

@@ -65,7 +65,7 @@ public final class RunOutput {
 
     /** What produced the run (the manifest's and summary's {@code kind}). */
     public enum Kind {
-        TRAIN, EXPERIMENT, BENCHMARK;
+        TRAIN, DIAGNOSE, EXPERIMENT, BENCHMARK;
 
         /** The lower-case name written to the files. */
         public String label() {

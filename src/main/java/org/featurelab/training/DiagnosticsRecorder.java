@@ -93,14 +93,24 @@ public final class DiagnosticsRecorder implements TrainingListener {
         if (!observes(step)) {
             return;
         }
+        DiagnosedStep record = diagnose(step, network, initial, sample, objective, config);
+        steps.add(record);
+        onDiagnosis.accept(record);
+    }
+
+    /**
+     * One record: {@link NetworkDiagnostics#compute} of {@code network} on {@code sample} (with {@code initial} for the
+     * centred NFM, or null), its data loss and its {@link Stationarity} — what every diagnosed step of a run holds,
+     * and what {@code featurelab diagnose} computes for a network trained elsewhere.
+     */
+    public static DiagnosedStep diagnose(int step, Network network, Network initial, TrainingData sample,
+                                         Objective objective, DiagnosticsConfig config) {
         NetworkDiagnostics d = NetworkDiagnostics.compute(step, network, initial, sample.inputs(), sample.targets(),
-                objective, config);
+                objective, config.withKeepMatrices(false));
         double dataLoss = d.objective() - 0.5 * objective.weightDecay() * network.squaredParameterNorm();
         Stationarity stationarity = Stationarity.of(network, objective.gradients(network, sample.inputs(), sample.targets()),
                 objective.weightDecay());
-        DiagnosedStep record = DiagnosedStep.of(d, dataLoss, stationarity);
-        steps.add(record);
-        onDiagnosis.accept(record);
+        return DiagnosedStep.of(d, dataLoss, stationarity);
     }
 
     /** The records so far, in step order. */

@@ -26,7 +26,17 @@ public final class SummaryJson {
 
     /** The summary object. */
     public static ObjectNode of(TrainingRun run) {
-        DiagnosedStep last = run.last();
+        ObjectNode o = of(run.last());
+        o.put("total_steps", run.totalSteps());
+        o.put("diagnostic_rows", run.sampleRows());
+        if (run.last().stationarity() != null) {
+            o.set("stationarity", stationarity(run.last().stationarity()));
+        }
+        return o;
+    }
+
+    /** The step's part of the summary: step, losses, gradient norm and the per-layer values (diagnose has no run). */
+    public static ObjectNode of(DiagnosedStep last) {
         ObjectNode o = Json.object();
         o.put("step", last.step());
         number(o, "train_loss", last.trainLoss());
@@ -40,11 +50,6 @@ public final class SummaryJson {
             for (int k = 0; k < v.length; k++) {
                 number(lo, DiagnosedStep.LAYER_COLUMNS.get(k), v[k]);
             }
-        }
-        o.put("total_steps", run.totalSteps());
-        o.put("diagnostic_rows", run.sampleRows());
-        if (last.stationarity() != null) {
-            o.set("stationarity", stationarity(last.stationarity()));
         }
         return o;
     }

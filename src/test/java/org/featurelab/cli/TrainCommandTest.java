@@ -119,7 +119,7 @@ class TrainCommandTest {
         assertEquals(Digests.sha256Hex(csv), input.get("sha256").asText());
         List<String> files = new java.util.ArrayList<>();
         manifest.get("files").forEach(f -> files.add(f.get("name").asText()));
-        assertEquals(List.of("summary.json", "metrics.csv", "correlations.png", "loss.png", "network.flm", "index.html"), files);
+        assertEquals(List.of("summary.json", "metrics.csv", "correlations.png", "loss.png", "network.flm", "network.safetensors", "index.html"), files);
     }
 
     @Test
