@@ -1,6 +1,7 @@
 package org.featurelab.cli;
 
 import org.featurelab.diagnostics.DiagnosticsConfig;
+import org.featurelab.diagnostics.NetworkDiagnostics;
 import org.featurelab.io.Npy;
 import org.featurelab.io.Provenance;
 import org.featurelab.io.Safetensors;
@@ -11,6 +12,7 @@ import org.featurelab.nn.Loss;
 import org.featurelab.nn.Network;
 import org.featurelab.nn.Objective;
 import org.featurelab.nn.TrainingData;
+import org.featurelab.report.LineChart;
 import org.featurelab.report.RunOutput;
 import org.featurelab.table.Table;
 import org.featurelab.training.DiagnosedStep;
@@ -34,7 +36,7 @@ import java.util.concurrent.Callable;
  * {@code featurelab diagnose}: the per-layer feature-learning picture of a network trained elsewhere — weights in
  * safetensors or .npz ({@link ImportedNetwork} infers the layers from PyTorch/Flax names), data in .npy/.npz or an
  * all-numeric CSV — written like a {@code train} run directory (manifest with input hashes, summary.json, tidy
- * metrics.csv, index.html). FACT needs the targets and λ ({@code --weight-decay}); the centred NFM and C-NFA need the
+ * metrics.csv, index.html) with one plot, the α sweep per layer. FACT needs the targets and λ ({@code --weight-decay}); the centred NFM and C-NFA need the
  * initial weights; the rest needs only weights and data.
  */
 @Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false,
@@ -109,10 +111,13 @@ final class DiagnoseCommand implements Callable<Integer> {
             notes.add("no --init-weights: the centred NFM and C-NFA are not computed");
         }
         long start = System.nanoTime();
-        DiagnosedStep step = DiagnosticsRecorder.diagnose(0, network, initial, new TrainingData(x, y),
-                new Objective(lossFn, lambda), DiagnosticsConfig.defaults());
+        TrainingData sample = new TrainingData(x, y);
+        Objective objective = new Objective(lossFn, lambda);
+        NetworkDiagnostics d = NetworkDiagnostics.compute(0, network, initial, x, y, objective,
+                DiagnosticsConfig.defaults().withKeepMatrices(false));
+        DiagnosedStep step = DiagnosticsRecorder.record(d, network, sample, objective);
         double seconds = (System.nanoTime() - start) / 1e9;
-        write(network, step, notes, seconds, act, lossFn, lambda);
+        write(network, step, alphaSweepPlot(d), notes, seconds, act, lossFn, lambda);
         print(common.out(), network, step, notes);
         return 0;
     }
@@ -173,8 +178,22 @@ final class DiagnoseCommand implements Callable<Integer> {
                 + " outputs" + (y.cols() == 1 ? " (integer labels need --loss ce)" : ""));
     }
 
-    private void write(Network network, DiagnosedStep step, List<String> notes, double seconds, Activation act, Loss lossFn,
-                       double lambda) {
+    /** ρ(WᵀW, AGOP^α) against α, one line per layer: where each layer's NFA exponent lies. */
+    private static byte[] alphaSweepPlot(NetworkDiagnostics d) {
+        Map<String, double[][]> series = new java.util.LinkedHashMap<>();
+        for (var layer : d.layers()) {
+            var sweep = layer.alphaSweep();
+            double[] rho = sweep.pearson().clone();
+            for (int k = 0; k < rho.length; k++) {
+                rho[k] = Double.isFinite(rho[k]) ? rho[k] : 0.0;
+            }
+            series.put("layer " + layer.index(), new double[][] {sweep.alphas(), rho});
+        }
+        return LineChart.pngBytes("NFA: ρ(WᵀW, AGOP^α) per layer", "α", "Pearson ρ", series);
+    }
+
+    private void write(Network network, DiagnosedStep step, byte[] sweepPng, List<String> notes, double seconds,
+                       Activation act, Loss lossFn, double lambda) {
         var config = org.featurelab.io.Json.object();
         config.put("arch", network.toString());
         config.put("activation", act.name());
@@ -197,6 +216,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         output.title("featurelab diagnose: " + weights.getFileName());
         notes.forEach(output::paragraph);
         output.heading("Per-layer diagnostics").table(TrainCommand.header(), TrainCommand.rows(step));
+        output.plot("alpha-sweep.png", "ρ(WᵀW, AGOP^α) against α, per layer (non-finite values drawn at 0)", sweepPng);
         output.writeTo(out);
     }
 

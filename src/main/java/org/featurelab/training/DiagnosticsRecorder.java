@@ -105,8 +105,12 @@ public final class DiagnosticsRecorder implements TrainingListener {
      */
     public static DiagnosedStep diagnose(int step, Network network, Network initial, TrainingData sample,
                                          Objective objective, DiagnosticsConfig config) {
-        NetworkDiagnostics d = NetworkDiagnostics.compute(step, network, initial, sample.inputs(), sample.targets(),
-                objective, config.withKeepMatrices(false));
+        return record(NetworkDiagnostics.compute(step, network, initial, sample.inputs(), sample.targets(), objective,
+                config.withKeepMatrices(false)), network, sample, objective);
+    }
+
+    /** The record of diagnostics {@code d} already computed for {@code network} on {@code sample}. */
+    public static DiagnosedStep record(NetworkDiagnostics d, Network network, TrainingData sample, Objective objective) {
         double dataLoss = d.objective() - 0.5 * objective.weightDecay() * network.squaredParameterNorm();
         Stationarity stationarity = Stationarity.of(network, objective.gradients(network, sample.inputs(), sample.targets()),
                 objective.weightDecay());

@@ -95,7 +95,7 @@ class DiagnoseCommandTest {
                 }
             }
         }
-        for (String f : new String[] {"manifest.json", "summary.json", "metrics.csv", "index.html"}) {
+        for (String f : new String[] {"manifest.json", "summary.json", "metrics.csv", "index.html", "alpha-sweep.png"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"--init-weights\""));
