@@ -155,6 +155,23 @@ class DiagnoseCommandTest {
                 new SplittableRandom(1))), Map.of());
         CliRunner.assertBadInput(CliRunner.run("diagnose", "--weights", w.toString(), "--data", x.toString(),
                 "--out", out.toString()), "--data has 2 columns but the first layer takes 4 inputs");
+        byte[] past = org.featurelab.io.ForeignFormatsTestImages.safetensors("0.weight", "F32", java.util.List.of(1, 2),
+                new byte[8]);
+        java.nio.ByteBuffer.wrap(past).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(0, 1L << 40);
+        Path pastFile = Files.write(dir.resolve("past.safetensors"), past);
+        CliRunner.assertBadInput(CliRunner.run("diagnose", "--weights", pastFile.toString(), "--data", x.toString(),
+                "--out", out.toString()), "has a header length of 1099511627776 bytes, past its");
+        Path int8 = Files.write(dir.resolve("i8.safetensors"), org.featurelab.io.ForeignFormatsTestImages.safetensors(
+                "0.weight", "I8", java.util.List.of(1, 2), new byte[2]));
+        CliRunner.assertBadInput(CliRunner.run("diagnose", "--weights", int8.toString(), "--data", x.toString(),
+                "--out", out.toString()), "has dtype I8");
+        Map<String, Matrix> broken = new java.util.LinkedHashMap<>();
+        broken.put("0.weight", Matrix.zeros(3, 2));
+        broken.put("2.weight", Matrix.zeros(2, 4));
+        Path chain = dir.resolve("chain.safetensors");
+        Safetensors.write(chain, broken, Map.of());
+        CliRunner.assertBadInput(CliRunner.run("diagnose", "--weights", chain.toString(), "--data", x.toString(),
+                "--out", out.toString()), "weights: layer '2' is 2×4 (out×in) but layer '0' before it has 3 outputs");
         assertFalse(Files.exists(out));
     }
 }
