@@ -102,6 +102,29 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void npzWeightsAndNpyDataGiveTheSameDiagnosisAsSafetensors() throws IOException {
+        Network net = Initialization.standard(new int[] {3, 5, 2}, Activation.RELU, true, new SplittableRandom(8));
+        Matrix x = RandomData.gaussian(30, 3, 9);
+        Path npz = dir.resolve("w.npz");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(npz))) {
+            for (Map.Entry<String, Matrix> e : ImportedNetwork.tensors(net).entrySet()) {
+                z.putNextEntry(new java.util.zip.ZipEntry("fc." + e.getKey() + ".npy"));
+                z.write(org.featurelab.io.ForeignFormatsTestImages.npy(e.getValue()));
+                z.closeEntry();
+            }
+        }
+        Path xs = Files.write(dir.resolve("x.npy"), org.featurelab.io.ForeignFormatsTestImages.npy(x));
+        Path st = dir.resolve("w.safetensors");
+        Safetensors.write(st, ImportedNetwork.tensors(net), Map.of());
+        CliRunner.ok("diagnose", "--weights", npz.toString(), "--data", xs.toString(), "--quiet", "--out",
+                dir.resolve("a").toString());
+        CliRunner.ok("diagnose", "--weights", st.toString(), "--data", xs.toString(), "--quiet", "--out",
+                dir.resolve("b").toString());
+        assertEquals(Files.readString(dir.resolve("a/metrics.csv")), Files.readString(dir.resolve("b/metrics.csv")));
+        assertTrue(Files.readString(dir.resolve("a/summary.json")).contains("no --targets: FACT"));
+    }
+
+    @Test
     void trainWritesSafetensorsThatLoadAsItsNetwork() throws IOException {
         Path data = CliRunner.blobs(dir.resolve("blobs.csv"), 60, 5);
         Path run = dir.resolve("run");
