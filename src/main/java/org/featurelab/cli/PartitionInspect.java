@@ -30,7 +30,7 @@ final class PartitionInspect {
                 first.kernel().name(), first.config().diagonal() ? "diagonal" : "full");
         out.printf(Locale.ROOT, "  hyper-parameters  L=%s ridge=%s (every leaf), iterations 0..%d chosen per leaf%n",
                 TextTable.general(first.kernel().bandwidth()), TextTable.general(first.config().ridge()),
-                first.config().iterations());
+                m.config().iterations());
         out.printf(Locale.ROOT, "  tree              %d leaves of at most %d rows, depth %d%n", p.model().leaves().size(),
                 p.maxLeafSize(), p.model().tree().depth());
         out.println();

@@ -64,7 +64,7 @@ public final class Correlations {
             double alpha = alphas[k];
             java.util.function.DoubleUnaryOperator f = v -> v > 0 ? Math.pow(v, alpha) : 0.0;
             rho[k] = moments.pearson(f);
-            if (Double.isNaN(rho[k])) { // ill-conditioned moments: the entry-wise formula on the reconstructed matrix
+            if (Double.isNaN(rho[k]) && !moments.constantTarget()) { // ill-conditioned moments: the entry-wise formula on the reconstructed matrix
                 rho[k] = pearson(target, e.reconstruct(f));
             }
             if (rho[k] > bestRho) {

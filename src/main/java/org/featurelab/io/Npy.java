@@ -73,6 +73,9 @@ public final class Npy {
         int major = bytes[6];
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int headerStart = major == 1 ? 10 : 12;
+        if (bytes.length < headerStart) {
+            throw new IllegalArgumentException(where + " is truncated: " + bytes.length + " bytes, no header length");
+        }
         long headerLength = major == 1 ? b.getShort(8) & 0xffff : b.getInt(8) & 0xffffffffL;
         if (major < 1 || major > 3 || headerStart + headerLength > bytes.length) {
             throw new IllegalArgumentException(where + " has format version " + major + " or a header past its end");
@@ -82,8 +85,21 @@ public final class Npy {
         String descr = group(DESCR, header, where, "descr");
         boolean fortran = group(FORTRAN, header, where, "fortran_order").equals("True");
         String[] dims = group(SHAPE, header, where, "shape").split(",");
-        long[] shape = java.util.Arrays.stream(dims).map(String::strip).filter(s -> !s.isEmpty())
-                .mapToLong(Long::parseLong).toArray();
+        long[] shape;
+        try {
+            shape = java.util.Arrays.stream(dims).map(String::strip).filter(s -> !s.isEmpty())
+                    .mapToLong(Long::parseLong).toArray();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + " has a shape that is not a tuple of integers: " + header.strip());
+        }
+        for (long dim : shape) {
+            if (dim < 0 || dim > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(where + " has a dimension of " + dim);
+            }
+        }
+        if (shape.length == 2 && shape[0] * shape[1] > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(where + " has more than 2³¹ − 1 entries");
+        }
         if (shape.length > 2) {
             throw new IllegalArgumentException(where + " has rank " + shape.length + "; featurelab reads rank 0, 1 or 2");
         }

@@ -95,6 +95,9 @@ public final class Safetensors {
             }
             dims[k] = (int) v;
             count *= v;
+            if (count > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(what + " has shape " + shape + ": more than 2³¹ − 1 entries");
+            }
         }
         JsonNode offsets = t.get("data_offsets");
         long begin = offsets.path(0).asLong(-1);

@@ -2,7 +2,6 @@ package org.featurelab.partition;
 
 import org.featurelab.base.Permutations;
 import org.featurelab.base.Task;
-import org.featurelab.kernel.Metric;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.linalg.SymmetricEigen;
 import org.featurelab.rfm.FeatureUpdate;
@@ -18,12 +17,14 @@ import java.util.SplittableRandom;
  * One split of a node (xRFM): fit a cheap RFM — one kernel ridge solve, one AGOP update, on at most
  * {@code sampleRows} rows of the node drawn without replacement — take the top eigenvector v of its AGOP M
  * (sign fixed so that its largest-magnitude entry is positive), project every row of the node, x·v, and split at
- * the median. Balanced on ties: the rows are ordered by (x·v, row number) and the first ⌊n/2⌋ go left, so that
- * equal projections still give halves of ⌊n/2⌋ and ⌈n/2⌉ rows; the routing threshold τ is the midpoint of the two
- * middle projections (x·v ≤ τ goes left; with a tie at the median, new rows equal to it go left); the scale s of soft
+ * the median. The rows are ordered by (x·v, row number); the cut is at ⌊n/2⌋, or, when projections tie across the
+ * median, at the value change nearest to it ({@link #cut}), so that the rows a leaf is fitted on are the rows routing
+ * sends it (x·v ≤ τ goes left, τ the largest projection on the left); only when no such cut leaves both sides
+ * {@link PartitionConfig#MIN_LEAF_ROWS} rows (all projections equal, or nearly) are the halves cut by row order,
+ * ⌊n/2⌋ and ⌈n/2⌉, and tied rows on the right are then served by the left leaf. The scale s of soft
  * routing is the standard deviation of the node's projections (1 when they are all equal).
- * If the AGOP is not usable (zero or non-finite: constant targets in the node), v is the axis of the largest
- * variance of the node's rows.
+ * If the AGOP is not usable (its update failed, so the cheap RFM kept iteration 0: zero or non-finite, as with
+ * constant targets in the node), v is the axis of the largest variance of the node's rows.
  */
 final class MedianSplit {
     private MedianSplit() {
@@ -54,20 +55,20 @@ final class MedianSplit {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> p[a] != p[b] ? Double.compare(p[a], p[b]) : Integer.compare(rows[a], rows[b]));
-        int half = n / 2;
-        int[] left = new int[half];
-        int[] right = new int[n - half];
+        int cut = cut(p, order);
+        int[] left = new int[cut];
+        int[] right = new int[n - cut];
         for (int i = 0; i < n; i++) {
             int row = rows[order[i]];
-            if (i < half) {
+            if (i < cut) {
                 left[i] = row;
             } else {
-                right[i - half] = row;
+                right[i - cut] = row;
             }
         }
         Arrays.sort(left);
         Arrays.sort(right);
-        double threshold = 0.5 * (p[order[half - 1]] + p[order[half]]);
+        double threshold = p[order[cut - 1]];
         double mean = 0;
         for (double pi : p) {
             mean += pi;
@@ -81,15 +82,41 @@ final class MedianSplit {
         return new Result(v, threshold, sd > 0 ? sd : 1.0, left, right);
     }
 
+    /**
+     * Where the ordered projections are cut: at the median ⌊n/2⌋ when the two middle values differ, else at the value
+     * change nearest to it (so that every row equal to the threshold τ = p[cut − 1] lies on the left, where routing
+     * sends it); when all projections are equal, at ⌊n/2⌋ in row order.
+     */
+    static int cut(double[] p, Integer[] order) {
+        int n = order.length;
+        int half = n / 2;
+        if (p[order[half - 1]] < p[order[half]]) {
+            return half;
+        }
+        int min = PartitionConfig.MIN_LEAF_ROWS; // a cut that leaves a side smaller than this keeps the median
+        for (int step = 1; half + step <= n - min || half - step >= min; step++) {
+            int below = half - step;
+            int above = half + step;
+            if (above <= n - min && p[order[above - 1]] < p[order[above]]) {
+                return above;
+            }
+            if (below >= min && p[order[below - 1]] < p[order[below]]) {
+                return below;
+            }
+        }
+        return half;
+    }
+
     /** The unit split direction of the node: top AGOP eigenvector of the cheap RFM, or the widest axis. */
     static double[] direction(RfmConfig leafConfig, Task task, LabeledData data, int[] rows, int sampleRows, long seed) {
         int[] sample = rows.length <= sampleRows ? rows : sample(rows, sampleRows, seed);
         LabeledData s = data.select(sample);
         RfmConfig cheap = leafConfig.withIterations(1).withUpdate(new FeatureUpdate.Nfa(1.0, false)).withDiagonal(false);
-        Metric m = Rfm.fit(cheap, task, s, null, RfmListener.NONE).metric();
-        Matrix agop = m.toMatrix();
+        org.featurelab.rfm.RfmModel fitted = Rfm.fit(cheap, task, s, null, RfmListener.NONE);
+        Matrix agop = fitted.metric().toMatrix();
         double[] v;
-        if (agop.maxAbs() > 0 && Double.isFinite(agop.maxAbs())) {
+        // iteration 0 kept: the AGOP update failed (zero or not finite: constant targets), M = I says nothing
+        if (fitted.iteration() >= 1 && agop.maxAbs() > 0 && Double.isFinite(agop.maxAbs())) {
             Matrix sym = agop.copy();
             sym.symmetrizeInPlace();
             Matrix vectors = SymmetricEigen.of(sym).vectors();

@@ -34,10 +34,13 @@ final class PartitionedModelFile {
     private PartitionedModelFile() {
     }
 
-    /** The {@code model} manifest object; fills {@code arrays}. */
-    static ObjectNode model(FittedModel.Partitioned p, Map<String, Matrix> arrays) {
+    /**
+     * The {@code model} manifest object; fills {@code arrays}. {@code iterations} is the T every leaf chose its
+     * iteration from (each refitted leaf's own config holds only the iteration it kept).
+     */
+    static ObjectNode model(FittedModel.Partitioned p, int iterations, Map<String, Matrix> arrays) {
         PartitionedRfmModel m = p.model();
-        RfmConfig c = m.leaves().get(0).config();
+        RfmConfig c = m.leaves().get(0).config().withIterations(iterations);
         ObjectNode model = Json.object();
         model.put("kind", KIND);
         model.put("task", m.task().label());
@@ -92,10 +95,17 @@ final class PartitionedModelFile {
             Metric metric = diagonal ? new Metric.Diagonal(metricArray.data()) : new Metric.Full(metricArray);
             Matrix alpha = array(a, "leaf." + k + ".alpha");
             double[] offset = config.centerTargets() ? array(a, "leaf." + k + ".offset").data() : new double[alpha.cols()];
-            leaves.add(new RfmModel(config, task, metric, array(a, "leaf." + k + ".centers"), alpha,
-                    ModelJson.req(leafList.get(k), "iteration").asInt(), List.of(), offset));
+            int iteration = ModelJson.req(leafList.get(k), "iteration").asInt();
+            Matrix centers = array(a, "leaf." + k + ".centers");
+            if (!leaves.isEmpty() && centers.cols() != leaves.get(0).dimension()) {
+                throw new IllegalArgumentException("leaf " + k + " has " + centers.cols() + " features, leaf 0 has "
+                        + leaves.get(0).dimension());
+            }
+            leaves.add(new RfmModel(config.withIterations(iteration), task, metric, centers, alpha, iteration, List.of(),
+                    offset));
         }
         PartitionTree tree = tree(ModelJson.req(model, "tree"), a, leaves.size());
+        requireWellFormed(tree, leaves.get(0).dimension(), leaves.size());
         return new FittedModel.Partitioned(new PartitionedRfmModel(tree, leaves, task,
                 ModelJson.req(model, "temperature").asDouble()), ModelJson.tuning(tuning),
                 ModelJson.req(model, "maxLeafSize").asInt());
@@ -113,6 +123,34 @@ final class PartitionedModelFile {
         double[] direction = array(a, ModelJson.text(o, "direction")).data();
         return new PartitionTree.Split(direction, ModelJson.req(o, "threshold").asDouble(), ModelJson.req(o, "scale").asDouble(), rows,
                 tree(ModelJson.req(o, "left"), a, leafCount), tree(ModelJson.req(o, "right"), a, leafCount));
+    }
+
+    /** Every split's direction has d entries and every leaf index 0..k−1 appears exactly once. */
+    private static void requireWellFormed(PartitionTree tree, int d, int leafCount) {
+        boolean[] seen = new boolean[leafCount];
+        java.util.ArrayDeque<PartitionTree> todo = new java.util.ArrayDeque<>(List.of(tree));
+        while (!todo.isEmpty()) {
+            PartitionTree t = todo.pop();
+            if (t instanceof PartitionTree.Split s) {
+                if (s.direction().length != d) {
+                    throw new IllegalArgumentException("a split direction has " + s.direction().length + " entries for "
+                            + d + " features");
+                }
+                todo.push(s.right());
+                todo.push(s.left());
+            } else {
+                int k = ((PartitionTree.Leaf) t).index();
+                if (seen[k]) {
+                    throw new IllegalArgumentException("the tree names leaf " + k + " twice");
+                }
+                seen[k] = true;
+            }
+        }
+        for (int k = 0; k < leafCount; k++) {
+            if (!seen[k]) {
+                throw new IllegalArgumentException("the tree never reaches leaf " + k);
+            }
+        }
     }
 
     private static Matrix array(ModelArchive a, String name) {

@@ -43,7 +43,7 @@ final class TabularModelFile {
         if (m.fitted() instanceof FittedModel.Partitioned p) {
             ObjectNode manifest = Json.object();
             Map<String, Matrix> arrays = new LinkedHashMap<>();
-            manifest.set("model", PartitionedModelFile.model(p, arrays));
+            manifest.set("model", PartitionedModelFile.model(p, m.config().iterations(), arrays));
             manifest.set("learner", ModelJson.config(m.config(), null));
             manifest.set("preprocessing", preprocessing(m.preprocessing()));
             manifest.set("tuning", ModelJson.tuning(p.tuning()));

@@ -64,6 +64,14 @@ class CorrelationsTest {
             double expected = Correlations.pearson(target, e.reconstruct(v -> v > 0 ? Math.pow(v, alpha) : 0.0));
             assertClose(s.pearson()[k], expected, 1e-10, 1e-12, "ρ at α = " + alpha);
         }
+        Matrix shifted = target.copy(); // a large mean: centring first loses only what T + 10⁸ itself cannot hold (~10⁻⁸)
+        for (int i = 0; i < shifted.data().length; i++) {
+            shifted.data()[i] += 1e8;
+        }
+        Correlations.AlphaSweep far = Correlations.alphaSweep(shifted, p, alphas);
+        for (int k = 0; k < alphas.length; k++) {
+            assertClose(far.pearson()[k], s.pearson()[k], 1e-6, 1e-8, "ρ with T + 10⁸ at α = " + alphas[k]);
+        }
         Matrix constant = Matrix.zeros(12, 12);
         assertTrue(Double.isNaN(Correlations.alphaSweep(constant, p, alphas).pearson()[0]), "constant target");
     }

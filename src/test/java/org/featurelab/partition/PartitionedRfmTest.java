@@ -85,6 +85,42 @@ class PartitionedRfmTest {
     }
 
     @Test
+    void tiesAcrossTheMedianMoveTheCutToTheNearestValueChange() {
+        Matrix x = Matrix.zeros(40, 1); // 10 zeros, 25 ones, 5 twos: the median ties; the nearest change is after the zeros
+        Matrix y = Matrix.zeros(40, 1);
+        for (int i = 0; i < 40; i++) {
+            double v = i < 10 ? 0 : i < 35 ? 1 : 2;
+            x.set(i, 0, v);
+            y.set(i, 0, v * v);
+        }
+        MedianSplit.Result s = MedianSplit.split(LEAF, Task.REGRESSION, new LabeledData(x, y), MedianSplit.allRows(40), 40, 1);
+        assertEquals(10, s.left().length);
+        assertEquals(30, s.right().length);
+        PartitionTree.Split rule = new PartitionTree.Split(s.direction(), s.threshold(), s.scale(), 40,
+                new PartitionTree.Leaf(0, 10), new PartitionTree.Leaf(1, 30));
+        for (int i : s.left()) {
+            assertEquals(0, rule.route(x, i), "left row " + i + " routes left");
+        }
+        for (int i : s.right()) {
+            assertEquals(1, rule.route(x, i), "right row " + i + " routes right");
+        }
+    }
+
+    @Test
+    void constantTargetsSplitOnTheWidestAxis() {
+        LabeledData d = data(300, 6, Task.REGRESSION, 12);
+        Matrix y = Matrix.zeros(300, 1);
+        Matrix x = d.x().copy();
+        for (int i = 0; i < 300; i++) {
+            x.set(i, 1, 5 * x.get(i, 1)); // column 1 has the largest spread
+            y.set(i, 0, 3.0);
+        }
+        double[] v = MedianSplit.direction(LEAF.withCenterTargets(true), Task.REGRESSION, new LabeledData(x, y),
+                MedianSplit.allRows(300), 300, 2);
+        assertArrayEquals(new double[] {0, 1, 0, 0, 0, 0}, v, "the AGOP of a constant predictor says nothing");
+    }
+
+    @Test
     void routingMatchesThePartitionAndPredictionsAreTheLeafModels() {
         LabeledData d = data(1200, 8, Task.CLASSIFICATION, 2);
         PartitionedRfmModel m = PartitionedRfm.fit(PartitionConfig.defaults().withMaxLeafSize(300), LEAF,

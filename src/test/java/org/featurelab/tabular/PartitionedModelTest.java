@@ -45,6 +45,8 @@ class PartitionedModelTest {
 
         Path file = dir.resolve("tree.flm");
         model.save(file);
+        assertEquals(2, org.featurelab.io.ModelArchive.read(file).manifest().get("model").get("iterations").asInt(),
+                "the file records T, not the iteration a leaf kept");
         TabularModel loaded = TabularModel.load(file);
         assertTrue(loaded.isPartitioned());
         assertEquals(model.config(), loaded.config());
