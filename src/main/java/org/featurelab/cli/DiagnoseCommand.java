@@ -14,6 +14,7 @@ import org.featurelab.nn.Objective;
 import org.featurelab.nn.TrainingData;
 import org.featurelab.report.LineChart;
 import org.featurelab.report.RunOutput;
+import org.featurelab.table.Cells;
 import org.featurelab.table.Table;
 import org.featurelab.training.DiagnosedStep;
 import org.featurelab.training.DiagnosticsRecorder;
@@ -142,13 +143,12 @@ final class DiagnoseCommand implements Callable<Integer> {
         Matrix m = Matrix.zeros(t.rowCount(), t.columnCount());
         for (int i = 0; i < t.rowCount(); i++) {
             for (int j = 0; j < t.columnCount(); j++) {
-                String cell = t.cell(i, j).strip();
-                try {
-                    m.set(i, j, Double.parseDouble(cell));
-                } catch (NumberFormatException e) {
+                double v = Cells.parse(t.cell(i, j));
+                if (!Double.isFinite(v)) {
                     throw new IllegalArgumentException(flag + " " + file + ": row " + (i + 1) + ", column '"
-                            + t.columnNames().get(j) + "' is '" + cell + "', not a number");
+                            + t.columnNames().get(j) + "' is '" + t.cell(i, j).strip() + "', not a finite number");
                 }
+                m.set(i, j, v);
             }
         }
         return m;

@@ -66,22 +66,38 @@ public record PartitionedRfmModel(PartitionTree tree, List<RfmModel> leaves, Tas
         requireDimension(z);
         int n = z.rows();
         int k = leaves.size();
-        int c = outputs();
-        Matrix out = Matrix.zeros(n, c);
-        if (temperature == 0) {
-            int[] leaf = route(z);
-            for (int j = 0; j < k; j++) {
-                int target = j;
-                int[] idx = java.util.stream.IntStream.range(0, n).filter(i -> leaf[i] == target).toArray();
-                if (idx.length == 0) {
-                    continue;
-                }
-                addWeightedInPlace(out, idx, null, j, leaves.get(j).predict(z.selectRows(idx)));
-            }
-            return out;
+        double[][] weights = temperature == 0 ? null : softWeights(z);
+        int[] leafOf = temperature == 0 ? route(z) : null;
+        List<List<Integer>> members = new java.util.ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            members.add(new java.util.ArrayList<>());
         }
-        double[][] weights = new double[n][];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n; i++) { // one pass: the rows each leaf predicts
+            if (leafOf != null) {
+                members.get(leafOf[i]).add(i);
+            } else {
+                for (int j = 0; j < k; j++) {
+                    if (weights[i][j] > 0) {
+                        members.get(j).add(i);
+                    }
+                }
+            }
+        }
+        Matrix out = Matrix.zeros(n, outputs());
+        for (int j = 0; j < k; j++) {
+            int[] idx = members.get(j).stream().mapToInt(Integer::intValue).toArray();
+            if (idx.length > 0) {
+                addWeightedInPlace(out, idx, weights, j, leaves.get(j).predict(z.selectRows(idx)));
+            }
+        }
+        return out;
+    }
+
+    /** Each row's leaf weights: path probabilities, those below {@value #MIN_WEIGHT} of the row's largest dropped, renormalised. */
+    private double[][] softWeights(Matrix z) {
+        int k = leaves.size();
+        double[][] weights = new double[z.rows()][];
+        for (int i = 0; i < weights.length; i++) {
             double[] w = new double[k];
             tree.addLeafWeights(z, i, temperature, 1.0, w);
             double max = 0;
@@ -98,15 +114,7 @@ public record PartitionedRfmModel(PartitionTree tree, List<RfmModel> leaves, Tas
             }
             weights[i] = w;
         }
-        for (int j = 0; j < k; j++) {
-            int target = j;
-            int[] idx = java.util.stream.IntStream.range(0, n).filter(i -> weights[i][target] > 0).toArray();
-            if (idx.length == 0) {
-                continue;
-            }
-            addWeightedInPlace(out, idx, weights, j, leaves.get(j).predict(z.selectRows(idx)));
-        }
-        return out;
+        return weights;
     }
 
     /** out[idx[r]] += w·f[r] with w = weights[idx[r]][leaf] (1 when {@code weights} is null); nothing for no rows. */

@@ -135,12 +135,12 @@ public final class Rfm {
         Runtime rt = Runtime.getRuntime();
         double available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (heap > 0.9 * available) {
+            int leaf = leafThatFits(0.9 * available, 8 + weightBytes);
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "rfm: %d training rows need about %.1f GB of Java heap for the n×n kernel matrices, but only %.1f GB "
                             + "is available; raise -Xmx (FEATURELAB_JAVA_OPTS), fit on fewer rows, or split them into "
                             + "leaves of at most %d rows (fit --max-leaf-size %d)",
-                    n, heap / 1e9, available / 1e9, leafThatFits(0.9 * available, 8 + weightBytes),
-                    leafThatFits(0.9 * available, 8 + weightBytes)));
+                    n, heap / 1e9, available / 1e9, leaf, leaf));
         }
         double physical = physicalMemory();
         // the heap may hold the previous iteration's K and W as garbage while the next are built: up to twice the

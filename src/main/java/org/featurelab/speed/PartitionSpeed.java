@@ -44,11 +44,7 @@ public final class PartitionSpeed {
     public record Result(Workload workload, Fit tree, Fit exact) {
     }
 
-    public static Result run(Workload w, Progress progress) {
-        return run(w, progress, f -> { });
-    }
-
-    /** As {@link #run(Workload, Progress)}, handing each fit to {@code done} as soon as it is measured. */
+    /** Fits the tree (and the exact model when asked), handing each fit to {@code done} as soon as it is measured. */
     public static Result run(Workload w, Progress progress, java.util.function.Consumer<Fit> done) {
         LabeledData[] data = RfmSpeed.synthetic(new RfmSpeed.Workload(w.n(), w.d(), w.classes(), w.iterations(),
                 w.testRows(), w.seed(), Precision.MIXED));
