@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes src/test/resources/diagnose/: a tiny PyTorch MLP and what PyTorch's autograd says about it.
+"""Writes core/src/test/resources/diagnose/: a tiny PyTorch MLP and what PyTorch's autograd says about it.
 
 Run once by hand (python3-torch and python3-numpy from Debian); the build and CI never run Python.
   torch-mlp.safetensors   nn.Sequential(Linear(4,8), Tanh, Linear(8,3)) (smooth, so gradient descent reaches a stationary point) as safetensors F32 (names net.0.*, net.2.*),
