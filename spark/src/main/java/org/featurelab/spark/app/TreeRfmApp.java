@@ -67,8 +67,8 @@ public final class TreeRfmApp implements Callable<Integer> {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new TreeRfmApp());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof IllegalArgumentException) {
-                cmd.getErr().println("featurelab-spark: " + e.getMessage());
+            if (e instanceof IllegalArgumentException || e instanceof org.apache.spark.sql.AnalysisException) {
+                cmd.getErr().println("featurelab-spark: " + e.getMessage().lines().findFirst().orElse(""));
                 return 2;
             }
             throw e;
@@ -154,7 +154,7 @@ public final class TreeRfmApp implements Callable<Integer> {
         try {
             return data.endsWith(".parquet") ? spark.read().parquet(data)
                     : spark.read().option("header", "true").option("inferSchema", "true").csv(data);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's AnalysisException (no such path, bad format) is checked in Java's eyes
             throw new IllegalArgumentException("cannot read " + data + ": " + e.getMessage().lines().findFirst()
                     .orElse(""), e);
         }
