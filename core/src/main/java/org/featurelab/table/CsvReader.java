@@ -11,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Reads a CSV file into a {@link Table} with Apache Commons CSV.
@@ -44,20 +42,18 @@ final class CsvReader {
             text = text.substring(1);
         }
         LineIndex lineIndex = new LineIndex(text);
-        List<String> header = null;
-        List<String[]> rows = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
+        Table.Builder table = null;
         try (CSVParser parser = FORMAT.parse(new StringReader(text))) {
             for (CSVRecord record : parser) {
                 if (record.size() == 1 && record.get(0).isEmpty()) {
                     continue; // a line of blanks only
                 }
                 String[] fields = record.values();
-                if (header == null) {
-                    header = Arrays.asList(fields);
+                if (table == null) {
+                    // rows are added as they are parsed: only the compact columns stay, no String per cell
+                    table = new Table.Builder(name, Arrays.asList(fields), (int) Math.min(1 << 20, text.length() / 64));
                 } else {
-                    rows.add(fields);
-                    lines.add(lineIndex.lineOf(record.getCharacterPosition()));
+                    table.add(fields, lineIndex.lineOf(record.getCharacterPosition()));
                 }
             }
         } catch (IOException | UncheckedIOException e) {
@@ -67,13 +63,13 @@ final class CsvReader {
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException(name + " is not valid CSV: " + e.getMessage(), e);
         }
-        if (header == null) {
+        if (table == null) {
             throw new IllegalArgumentException(name + " is empty: expected a header row of column names");
         }
-        if (rows.isEmpty()) {
+        if (table.rows() == 0) {
             throw new IllegalArgumentException(name + " has a header but no data rows");
         }
-        return Table.build(name, header, rows, lines.stream().mapToInt(Integer::intValue).toArray());
+        return table.build(true);
     }
 
     private static String readText(Path path, String name) {

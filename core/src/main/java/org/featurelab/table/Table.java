@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * An immutable table of raw cell strings with named columns, as read from a CSV file.
  *
- * <p>Cells are stored column-wise ({@code cells[column][row]}), trimmed of surrounding whitespace; a
+ * <p>Cells are stored column-wise and compactly ({@link TextColumn}: each column's UTF-8 bytes back to back, about
+ * the cell's length + 4 bytes a cell), trimmed of surrounding whitespace; a
  * {@code null} cell becomes the empty string (missing, see {@link Cells}). Column names are unique and
  * non-empty. Each row remembers where it came from (its 1-based data row in the original table and,
  * for tables read from a file, its line number), so that error messages about a subset of rows still
@@ -29,12 +30,12 @@ public final class Table {
     private final String source;
     private final List<String> names;
     private final Map<String, Integer> index;
-    private final String[][] cells;
+    private final TextColumn[] cells;
     private final int rows;
     private final int[] dataRows;
     private final int[] lines;
 
-    private Table(String source, List<String> names, String[][] cells, int rows, int[] dataRows, int[] lines) {
+    private Table(String source, List<String> names, TextColumn[] cells, int rows, int[] dataRows, int[] lines) {
         this.source = source;
         this.names = List.copyOf(names);
         this.index = new HashMap<>();
@@ -98,28 +99,72 @@ public final class Table {
 
     /** Builds a table; {@code lines} (1-based line of each row) may be null when there is no file. */
     static Table build(String source, List<String> names, List<String[]> rows, int[] lines) {
-        List<String> trimmed = new ArrayList<>(names.size());
-        for (String name : names) {
-            trimmed.add(name == null ? "" : name.strip());
+        Builder b = new Builder(source, names, rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            b.add(rows.get(i), lines == null ? 0 : lines[i]);
         }
-        int m = trimmed.size();
-        int n = rows.size();
-        String[][] cells = new String[m][n];
-        int[] dataRows = new int[n];
-        for (int i = 0; i < n; i++) {
-            String[] row = rows.get(i);
+        return b.build(lines != null);
+    }
+
+    /** Appends rows one at a time into compact columns (a CSV reader keeps no row after it is added). */
+    static final class Builder {
+        private final String source;
+        private final List<String> names;
+        private final TextColumn.Builder[] columns;
+        private int[] lines;
+        private int rows;
+
+        Builder(String source, List<String> names, int expectedRows) {
+            this.source = source;
+            this.names = new ArrayList<>(names.size());
+            for (String name : names) {
+                this.names.add(name == null ? "" : name.strip());
+            }
+            columns = new TextColumn.Builder[this.names.size()];
+            for (int j = 0; j < columns.length; j++) {
+                columns[j] = new TextColumn.Builder(expectedRows);
+            }
+            lines = new int[Math.max(16, expectedRows)];
+        }
+
+        /**
+         * Appends one row of cells (as long as the header), stripped, {@code null} as missing.
+         *
+         * @param line its 1-based line in the file, or 0 when there is no file
+         */
+        void add(String[] row, int line) {
+            int m = columns.length;
             if (row.length != m) {
-                String at = lines == null ? prefix(source) + "row " + (i + 1)
-                        : prefix(source) + "line " + lines[i] + " (row " + (i + 1) + ")";
+                String at = line == 0 ? prefix(source) + "row " + (rows + 1)
+                        : prefix(source) + "line " + line + " (row " + (rows + 1) + ")";
                 throw new IllegalArgumentException(at + " has " + row.length + " field" + (row.length == 1 ? "" : "s")
                         + " but the header has " + m);
             }
             for (int j = 0; j < m; j++) {
-                cells[j][i] = row[j] == null ? "" : row[j].strip();
+                columns[j].add(row[j] == null ? "" : row[j].strip());
             }
-            dataRows[i] = i + 1;
+            if (rows == lines.length) {
+                lines = Arrays.copyOf(lines, 2 * rows);
+            }
+            lines[rows++] = line;
         }
-        return new Table(source, trimmed, cells, n, dataRows, lines == null ? null : lines.clone());
+
+        int rows() {
+            return rows;
+        }
+
+        /** The table; {@code withLines}: the rows came from a file and remember their lines. */
+        Table build(boolean withLines) {
+            TextColumn[] cells = new TextColumn[columns.length];
+            for (int j = 0; j < cells.length; j++) {
+                cells[j] = columns[j].build();
+            }
+            int[] dataRows = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                dataRows[i] = i + 1;
+            }
+            return new Table(source, names, cells, rows, dataRows, withLines ? Arrays.copyOf(lines, rows) : null);
+        }
     }
 
     /** The file this table was read from, as given by the caller, or {@code ""} when built in memory. */
@@ -163,18 +208,22 @@ public final class Table {
 
     /** The cells of one column, top to bottom (a copy). */
     public List<String> column(String name) {
-        return List.of(cells[columnIndex(name)]);
+        TextColumn c = cells[columnIndex(name)];
+        String[] out = new String[rows];
+        for (int i = 0; i < rows; i++) {
+            out[i] = c.get(i);
+        }
+        return List.of(out);
     }
 
     /** One cell, by 0-based row and column index. */
     public String cell(int row, int column) {
-        return cells[column][row];
+        return cells[column].get(row);
     }
 
     /** A new table with the given rows (0-based, in the given order, repeats allowed). */
     public Table selectRows(int[] rowIndex) {
         int m = names.size();
-        String[][] picked = new String[m][rowIndex.length];
         int[] pickedRows = new int[rowIndex.length];
         int[] pickedLines = lines == null ? null : new int[rowIndex.length];
         for (int k = 0; k < rowIndex.length; k++) {
@@ -182,13 +231,14 @@ public final class Table {
             if (i < 0 || i >= rows) {
                 throw new IndexOutOfBoundsException("selectRows: row " + i + " of a table with " + rows + " rows");
             }
-            for (int j = 0; j < m; j++) {
-                picked[j][k] = cells[j][i];
-            }
             pickedRows[k] = dataRows[i];
             if (pickedLines != null) {
                 pickedLines[k] = lines[i];
             }
+        }
+        TextColumn[] picked = new TextColumn[m];
+        for (int j = 0; j < m; j++) {
+            picked[j] = cells[j].select(rowIndex);
         }
         return new Table(source, names, picked, rowIndex.length, pickedRows, pickedLines);
     }
@@ -212,14 +262,14 @@ public final class Table {
             }
         }
         List<String> kept = new ArrayList<>();
-        List<String[]> keptCells = new ArrayList<>();
+        List<TextColumn> keptCells = new ArrayList<>();
         for (int j = 0; j < names.size(); j++) {
             if (!gone.contains(names.get(j))) {
                 kept.add(names.get(j));
                 keptCells.add(cells[j]);
             }
         }
-        return new Table(source, kept, keptCells.toArray(new String[0][]), rows, dataRows, lines);
+        return new Table(source, kept, keptCells.toArray(new TextColumn[0]), rows, dataRows, lines);
     }
 
     /**
@@ -240,8 +290,8 @@ public final class Table {
             updateString(sha, name);
         }
         for (int i = 0; i < rows; i++) {
-            for (String[] column : cells) {
-                updateString(sha, column[i]);
+            for (TextColumn column : cells) {
+                column.digest(sha, i);
             }
         }
         StringBuilder hex = new StringBuilder(64);

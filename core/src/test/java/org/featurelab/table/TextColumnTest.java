@@ -1,0 +1,60 @@
+package org.featurelab.table;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The compact column gives back every cell it was given, selects rows, and digests cells as the strings would. */
+class TextColumnTest {
+    private static List<String> cells(int n, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        String[] pool = {"", "1.5", "-0.25e3", "yes", "Zürich", "東京", "a,b", "\"q\"", "NA", "x".repeat(300)};
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(rng.nextInt(4) == 0 ? Double.toString(rng.nextGaussian()) : pool[rng.nextInt(pool.length)]);
+        }
+        return out;
+    }
+
+    @Test
+    void cellsComeBackAsGivenAndSelectedRowsInTheirOrder() {
+        List<String> in = cells(5000, 1);
+        TextColumn.Builder b = new TextColumn.Builder(3); // grows from a small guess
+        in.forEach(b::add);
+        TextColumn c = b.build();
+        assertEquals(in.size(), c.size());
+        for (int i = 0; i < in.size(); i++) {
+            assertEquals(in.get(i), c.get(i), "cell " + i);
+        }
+        int[] rows = {4999, 0, 7, 7, 123};
+        TextColumn s = c.select(rows);
+        for (int k = 0; k < rows.length; k++) {
+            assertEquals(in.get(rows[k]), s.get(k));
+        }
+    }
+
+    @Test
+    void theDigestIsTheUtf8LengthThenTheBytesOfEachCell() throws Exception {
+        List<String> in = cells(300, 2);
+        TextColumn.Builder b = new TextColumn.Builder(300);
+        in.forEach(b::add);
+        TextColumn c = b.build();
+        MessageDigest fromColumn = MessageDigest.getInstance("SHA-256");
+        MessageDigest fromStrings = MessageDigest.getInstance("SHA-256");
+        for (int i = 0; i < in.size(); i++) {
+            c.digest(fromColumn, i);
+            byte[] bytes = in.get(i).getBytes(StandardCharsets.UTF_8);
+            int n = bytes.length;
+            fromStrings.update(new byte[]{(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+            fromStrings.update(bytes);
+        }
+        assertArrayEquals(fromStrings.digest(), fromColumn.digest());
+    }
+}
