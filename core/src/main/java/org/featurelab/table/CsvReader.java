@@ -51,7 +51,7 @@ final class CsvReader {
                 String[] fields = record.values();
                 if (table == null) {
                     // rows are added as they are parsed: only the compact columns stay, no String per cell
-                    table = new Table.Builder(name, Arrays.asList(fields), (int) Math.min(1 << 20, text.length() / 64));
+                    table = new Table.Builder(name, Arrays.asList(fields), text.length());
                 } else {
                     table.add(fields, lineIndex.lineOf(record.getCharacterPosition()));
                 }

@@ -99,7 +99,7 @@ public final class Table {
 
     /** Builds a table; {@code lines} (1-based line of each row) may be null when there is no file. */
     static Table build(String source, List<String> names, List<String[]> rows, int[] lines) {
-        Builder b = new Builder(source, names, rows.size());
+        Builder b = new Builder(source, names, 0);
         for (int i = 0; i < rows.size(); i++) {
             b.add(rows.get(i), lines == null ? 0 : lines[i]);
         }
@@ -114,17 +114,26 @@ public final class Table {
         private int[] lines;
         private int rows;
 
-        Builder(String source, List<String> names, int expectedRows) {
+        /**
+         * @param textLength the characters of the whole file (0 when unknown): the first guess of each column's
+         *                   share, so that a large file's columns grow a few times instead of many; the guess is
+         *                   at most the file's size over all columns together, however wide the table
+         */
+        Builder(String source, List<String> names, long textLength) {
             this.source = source;
             this.names = new ArrayList<>(names.size());
             for (String name : names) {
                 this.names.add(name == null ? "" : name.strip());
             }
+            int m = Math.max(1, this.names.size());
+            long perColumn = Math.min(Integer.MAX_VALUE / 2, textLength / m);
+            int headerChars = Math.max(m, String.join(",", this.names).length());
+            int expectedRows = (int) Math.min(Integer.MAX_VALUE / 8, textLength / Math.max(1, headerChars));
             columns = new TextColumn.Builder[this.names.size()];
             for (int j = 0; j < columns.length; j++) {
-                columns[j] = new TextColumn.Builder(expectedRows);
+                columns[j] = new TextColumn.Builder(Math.min(expectedRows, 1 << 16), (int) Math.min(perColumn, 1 << 24));
             }
-            lines = new int[Math.max(16, expectedRows)];
+            lines = new int[16];
         }
 
         /**

@@ -53,9 +53,15 @@ final class TextColumn {
         private int count;
         private int used;
 
-        Builder(int expectedCells) {
-            bytes = new byte[Math.max(16, 8 * expectedCells)];
+        /** A builder whose first arrays hold {@code expectedCells} offsets and {@code expectedBytes} bytes; both grow. */
+        Builder(int expectedCells, int expectedBytes) {
+            bytes = new byte[Math.max(16, expectedBytes)];
             offsets = new int[Math.max(2, expectedCells + 1)];
+        }
+
+        /** A builder for about {@code expectedCells} cells of a few bytes each. */
+        Builder(int expectedCells) {
+            this(expectedCells, 8 * expectedCells);
         }
 
         /** Appends {@code cell}; ASCII is copied byte for byte, anything else encoded as UTF-8. */

@@ -39,10 +39,17 @@ final class PartitionedModelFile {
      * iteration from (each refitted leaf's own config holds only the iteration it kept).
      */
     static ObjectNode model(FittedModel.Partitioned p, int iterations, Map<String, Matrix> arrays) {
-        ObjectNode model = encode(p.model(), iterations, arrays);
-        model.put("kind", KIND);
-        model.put("maxLeafSize", p.maxLeafSize());
-        return model;
+        ObjectNode model = Json.object();
+        model.put("kind", KIND); // the manifest keeps the order of the files before the split into encode
+        model.setAll(encode(p.model(), iterations, arrays));
+        ObjectNode ordered = Json.object();
+        model.fields().forEachRemaining(e -> {
+            ordered.set(e.getKey(), e.getValue());
+            if (e.getKey().equals("centerTargets")) {
+                ordered.put("maxLeafSize", p.maxLeafSize());
+            }
+        });
+        return ordered;
     }
 
     /**

@@ -38,9 +38,10 @@ public final class TreeRfmArchive {
      */
     public static void write(Path out, PartitionedFit fit, int iterations, long seed, String origin) {
         Map<String, Matrix> arrays = new LinkedHashMap<>();
-        ObjectNode model = PartitionedModelFile.encode(fit.model(), iterations, arrays);
+        ObjectNode model = Json.object();
         model.put("kind", KIND);
         model.put("iterations", iterations);
+        model.setAll(PartitionedModelFile.encode(fit.model(), iterations, arrays));
         if (fit.calibration() != null) {
             model.put("calibration", fit.calibration().beta());
         }

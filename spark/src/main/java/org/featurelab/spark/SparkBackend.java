@@ -75,8 +75,9 @@ final class SparkBackend implements PartitionBackend {
     public double[] project(int[] rows, double[] direction) {
         Broadcast<int[]> wanted = jsc.broadcast(rows);
         try {
-            List<double[]> parts = data.rows.mapPartitions((Iterator<IndexedRow> it) -> {
+            List<Tuple2<int[], double[]>> parts = data.rows.mapPartitions((Iterator<IndexedRow> it) -> {
                 int[] w = wanted.value();
+                int[] index = new int[16];
                 double[] p = new double[16];
                 int m = 0;
                 while (it.hasNext()) {
@@ -84,18 +85,27 @@ final class SparkBackend implements PartitionBackend {
                     if (Arrays.binarySearch(w, r.index()) >= 0) {
                         if (m == p.length) {
                             p = Arrays.copyOf(p, 2 * m);
+                            index = Arrays.copyOf(index, 2 * m);
                         }
+                        index[m] = r.index();
                         p[m++] = PartitionTree.projection(r.features(), 0, direction);
                     }
                 }
-                return List.of(Arrays.copyOf(p, m)).iterator();
+                return List.of(new Tuple2<>(Arrays.copyOf(index, m), Arrays.copyOf(p, m))).iterator();
             }).collect();
             double[] out = new double[rows.length];
             int at = 0;
-            for (double[] part : parts) { // partitions in order: the row numbers ascend, as in rows
-                requireCount(rows, Math.min(at + part.length, rows.length + 1), at + part.length <= rows.length);
-                System.arraycopy(part, 0, out, at, part.length);
-                at += part.length;
+            for (Tuple2<int[], double[]> part : parts) { // partitions in order: the row numbers ascend, as in rows
+                int[] index = part._1();
+                requireCount(rows, at + index.length, at + index.length <= rows.length);
+                for (int i = 0; i < index.length; i++) {
+                    if (index[i] != rows[at + i]) {
+                        throw new IllegalStateException("featurelab-spark: row " + rows[at + i] + " came back as row "
+                                + index[i] + " (the input Dataset's order changed between evaluations? cache it first)");
+                    }
+                }
+                System.arraycopy(part._2(), 0, out, at, index.length);
+                at += index.length;
             }
             requireCount(rows, at);
             return out;
@@ -130,7 +140,7 @@ final class SparkBackend implements PartitionBackend {
         long start = System.nanoTime();
         try {
             // Integer keys 0..k−1 under a HashPartitioner of k partitions: leaf k is partition k, one task per leaf
-            List<Tuple2<Integer, LeafFit>> fits = data.rows
+            List<Tuple2<Integer, byte[]>> fits = data.rows
                     .mapToPair(r -> new Tuple2<>(leafOfRow.value()[r.index()], r))
                     .partitionBy(new HashPartitioner(leaves))
                     .mapPartitionsToPair(it -> {
@@ -142,21 +152,21 @@ final class SparkBackend implements PartitionBackend {
                             rows.add(t._2());
                         }
                         if (rows.isEmpty()) {
-                            return java.util.Collections.emptyIterator();
+                            return java.util.Collections.<Tuple2<Integer, byte[]>>emptyIterator();
                         }
                         rows.sort(Comparator.comparingInt(IndexedRow::index));
                         int[] numbers = rows.stream().mapToInt(IndexedRow::index).toArray();
                         LabeledData d = TrainingRows.labeled(rows, dimension, outputs, task);
                         LeafFit fit = PartitionedRfm.fitLeaf(job, d, leafSeeds.value()[leaf]).renumbered(numbers);
-                        return List.of(new Tuple2<>(leaf, fit)).iterator();
+                        return List.of(new Tuple2<>(leaf, Payloads.toBytes(fit))).iterator();
                     })
                     .collect();
             if (fits.size() != leaves) {
                 throw new IllegalStateException("featurelab-spark: " + fits.size() + " of " + leaves + " leaves came back");
             }
             LeafFit[] ordered = new LeafFit[leaves];
-            for (Tuple2<Integer, LeafFit> t : fits) {
-                ordered[t._1()] = t._2();
+            for (Tuple2<Integer, byte[]> t : fits) {
+                ordered[t._1()] = Payloads.fromBytes(t._2(), LeafFit.class);
             }
             progress.message(String.format(Locale.ROOT, "%d leaves fitted on the executors in %.1f s", leaves,
                     (System.nanoTime() - start) / 1e9));

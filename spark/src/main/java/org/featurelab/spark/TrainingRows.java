@@ -49,17 +49,22 @@ final class TrainingRows {
             return new IndexedRow((int) (long) t._2(), ((Vector) r.get(0)).toArray(), r.getDouble(1));
         });
         rows.persist(StorageLevel.MEMORY_AND_DISK());
+        boolean ok = false;
         try {
-            Summary s = rows.map(Summary::of).reduce(Summary::merge);
+            Summary s = rows.map(Summary::of).fold(Summary.EMPTY, Summary::merge);
             String problem = s.problem(task);
             if (problem != null) {
                 throw new IllegalArgumentException("featurelab-spark: " + problem);
             }
             int outputs = task == Task.CLASSIFICATION ? (int) s.maxLabel + 1 : 1;
+            ok = true;
             return new TrainingRows(rows, (int) s.count, s.minDim, outputs, task);
-        } catch (RuntimeException e) {
-            rows.unpersist(false);
-            throw Errors.unwrap(e);
+        } catch (Exception e) {
+            throw Errors.rethrow(e);
+        } finally {
+            if (!ok) {
+                rows.unpersist(false);
+            }
         }
     }
 
@@ -80,9 +85,30 @@ final class TrainingRows {
         return new LabeledData(Matrix.wrap(m, dimension, x), Matrix.wrap(m, outputs, y));
     }
 
-    /** What one pass over the rows learns about them. */
-    record Summary(long count, int minDim, int maxDim, long firstNonFinite, long firstBadLabel, double badLabel,
-                   double maxLabel, boolean integral) implements Serializable {
+    /** What one pass over the rows learns about them (a plain class: Kryo 4 cannot write records). */
+    static final class Summary implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** The summary of no rows, the identity of {@link #merge}. */
+        static final Summary EMPTY = new Summary(0, Integer.MAX_VALUE, -1, -1, -1, Double.NEGATIVE_INFINITY, true);
+        final long count;
+        final int minDim;
+        final int maxDim;
+        final long firstNonFinite;
+        final long firstBadLabel;
+        final double maxLabel;
+        final boolean integral;
+
+        Summary(long count, int minDim, int maxDim, long firstNonFinite, long firstBadLabel, double maxLabel,
+                boolean integral) {
+            this.count = count;
+            this.minDim = minDim;
+            this.maxDim = maxDim;
+            this.firstNonFinite = firstNonFinite;
+            this.firstBadLabel = firstBadLabel;
+            this.maxLabel = maxLabel;
+            this.integral = integral;
+        }
+
         static Summary of(IndexedRow r) {
             long nonFinite = -1;
             for (double v : r.features()) {
@@ -94,13 +120,14 @@ final class TrainingRows {
             double y = r.label();
             boolean integral = y >= 0 && y == Math.rint(y) && y < 1e6;
             long badLabel = Double.isFinite(y) ? -1 : r.index();
-            return new Summary(1, r.features().length, r.features().length, nonFinite, badLabel, y, y, integral);
+            return new Summary(1, r.features().length, r.features().length, nonFinite, badLabel,
+                    Double.isFinite(y) ? y : Double.NEGATIVE_INFINITY, integral);
         }
 
         Summary merge(Summary o) {
             return new Summary(count + o.count, Math.min(minDim, o.minDim), Math.max(maxDim, o.maxDim),
                     first(firstNonFinite, o.firstNonFinite), first(firstBadLabel, o.firstBadLabel),
-                    badLabel, Math.max(maxLabel, o.maxLabel), integral && o.integral);
+                    Math.max(maxLabel, o.maxLabel), integral && o.integral);
         }
 
         private static long first(long a, long b) {
@@ -109,6 +136,9 @@ final class TrainingRows {
 
         /** The first thing wrong with the rows for {@code task}, or null. */
         String problem(Task task) {
+            if (count < 2) {
+                return "the training Dataset has " + count + " row" + (count == 1 ? "" : "s") + "; at least 2 are needed";
+            }
             if (minDim != maxDim) {
                 return String.format(Locale.ROOT, "the features vectors have different lengths (%d to %d)", minDim, maxDim);
             }

@@ -74,24 +74,33 @@ public final class TreeRfmClassificationModel extends TreeRfmModel<TreeRfmClassi
     }
 
     @Override
-    protected Object[] cells(PartitionedFit fit, double[] scores) {
-        List<Object> out = new ArrayList<>(3);
-        if (!getOrDefault(rawPredictionCol).isEmpty()) {
-            out.add(Vectors.dense(scores));
-        }
-        if (!getOrDefault(probabilityCol).isEmpty()) {
-            out.add(Vectors.dense(fit.calibration().probabilities(Matrix.wrap(1, scores.length, scores)).data()));
-        }
-        if (!getOrDefault(predictionCol()).isEmpty()) {
-            int best = 0;
-            for (int j = 1; j < scores.length; j++) {
-                if (scores[j] > scores[best]) {
-                    best = j;
-                }
+    protected Cells cells() {
+        return new ClassCells(!getOrDefault(rawPredictionCol).isEmpty(), !getOrDefault(probabilityCol).isEmpty(),
+                !getOrDefault(predictionCol()).isEmpty());
+    }
+
+    /** rawPrediction (f), probability (softmax(βf)), prediction (argmax f), each when its column is wanted. */
+    private record ClassCells(boolean raw, boolean probability, boolean prediction) implements Cells {
+        @Override
+        public Object[] of(PartitionedFit fit, double[] scores) {
+            List<Object> out = new ArrayList<>(3);
+            if (raw) {
+                out.add(Vectors.dense(scores));
             }
-            out.add((double) best);
+            if (probability) {
+                out.add(Vectors.dense(fit.calibration().probabilities(Matrix.wrap(1, scores.length, scores)).data()));
+            }
+            if (prediction) {
+                int best = 0;
+                for (int j = 1; j < scores.length; j++) {
+                    if (scores[j] > scores[best]) {
+                        best = j;
+                    }
+                }
+                out.add((double) best);
+            }
+            return out.toArray();
         }
-        return out.toArray();
     }
 
     public static MLReader<TreeRfmClassificationModel> read() {

@@ -271,8 +271,8 @@ public abstract class TreeRfmEstimator<E extends TreeRfmEstimator<E, M>, M exten
             copyValues(model, ParamMap.empty());
             model.setParent(this);
             return model;
-        } catch (RuntimeException e) {
-            throw Errors.unwrap(e);
+        } catch (Exception e) { // a failed job is a checked SparkException in Java's eyes
+            throw Errors.rethrow(e);
         } finally {
             rows.rows.unpersist(false);
         }

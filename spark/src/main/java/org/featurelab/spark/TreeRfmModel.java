@@ -97,9 +97,6 @@ public abstract class TreeRfmModel<M extends TreeRfmModel<M>> extends Model<M> i
     /** This model with another uid and fit (for copies and loading). */
     protected abstract M create(String uid, PartitionedFit fit, int iterations);
 
-    /** The appended cells of one row from its scores f (a row of {@link PartitionedRfmModel#predict}). */
-    protected abstract Object[] cells(PartitionedFit fit, double[] scores);
-
     /** {@code schema} with the appended columns. */
     protected abstract StructType appendOutputs(StructType schema);
 
@@ -129,74 +126,103 @@ public abstract class TreeRfmModel<M extends TreeRfmModel<M>> extends Model<M> i
         StructType out = transformSchema(dataset.schema());
         Dataset<Row> df = dataset.toDF();
         int column = df.schema().fieldIndex(getOrDefault(featuresCol));
-        int d = numFeatures();
-        String stage = uid;
         SparkSession spark = df.sparkSession();
-        Broadcast<PartitionedFit> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(fit);
-        JavaRDD<Row> rows = df.javaRDD().mapPartitions((Iterator<Row> it) -> new Iterator<Row>() {
-            private final List<Row> pending = new ArrayList<>();
-            private int next;
+        Broadcast<byte[]> shared = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(Payloads.toBytes(fit));
+        Cells cells = cells();
+        String stage = uid;
+        int d = numFeatures();
+        // the closure holds only these locals (not the model: it travels once, as the broadcast bytes)
+        JavaRDD<Row> rows = df.javaRDD().mapPartitions((Iterator<Row> it) -> new BatchPredictor(it,
+                Payloads.fromBytes(shared.value(), PartitionedFit.class), column, d, stage, cells));
+        return spark.createDataFrame(rows, out);
+    }
 
-            @Override
-            public boolean hasNext() {
-                if (next < pending.size()) {
-                    return true;
-                }
-                pending.clear();
-                next = 0;
-                List<Row> batch = new ArrayList<>();
-                while (it.hasNext() && batch.size() < BATCH) {
-                    batch.add(it.next());
-                }
-                if (batch.isEmpty()) {
-                    return false;
-                }
-                predict(batch);
+    /** What a model appends to a row, from its scores f; serialisable, built on the driver from the params. */
+    protected interface Cells extends java.io.Serializable {
+        Object[] of(PartitionedFit fit, double[] scores);
+    }
+
+    /** The appended cells of this model's transform. */
+    protected abstract Cells cells();
+
+    /** Predicts the rows of one partition in batches of {@link #BATCH}, each row with its appended cells. */
+    private static final class BatchPredictor implements Iterator<Row> {
+        private final Iterator<Row> in;
+        private final PartitionedFit fit;
+        private final int column;
+        private final int d;
+        private final String stage;
+        private final Cells cells;
+        private final List<Row> pending = new ArrayList<>();
+        private int next;
+
+        BatchPredictor(Iterator<Row> in, PartitionedFit fit, int column, int d, String stage, Cells cells) {
+            this.in = in;
+            this.fit = fit;
+            this.column = column;
+            this.d = d;
+            this.stage = stage;
+            this.cells = cells;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next < pending.size()) {
                 return true;
             }
-
-            @Override
-            public Row next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                return pending.get(next++);
+            pending.clear();
+            next = 0;
+            List<Row> batch = new ArrayList<>();
+            while (in.hasNext() && batch.size() < BATCH) {
+                batch.add(in.next());
             }
-
-            private void predict(List<Row> batch) {
-                PartitionedFit f = shared.value();
-                double[] z = new double[batch.size() * d];
-                for (int i = 0; i < batch.size(); i++) {
-                    Row r = batch.get(i);
-                    if (r.isNullAt(column)) {
-                        throw new IllegalArgumentException(stage + ": a row has a null features vector");
-                    }
-                    double[] x = ((Vector) r.get(column)).toArray();
-                    if (x.length != d) {
-                        throw new IllegalArgumentException(stage + ": a features vector has " + x.length
-                                + " entries; the model reads " + d);
-                    }
-                    System.arraycopy(x, 0, z, i * d, d);
-                }
-                Matrix scores = f.model().predict(Matrix.wrap(batch.size(), d, z));
-                int c = scores.cols();
-                for (int i = 0; i < batch.size(); i++) {
-                    double[] s = new double[c];
-                    for (int j = 0; j < c; j++) {
-                        s[j] = scores.get(i, j);
-                    }
-                    Row r = batch.get(i);
-                    Object[] extra = cells(f, s);
-                    Object[] values = new Object[r.length() + extra.length];
-                    for (int j = 0; j < r.length(); j++) {
-                        values[j] = r.get(j);
-                    }
-                    System.arraycopy(extra, 0, values, r.length(), extra.length);
-                    pending.add(RowFactory.create(values));
-                }
+            if (batch.isEmpty()) {
+                return false;
             }
-        });
-        return spark.createDataFrame(rows, out);
+            predict(batch);
+            return true;
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return pending.get(next++);
+        }
+
+        private void predict(List<Row> batch) {
+            double[] z = new double[batch.size() * d];
+            for (int i = 0; i < batch.size(); i++) {
+                Row r = batch.get(i);
+                if (r.isNullAt(column)) {
+                    throw new IllegalArgumentException(stage + ": a row has a null features vector");
+                }
+                double[] x = ((Vector) r.get(column)).toArray();
+                if (x.length != d) {
+                    throw new IllegalArgumentException(stage + ": a features vector has " + x.length
+                            + " entries; the model reads " + d);
+                }
+                System.arraycopy(x, 0, z, i * d, d);
+            }
+            Matrix scores = fit.model().predict(Matrix.wrap(batch.size(), d, z));
+            int c = scores.cols();
+            for (int i = 0; i < batch.size(); i++) {
+                double[] s = new double[c];
+                for (int j = 0; j < c; j++) {
+                    s[j] = scores.get(i, j);
+                }
+                Row r = batch.get(i);
+                Object[] extra = cells.of(fit, s);
+                Object[] values = new Object[r.length() + extra.length];
+                for (int j = 0; j < r.length(); j++) {
+                    values[j] = r.get(j);
+                }
+                System.arraycopy(extra, 0, values, r.length(), extra.length);
+                pending.add(RowFactory.create(values));
+            }
+        }
     }
 
     @Override

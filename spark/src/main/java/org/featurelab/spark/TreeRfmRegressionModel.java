@@ -30,8 +30,28 @@ public final class TreeRfmRegressionModel extends TreeRfmModel<TreeRfmRegression
     }
 
     @Override
-    protected Object[] cells(PartitionedFit fit, double[] scores) {
-        return getOrDefault(predictionCol()).isEmpty() ? new Object[0] : new Object[]{scores[0]};
+    protected Cells cells() {
+        return getOrDefault(predictionCol()).isEmpty() ? new NoCells() : new PredictionCell();
+    }
+
+    /** The prediction f(x). */
+    private static final class PredictionCell implements Cells {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Object[] of(PartitionedFit fit, double[] scores) {
+            return new Object[]{scores[0]};
+        }
+    }
+
+    /** No column wanted. */
+    private static final class NoCells implements Cells {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Object[] of(PartitionedFit fit, double[] scores) {
+            return new Object[0];
+        }
     }
 
     public static MLReader<TreeRfmRegressionModel> read() {

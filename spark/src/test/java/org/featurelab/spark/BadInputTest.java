@@ -63,5 +63,13 @@ class BadInputTest {
                 RowFactory.create(Vectors.dense(1, 2), 0.0), RowFactory.create(Vectors.dense(3, 4, 5), 1.0)), schema);
         rejects(() -> new TreeRfmRegressor().fit(ragged), "different lengths (2 to 3)");
         rejects(() -> new TreeRfmClassifier().setMaxLeafSize(5), "maxLeafSize");
+        Dataset<Row> empty = LocalSpark.session().createDataFrame(List.<Row>of(), schema);
+        rejects(() -> new TreeRfmRegressor().fit(empty), "has 0 rows");
+        StructType nullable = new StructType(new StructField[]{
+                new StructField("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType(), true, Metadata.empty()),
+                new StructField("label", DataTypes.DoubleType, false, Metadata.empty())});
+        Dataset<Row> nulls = LocalSpark.session().createDataFrame(List.of(
+                RowFactory.create(Vectors.dense(1, 2), 0.0), RowFactory.create(null, 1.0)), nullable);
+        rejects(() -> new TreeRfmRegressor().fit(nulls), "row 1 has a null features vector"); // thrown on an executor
     }
 }

@@ -31,6 +31,9 @@ final class LocalSpark {
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", "4")
                     .config("spark.driver.host", "127.0.0.1")
+                    // the stricter of Spark's serializers (it cannot write Java records): what crosses the wire must
+                    // survive it; Java serialisation, the default, writes all the same values
+                    .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
                     // small test frames: interpreted plans start faster than generated code
                     .config("spark.sql.codegen.wholeStage", "false")
                     .config("spark.sql.adaptive.enabled", "false")

@@ -45,9 +45,7 @@ class TreeRfmSparkTest {
         for (int localRows : new int[]{0, 100_000}) { // every split on the executors / the whole tree in the driver
             TreeRfmClassificationModel model = est.copy(new org.apache.spark.ml.param.ParamMap())
                     .setLocalSplitRows(localRows).fit(df);
-            assertEquals(single.model().leaves().size(), model.tree().leaves().size());
-            assertEquals(single.model().temperature(), model.tree().temperature());
-            assertEquals(single.calibration().beta(), model.fitted().calibration().beta(), TOLERANCE);
+            assertSameModel(single, model.fitted());
             List<Row> out = model.transform(df).select("rawPrediction", "probability", "prediction").collectAsList();
             double maxDiff = 0;
             int correct = 0;
@@ -68,6 +66,42 @@ class TreeRfmSparkTest {
         }
     }
 
+    /**
+     * The same tree and leaves to the bit: fitted in this one JVM, the executors' leaf fits run the same code on the
+     * same BLAS threads and kernel maps as the single-JVM fit.
+     */
+    private static void assertSameModel(PartitionedFit expected, PartitionedFit actual) {
+        assertEquals(expected.model().leaves().size(), actual.model().leaves().size());
+        assertEquals(expected.model().temperature(), actual.model().temperature());
+        assertSameTree(expected.model().tree(), actual.model().tree());
+        if (expected.calibration() != null) {
+            assertEquals(expected.calibration().beta(), actual.calibration().beta());
+        }
+        for (int k = 0; k < expected.model().leaves().size(); k++) {
+            var a = expected.model().leaves().get(k);
+            var b = actual.model().leaves().get(k);
+            assertEquals(a.iteration(), b.iteration(), "leaf " + k);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a.centers().data(), b.centers().data(), "leaf " + k);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a.alpha().data(), b.alpha().data(), "leaf " + k);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a.metric().toMatrix().data(),
+                    b.metric().toMatrix().data(), "leaf " + k);
+        }
+    }
+
+    private static void assertSameTree(org.featurelab.partition.PartitionTree a, org.featurelab.partition.PartitionTree b) {
+        if (a instanceof org.featurelab.partition.PartitionTree.Split sa) {
+            org.featurelab.partition.PartitionTree.Split sb = (org.featurelab.partition.PartitionTree.Split) b;
+            org.junit.jupiter.api.Assertions.assertArrayEquals(sa.direction(), sb.direction());
+            assertEquals(sa.threshold(), sb.threshold());
+            assertEquals(sa.scale(), sb.scale());
+            assertEquals(sa.rows(), sb.rows());
+            assertSameTree(sa.left(), sb.left());
+            assertSameTree(sa.right(), sb.right());
+        } else {
+            assertEquals(a, b); // leaves: index and rows
+        }
+    }
+
     @Test
     void regressorEqualsTheSingleJvmTree() {
         LabeledData data = LocalSpark.synthetic(600, 3, 0, 5);
@@ -78,6 +112,7 @@ class TreeRfmSparkTest {
                 new LocalBackend(data), Progress.NONE);
         Matrix f = single.model().predict(data.x());
         TreeRfmRegressionModel model = est.fit(df);
+        assertSameModel(single, model.fitted());
         List<Row> out = model.transform(df).select("prediction").collectAsList();
         double maxDiff = 0;
         for (int i = 0; i < out.size(); i++) {

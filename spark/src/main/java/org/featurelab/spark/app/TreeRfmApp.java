@@ -68,7 +68,8 @@ public final class TreeRfmApp implements Callable<Integer> {
         CommandLine cli = new CommandLine(new TreeRfmApp());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof IllegalArgumentException || e instanceof org.apache.spark.sql.AnalysisException) {
-                cmd.getErr().println("featurelab-spark: " + e.getMessage().lines().findFirst().orElse(""));
+                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                cmd.getErr().println("featurelab-spark: " + message.lines().findFirst().orElse(""));
                 return 2;
             }
             throw e;
@@ -110,6 +111,9 @@ public final class TreeRfmApp implements Callable<Integer> {
         Dataset<Row> train = split[0].cache();
         Dataset<Row> test = split[1].cache();
         long n = train.count();
+        if (test.isEmpty()) {
+            throw new IllegalArgumentException("the test split is empty (--test-fraction " + testFraction + ")");
+        }
         System.out.printf(Locale.ROOT, "%d training rows, %d test rows, %d features (%s)%n", n, test.count(),
                 features.size(), String.join(",", features));
         TreeRfmEstimator<?, ?> est = t == Task.CLASSIFICATION ? new TreeRfmClassifier() : new TreeRfmRegressor();
@@ -155,8 +159,8 @@ public final class TreeRfmApp implements Callable<Integer> {
             return data.endsWith(".parquet") ? spark.read().parquet(data)
                     : spark.read().option("header", "true").option("inferSchema", "true").csv(data);
         } catch (Exception e) { // Spark's AnalysisException (no such path, bad format) is checked in Java's eyes
-            throw new IllegalArgumentException("cannot read " + data + ": " + e.getMessage().lines().findFirst()
-                    .orElse(""), e);
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IllegalArgumentException("cannot read " + data + ": " + message.lines().findFirst().orElse(""), e);
         }
     }
 
