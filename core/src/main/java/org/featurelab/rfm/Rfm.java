@@ -125,6 +125,8 @@ public final class Rfm {
     /**
      * Fails early, with advice, when the n×n matrices of a fit cannot fit in the Java heap (K in float64 and the
      * gradient weights W in float64, or float32 under mixed arithmetic) or, with the solver's native copy, in RAM.
+     * The heap counts as available after a full collection (asked for only when the free heap looks too small: a
+     * benchmark's previous unit leaves its n×n matrices as garbage, which refused chess-krvk's units spuriously).
      */
     static void requireMemory(int n, Arithmetic arithmetic) {
         double nn = n * (double) n;
@@ -134,6 +136,11 @@ public final class Rfm {
         double nativeBytes = (8 + factorBytes) * nn;                   // solver copy of K + λI, float32 factor
         Runtime rt = Runtime.getRuntime();
         double available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (heap > 0.9 * available) {
+            // the used heap may be mostly garbage (the previous fit's matrices): collect it before refusing
+            System.gc();
+            available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        }
         if (heap > 0.9 * available) {
             int leaf = leafThatFits(0.9 * available, 8 + weightBytes);
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
