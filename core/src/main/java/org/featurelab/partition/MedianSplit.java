@@ -120,8 +120,12 @@ final class MedianSplit {
 
     /** The unit split direction of the node: top AGOP eigenvector of the cheap RFM, or the widest axis. */
     static double[] direction(RfmConfig leafConfig, Task task, LabeledData data, int[] rows, int sampleRows, long seed) {
-        int[] sample = rows.length <= sampleRows ? rows : sample(rows, sampleRows, seed);
-        return direction(leafConfig, task, data.select(sample));
+        return direction(leafConfig, task, data.select(nodeSample(rows, sampleRows, seed)));
+    }
+
+    /** The rows of a node its cheap RFM is fitted on: all of them, or a seeded {@link #sample} of {@code sampleRows}. */
+    static int[] nodeSample(int[] rows, int sampleRows, long seed) {
+        return rows.length <= sampleRows ? rows : sample(rows, sampleRows, seed);
     }
 
     /** The unit split direction from the node's sample {@code s}: the cheap RFM's top AGOP eigenvector, or the widest axis. */

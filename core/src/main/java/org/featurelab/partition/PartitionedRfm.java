@@ -132,9 +132,7 @@ public final class PartitionedRfm {
             return new PartitionTree.Leaf(leafRows.size() - 1, rows.length);
         }
         PartitionBackend here = backend.narrow(rows);
-        long seed = seeds.nextLong();
-        int[] sample = rows.length <= config.splitSampleRows() ? rows : MedianSplit.sample(rows, config.splitSampleRows(),
-                seed);
+        int[] sample = MedianSplit.nodeSample(rows, config.splitSampleRows(), seeds.nextLong());
         double[] v = MedianSplit.direction(job.leafConfig(), job.task(), here.rows(sample));
         MedianSplit.Result s = MedianSplit.divide(rows, here.project(rows, v), v);
         PartitionTree left = build(job, here, s.left(), seeds, leafRows, progress);

@@ -94,16 +94,11 @@ public final class Table {
      * @throws IllegalArgumentException on duplicate or empty names, or a row of the wrong length
      */
     public static Table of(List<String> names, List<String[]> rows) {
-        return build("", names, rows, null);
-    }
-
-    /** Builds a table; {@code lines} (1-based line of each row) may be null when there is no file. */
-    static Table build(String source, List<String> names, List<String[]> rows, int[] lines) {
-        Builder b = new Builder(source, names, 0);
-        for (int i = 0; i < rows.size(); i++) {
-            b.add(rows.get(i), lines == null ? 0 : lines[i]);
+        Builder b = new Builder("", names, 0);
+        for (String[] row : rows) {
+            b.add(row, 0);
         }
-        return b.build(lines != null);
+        return b.build(false);
     }
 
     /** Appends rows one at a time into compact columns (a CSV reader keeps no row after it is added). */

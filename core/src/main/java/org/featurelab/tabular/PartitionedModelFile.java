@@ -39,29 +39,25 @@ final class PartitionedModelFile {
      * iteration from (each refitted leaf's own config holds only the iteration it kept).
      */
     static ObjectNode model(FittedModel.Partitioned p, int iterations, Map<String, Matrix> arrays) {
-        ObjectNode model = Json.object();
-        model.put("kind", KIND); // the manifest keeps the order of the files before the split into encode
-        model.setAll(encode(p.model(), iterations, arrays));
-        ObjectNode ordered = Json.object();
-        model.fields().forEachRemaining(e -> {
-            ordered.set(e.getKey(), e.getValue());
-            if (e.getKey().equals("centerTargets")) {
-                ordered.put("maxLeafSize", p.maxLeafSize());
-            }
-        });
-        return ordered;
+        return encode(KIND, p.model(), iterations, p.maxLeafSize(), arrays);
     }
 
     /**
-     * The tree and its leaves as a manifest object {task, the leaves' RFM settings, temperature, leaves, tree} (no
-     * kind); fills {@code arrays}. {@code iterations}: the T the leaves chose their iteration from.
+     * The tree and its leaves as a manifest object {kind, task, the leaves' RFM settings, maxLeafSize (when not
+     * null), temperature, leaves, tree}; fills {@code arrays}. {@code iterations}: the T the leaves chose their
+     * iteration from.
      */
-    static ObjectNode encode(PartitionedRfmModel m, int iterations, Map<String, Matrix> arrays) {
+    static ObjectNode encode(String kind, PartitionedRfmModel m, int iterations, Integer maxLeafSize,
+                             Map<String, Matrix> arrays) {
         RfmConfig c = m.leaves().get(0).config().withIterations(iterations);
         ObjectNode model = Json.object();
+        model.put("kind", kind);
         model.put("task", m.task().label());
         ModelJson.putRfmConfig(model, c);
         model.put("centerTargets", c.centerTargets());
+        if (maxLeafSize != null) {
+            model.put("maxLeafSize", maxLeafSize);
+        }
         model.put("temperature", m.temperature());
         ArrayNode leaves = model.putArray("leaves");
         for (int k = 0; k < m.leaves().size(); k++) {

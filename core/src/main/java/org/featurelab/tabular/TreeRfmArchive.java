@@ -38,10 +38,8 @@ public final class TreeRfmArchive {
      */
     public static void write(Path out, PartitionedFit fit, int iterations, long seed, String origin) {
         Map<String, Matrix> arrays = new LinkedHashMap<>();
-        ObjectNode model = Json.object();
-        model.put("kind", KIND);
+        ObjectNode model = PartitionedModelFile.encode(KIND, fit.model(), iterations, null, arrays);
         model.put("iterations", iterations);
-        model.setAll(PartitionedModelFile.encode(fit.model(), iterations, arrays));
         if (fit.calibration() != null) {
             model.put("calibration", fit.calibration().beta());
         }
