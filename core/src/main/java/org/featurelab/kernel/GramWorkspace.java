@@ -1,19 +1,22 @@
 package org.featurelab.kernel;
 
 import org.featurelab.linalg.Matrix;
+import org.featurelab.linalg.NativeFloats;
 
 /**
  * Reusable storage for the n×n matrices of repeated training-Gram passes ({@link KernelBasis#trainingGram}): the
- * kernel matrix K and the gradient weights W (float64, or float32 for mixed-precision gradient GEMMs). A fit
+ * kernel matrix K and the gradient weights W (float64 on the Java heap, or float32 in native memory for the
+ * mixed-precision gradient product; {@link #close()} frees the native part, which the garbage collector also
+ * reclaims from an unclosed workspace). A fit
  * that re-forms K every iteration allocates them once instead of re-faulting fresh memory each time (which on the
  * virtual machines measured here was slow and erratic). The {@link TrainingGram} a pass returns borrows this
  * storage: contents are overwritten by every pass, so a training Gram from an earlier pass is invalid after the
  * next one on the same workspace. Not thread-safe.
  */
-public final class GramWorkspace {
+public final class GramWorkspace implements AutoCloseable {
     private Matrix k;
     private Matrix w;
-    private float[] w32;
+    private final NativeFloats w32 = new NativeFloats();
 
     Matrix k(int n) {
         if (k == null || k.rows() != n) {
@@ -31,11 +34,13 @@ public final class GramWorkspace {
         return w;
     }
 
-    float[] w32(int size) {
-        if (w32 == null || w32.length < size) {
-            w32 = null;
-            w32 = new float[size];
-        }
-        return w32;
+    NativeFloats w32(long size) {
+        return w32.reserve(size);
+    }
+
+    /** Frees the native float32 W; the workspace must not be used (nor a training Gram it lent) afterwards. */
+    @Override
+    public void close() {
+        w32.close();
     }
 }

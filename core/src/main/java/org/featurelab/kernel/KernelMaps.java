@@ -21,11 +21,11 @@ public interface KernelMaps {
     /**
      * One row segment of the fused training-Gram pass of the Laplace kernel: for j in [0, len),
      * r² = {@link MahalanobisDistances#squaredDistance}(cross[c + j], rowNorm, norms[o + j]),
-     * k[kOff + j] = exp(−√r²/L) and the gradient weight into {@code w64[kOff + j]} (if non-null) or
-     * {@code w32[kOff + j]} (float32, if non-null).
+     * k[kOff + j] = exp(−√r²/L) and the gradient weight into {@code w64[wOff + j]} (if non-null) or
+     * {@code w32[wOff + j]} (float32, if non-null).
      */
     void laplaceRow(double[] cross, int c, double rowNorm, double[] norms, int o, int len, double bandwidth,
-                    double[] k, int kOff, double[] w64, float[] w32);
+                    double[] k, int kOff, double[] w64, float[] w32, int wOff);
 
     /**
      * The Laplace predictor at one query row without storing its kernel row: with r²_j as in {@link #laplaceRow}
@@ -83,7 +83,7 @@ public interface KernelMaps {
                 }
                 for (int rep = 0; rep < 3000; rep++) {
                     INSTANCE.laplaceRow(cross, 0, 2.0, norms, 0, len - rep % 9, 10.0, k, 0, rep % 2 == 0 ? w64 : null,
-                            rep % 2 == 0 ? null : w32);
+                            rep % 2 == 0 ? null : w32, 0);
                     System.arraycopy(norms, 0, k, 0, len);
                     INSTANCE.laplaceInPlace(k, 0, len - rep % 9, 10.0);
                 }

@@ -3,6 +3,7 @@ package org.featurelab.kernel;
 import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Blas;
 import org.featurelab.linalg.Matrix;
+import org.featurelab.linalg.NativeFloats;
 import org.featurelab.linalg.Parallel;
 
 /**
@@ -69,7 +70,7 @@ public final class RadialBasis implements KernelBasis {
             double[] norms = distances.centerNorms();
             Matrix k = distances.crossTerms(zM);
             double[] v = k.data();
-            Parallel.rows(k.rows(), n, a -> maps.laplaceRow(v, a * n, zNorms[a], norms, 0, n, l, v, a * n, null, null));
+            Parallel.rows(k.rows(), n, a -> maps.laplaceRow(v, a * n, zNorms[a], norms, 0, n, l, v, a * n, null, null, 0));
             return k;
         }
         Matrix k = distances.squared(z);
@@ -124,13 +125,17 @@ public final class RadialBasis implements KernelBasis {
 
     /**
      * K(X, X), computing in the same pass the gradient weights W(X, X) that {@link #gradientsAtCenters} and
-     * {@link #weightsAtCenters} then take from the returned value: float64 under {@link Arithmetic#FLOAT64}, float32
-     * only (all the float32 gradient GEMM needs) under {@link Arithmetic#MIXED}. The cross terms X·M·Xᵀ are streamed
-     * in row blocks of the upper triangle ({@link Blas#gemmUpperRowBlocks}: n²·d flops, no n×n temporary); each block
-     * is turned into kernel values and weights (one square root and one exponential per pair i ≤ j; for the Laplace
-     * kernel by {@link KernelMaps#laplaceRow}, SIMD when the JVM has the Vector API) and mirrored. (Full row blocks
-     * without the mirror were measured slower: twice the GEMM and the memory traffic, docs/performance.md.)
-     * Memory: the two n×n results, in the storage of {@code ws}.
+     * {@link #weightsAtCenters} then take from the returned value. The cross terms X·M·Xᵀ are streamed in row blocks
+     * of the upper triangle ({@link Blas#gemmUpperRowBlocks}: n²·d flops, no n×n temporary); each block is turned into
+     * kernel values and weights (one square root and one exponential per pair i ≤ j; for the Laplace kernel by
+     * {@link KernelMaps#laplaceRow}, SIMD when the JVM has the Vector API).
+     * <ul>
+     *   <li>{@link Arithmetic#FLOAT64}: K and W in float64, both mirrored into full symmetric matrices.</li>
+     *   <li>{@link Arithmetic#MIXED}: the upper triangles only ({@link TrainingGram#upperOnly()}): K in float64 on
+     *   the heap, W in float32 in native memory, where the symmetric gradient product reads it without a copy.
+     *   Skipping the two mirrors saves about 40 % of the pass (docs/performance.md).</li>
+     * </ul>
+     * Memory: the n×n results, in the storage of {@code ws}, and one block of at most 2²¹ float32 weights.
      */
     @Override
     public TrainingGram trainingGram(Arithmetic arithmetic, GramWorkspace ws) {
@@ -141,12 +146,13 @@ public final class RadialBasis implements KernelBasis {
         boolean f32 = arithmetic.usesFloat32Gemm();
         Matrix w = f32 ? null : ws.w(n);
         double[] wv = f32 ? null : w.data();
-        float[] w32 = f32 ? ws.w32(n * n) : null;
+        NativeFloats w32 = f32 ? ws.w32((long) n * n) : null;
         double[] kv = k.data();
         boolean laplace = kernel instanceof Laplace;
         double l = kernel.bandwidth();
         KernelMaps maps = KernelMaps.get();
         int blockRows = Math.max(16, Math.min(512, (1 << 21) / Math.max(1, n)));
+        float[] blockW32 = f32 ? new float[Math.min(blockRows, n) * n] : null;   // one block's weights, row r at r·cols
         Blas.gemmUpperRowBlocks(n, dimension(), -2.0, centersTimesMetric().data(), centers().data(), blockRows,
                 (r0, rows, block) -> {
                     int cols = n - r0;
@@ -154,42 +160,42 @@ public final class RadialBasis implements KernelBasis {
                         int a = r0 + r;
                         if (laplace) { // the fused row of KernelMaps: j = r..cols−1 is i = a..n−1
                             maps.laplaceRow(block, r * cols + r, norms[a], norms, a, cols - r, l, kv, a * n + a,
-                                    f32 ? null : wv, f32 ? w32 : null);
-                            return;
-                        }
-                        for (int j = r; j < cols; j++) {
-                            int i = r0 + j;
-                            double r2 = MahalanobisDistances.squaredDistance(block[r * cols + j], norms[a], norms[i]);
-                            double value = kernel.valueAtSquaredDistance(r2);
-                            double weight = kernel.gradientWeight(r2, value);
-                            kv[a * n + i] = value;
-                            if (f32) {
-                                w32[a * n + i] = (float) weight;
-                            } else {
-                                wv[a * n + i] = weight;
+                                    wv, blockW32, f32 ? r * cols + r : a * n + a);
+                        } else {
+                            for (int j = r; j < cols; j++) {
+                                int i = r0 + j;
+                                double r2 = MahalanobisDistances.squaredDistance(block[r * cols + j], norms[a], norms[i]);
+                                double value = kernel.valueAtSquaredDistance(r2);
+                                double weight = kernel.gradientWeight(r2, value);
+                                kv[a * n + i] = value;
+                                if (f32) {
+                                    blockW32[r * cols + j] = (float) weight;
+                                } else {
+                                    wv[a * n + i] = weight;
+                                }
                             }
                         }
+                        if (f32) {
+                            w32.put((long) a * n + a, blockW32, r * cols + r, cols - r);
+                        }
                     });
+                    if (f32) {
+                        return;   // upper triangles only
+                    }
                     // mirror the block's upper part below the diagonal: rows i > r0 receive columns [r0, min(i, r0 + rows))
                     Parallel.rows(cols, rows, j -> {
                         int i = r0 + j;
                         int end = Math.min(i, r0 + rows);
                         for (int a = r0; a < end; a++) {
                             kv[i * n + a] = kv[a * n + i];
-                        }
-                        if (f32) {
-                            for (int a = r0; a < end; a++) {
-                                w32[i * n + a] = w32[a * n + i];
-                            }
-                        } else {
-                            for (int a = r0; a < end; a++) {
-                                wv[i * n + a] = wv[a * n + i];
-                            }
+                            wv[i * n + a] = wv[a * n + i];
                         }
                     });
                 });
-        TrainingGram.Weights weights = f32 ? new TrainingGram.Weights.Float32(n, w32) : new TrainingGram.Weights.Float64(w);
-        return new TrainingGram(k, weights, arithmetic);
+        if (f32) {
+            return new TrainingGram(k, new TrainingGram.Weights.Float32(n, w32), arithmetic, true);
+        }
+        return new TrainingGram(k, new TrainingGram.Weights.Float64(w), arithmetic, false);
     }
 
     /** All rows at once when {@code gram} holds W(X, X) (no extra n×n memory); else bounded blocks. */
@@ -208,16 +214,41 @@ public final class RadialBasis implements KernelBasis {
             return from == 0 && to == size() ? held.w() : held.w().rowRange(from, to);
         }
         if (gram.weights() instanceof TrainingGram.Weights.Float32 held) {
-            float[] w32 = held.w();
-            int n = size();
-            Matrix rows = Matrix.zeros(to - from, n);
-            double[] rd = rows.data();
-            for (int i = 0, src = from * n; i < rd.length; i++, src++) {
-                rd[i] = w32[src];
-            }
-            return rows;
+            return widenedRows(held.upper(), from, to);
         }
         return gradientWeights(centers().rowRange(from, to), centersTimesMetric().rowRange(from, to));
+    }
+
+    /**
+     * Rows [from, to) of the symmetric n×n matrix whose upper triangle (row-major) {@code upper} holds, widened to
+     * float64: for row i the entries j ≥ i are row i of the triangle, the entries j &lt; i its column i (row segments
+     * [max(from, j + 1), to) of the rows j above). Reads (to − from)·n values.
+     */
+    private Matrix widenedRows(NativeFloats upper, int from, int to) {
+        int n = size();
+        Matrix rows = Matrix.zeros(to - from, n);
+        double[] rd = rows.data();
+        Parallel.rows(to - from, n, r -> {
+            int i = from + r;
+            float[] seg = new float[n - i];
+            upper.get((long) i * n + i, seg, 0, n - i);
+            for (int j = 0; j < seg.length; j++) {
+                rd[r * n + i + j] = seg[j];
+            }
+        });
+        float[] seg = new float[to - from];
+        for (int j = 0; j < to - 1; j++) {
+            int c0 = Math.max(from, j + 1);
+            int len = to - c0;
+            if (len <= 0) {
+                continue;
+            }
+            upper.get((long) j * n + c0, seg, 0, len);
+            for (int t = 0; t < len; t++) {
+                rd[(c0 + t - from) * n + j] = seg[t];
+            }
+        }
+        return rows;
     }
 
     /** b×n matrix of gradient weights w(zₐ, xᵢ) given Z and Z·M. */
@@ -248,25 +279,30 @@ public final class RadialBasis implements KernelBasis {
     public Matrix gradientsAtCenters(TrainingGram gram, int from, int to, Matrix alpha) {
         gram.requireSize(size(), "gradients");
         if (gram.weights() instanceof TrainingGram.Weights.Float32 held && from == 0 && to == size()) {
-            return gradientsAtCentersFloat32(held.w(), alpha);
+            return gradientsAtCentersFloat32(held, alpha);
         }
         return fromWeights(weightsAtCenters(gram, from, to), centersTimesMetric().rowRange(from, to), alpha,
                 gram.arithmetic());
     }
 
     /**
-     * All training-point gradients with the big GEMM in float32: W (float32, from the Gram pass) times
-     * [α ⊗ (X−μ)M | α] built directly in float32; the float32 product is widened while the sample term is subtracted.
+     * All training-point gradients with the big product in float32: the symmetric W (its upper triangle, float32 in
+     * native memory from the Gram pass) times [α ⊗ (X−μ)M | α], built in float32 and copied to native memory once
+     * (ssymm, {@link Blas#ssymmUpper}); the float32 product is widened while the sample term is subtracted.
      */
-    private Matrix gradientsAtCentersFloat32(float[] w32, Matrix alpha) {
+    private Matrix gradientsAtCentersFloat32(TrainingGram.Weights.Float32 held, Matrix alpha) {
         int n = size();
         requireAlpha(alpha);
         int width = alpha.cols() * dimension() + alpha.cols();
         float[] weighted = new float[n * width];
         fillWeightedCenters(alpha, (i, v) -> weighted[i] = (float) v);
-        float[] both = new float[n * width];
-        Blas.sgemm(n, width, n, w32, weighted, both);
-        return subtractSamples(i -> both[i], n, centersTimesMetric(), alpha.cols());
+        long size = (long) n * width;
+        try (NativeFloats b = new NativeFloats().reserve(size); NativeFloats product = new NativeFloats().reserve(size)) {
+            b.put(0, weighted, 0, weighted.length);
+            Blas.ssymmUpper(n, width, held.upper(), b, product);
+            product.get(0, weighted, 0, weighted.length);   // the buffer now holds the product
+        }
+        return subtractSamples(i -> weighted[i], n, centersTimesMetric(), alpha.cols());
     }
 
     /** Gradients at query rows with Z·M supplied, in float64. */

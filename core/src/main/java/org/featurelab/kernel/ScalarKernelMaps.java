@@ -16,7 +16,7 @@ final class ScalarKernelMaps implements KernelMaps {
 
     @Override
     public void laplaceRow(double[] cross, int c, double rowNorm, double[] norms, int o, int len, double bandwidth,
-                           double[] k, int kOff, double[] w64, float[] w32) {
+                           double[] k, int kOff, double[] w64, float[] w32, int wOff) {
         for (int j = 0; j < len; j++) {
             double r2 = MahalanobisDistances.squaredDistance(cross[c + j], rowNorm, norms[o + j]);
             double dist = Math.sqrt(r2);
@@ -24,9 +24,9 @@ final class ScalarKernelMaps implements KernelMaps {
             double weight = dist < RadialKernel.MIN_DISTANCE ? 0.0 : value / (bandwidth * dist);
             k[kOff + j] = value;
             if (w64 != null) {
-                w64[kOff + j] = weight;
+                w64[wOff + j] = weight;
             } else if (w32 != null) {
-                w32[kOff + j] = (float) weight;
+                w32[wOff + j] = (float) weight;
             }
         }
     }

@@ -82,7 +82,7 @@ final class SimdKernelMaps implements KernelMaps {
 
     @Override
     public void laplaceRow(double[] cross, int c, double rowNorm, double[] norms, int o, int len, double bandwidth,
-                           double[] k, int kOff, double[] w64, float[] w32) {
+                           double[] k, int kOff, double[] w64, float[] w32, int wOff) {
         int j = 0;
         for (int up = D.loopBound(len); j < up; j += D.length()) {
             // r² = cross + (‖z‖² + ‖x‖²), set to 0 when it is within cancellation of the norms (MahalanobisDistances)
@@ -99,12 +99,13 @@ final class SimdKernelMaps implements KernelMaps {
             VectorMask<Double> far = dist.compare(VectorOperators.GE, RadialKernel.MIN_DISTANCE);
             DoubleVector weight = DoubleVector.zero(D).blend(value.div(dist.mul(bandwidth)), far);
             if (w64 != null) {
-                weight.intoArray(w64, kOff + j);
+                weight.intoArray(w64, wOff + j);
             } else {
-                ((FloatVector) weight.convertShape(VectorOperators.D2F, F, 0)).intoArray(w32, kOff + j);
+                ((FloatVector) weight.convertShape(VectorOperators.D2F, F, 0)).intoArray(w32, wOff + j);
             }
         }
-        ScalarKernelMaps.INSTANCE.laplaceRow(cross, c + j, rowNorm, norms, o + j, len - j, bandwidth, k, kOff + j, w64, w32);
+        ScalarKernelMaps.INSTANCE.laplaceRow(cross, c + j, rowNorm, norms, o + j, len - j, bandwidth, k, kOff + j, w64, w32,
+                wOff + j);
     }
 
     @Override
@@ -112,7 +113,7 @@ final class SimdKernelMaps implements KernelMaps {
                               double[] alphaT, int outputs, double[] out, int outOff) {
         // the row's kernel values in place (it stays in cache), then one vector dot product per output: accumulators
         // in locals, as the Vector API needs them to stay in registers
-        laplaceRow(cross, c, rowNorm, norms, 0, n, bandwidth, cross, c, null, null);
+        laplaceRow(cross, c, rowNorm, norms, 0, n, bandwidth, cross, c, null, null, 0);
         int up = D.loopBound(n);
         double[] lanes = new double[D.length()];
         for (int o = 0; o < outputs; o++) {

@@ -2,6 +2,7 @@ package org.featurelab.kernel;
 
 import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Matrix;
+import org.featurelab.linalg.NativeFloats;
 
 /**
  * The result of one training-Gram pass of a basis ({@link KernelBasis#trainingGram}): K(X, X) and what the pass
@@ -13,13 +14,24 @@ import org.featurelab.linalg.Matrix;
  * a training Gram is valid only until the next pass on the same workspace, and its arrays must not be modified.
  * The record is immutable in that it never changes what it refers to.
  *
- * @param k          K(X, X), n×n, float64 in every arithmetic
+ * <p>Under {@link Arithmetic#MIXED} a radial basis writes only the upper triangles ({@code upperOnly}): the Cholesky
+ * solve reads no more, and the gradient product is a symmetric one (ssymm) — mirroring the two n×n matrices was 40 %
+ * of the pass (docs/performance.md). {@link #symmetricK()} fills in K's lower triangle for the callers that need it.
+ *
+ * @param k          K(X, X), n×n, float64 in every arithmetic; with {@code upperOnly} only its upper triangle
+ *                   (j ≥ i) is written and the strict lower triangle holds stale values
  * @param weights    the gradient weights W(X, X) kept from the pass, or {@link Weights.None}
  * @param arithmetic the arithmetic the fit resolved ({@link Arithmetic#FLOAT64} or {@link Arithmetic#MIXED}): that
  *                   of the feature update's gradient GEMM for a radial basis (W is then held in float32); a basis
  *                   without a float32 gradient path (product-Laplace) computes in float64 regardless
+ * @param upperOnly  whether only K's upper triangle is valid
  */
-public record TrainingGram(Matrix k, Weights weights, Arithmetic arithmetic) {
+public record TrainingGram(Matrix k, Weights weights, Arithmetic arithmetic, boolean upperOnly) {
+    /** A training Gram whose K is written in full. */
+    public TrainingGram(Matrix k, Weights weights, Arithmetic arithmetic) {
+        this(k, weights, arithmetic, false);
+    }
+
     public TrainingGram {
         if (k == null || weights == null || arithmetic == null) {
             throw new IllegalArgumentException("training gram: K, weights and arithmetic are required");
@@ -35,6 +47,17 @@ public record TrainingGram(Matrix k, Weights weights, Arithmetic arithmetic) {
         if (weights instanceof Weights.Float32 w && w.n() != n) {
             throw new IllegalArgumentException("training gram: K is " + k.shape() + ", float32 W is for n = " + w.n());
         }
+    }
+
+    /**
+     * K with both triangles: K itself, after copying its upper triangle into the lower one in the borrowed storage
+     * when only the upper one was written (one n² pass; the upper triangle is not changed).
+     */
+    public Matrix symmetricK() {
+        if (upperOnly) {
+            k.mirrorUpperInPlace();
+        }
+        return k;
     }
 
     /** Rejects {@link Arithmetic#FLOAT32}, which kernel machines do not offer (see {@link Arithmetic}). */
@@ -73,13 +96,15 @@ public record TrainingGram(Matrix k, Weights weights, Arithmetic arithmetic) {
         }
 
         /**
-         * W in float32, row-major n×n in the first n² entries of {@code w} (a workspace buffer may be longer), for the
-         * float32 gradient GEMM of {@link Arithmetic#MIXED}.
+         * W in float32 for the gradient product of {@link Arithmetic#MIXED}: the upper triangle (j ≥ i) of the row-major
+         * n×n matrix in the first n² values of {@code upper}, in native memory where BLAS reads it without a copy (a
+         * workspace buffer may be longer; the strict lower triangle is not written).
          */
-        record Float32(int n, float[] w) implements Weights {
+        record Float32(int n, NativeFloats upper) implements Weights {
             public Float32 {
-                if (w.length < (long) n * n) {
-                    throw new IllegalArgumentException("training gram: float32 W has " + w.length + " values for n = " + n);
+                if (upper.capacity() < (long) n * n) {
+                    throw new IllegalArgumentException("training gram: float32 W has " + upper.capacity()
+                            + " values for n = " + n);
                 }
             }
         }

@@ -71,7 +71,8 @@ public final class Cholesky {
      * factorisation runs in native memory with a single copy of A. Under {@link Arithmetic#MIXED} it is done in
      * float32 with float64 iterative refinement to double-precision backward error (LAPACK dsposv, which falls
      * back to float64 by itself when float32 is not enough); under {@link Arithmetic#FLOAT64} in float64
-     * ({@link Arithmetic#FLOAT32} is rejected). {@code a}, {@code b} are not modified.
+     * ({@link Arithmetic#FLOAT32} is rejected). Only the upper triangle (j ≥ i) of the row-major A is read (its
+     * lower one may hold anything finite). {@code a}, {@code b} are not modified.
      *
      * @throws NotPositiveDefiniteException if A + shift·I is not positive definite
      */

@@ -68,8 +68,7 @@ public final class Rfm {
         }
         List<IterationRecord> history = new ArrayList<>();
         Best best = new Best();
-        GramWorkspace gramSpace = new GramWorkspace();
-        try (SolverWorkspace solverSpace = new SolverWorkspace()) {
+        try (GramWorkspace gramSpace = new GramWorkspace(); SolverWorkspace solverSpace = new SolverWorkspace()) {
             for (int t = 0; ; t++) {
                 long t0 = System.nanoTime();
                 events.phaseStarted(t, "kernel");
@@ -77,8 +76,7 @@ public final class Rfm {
                 TrainingGram gram = basis.trainingGram(arithmetic, gramSpace);
                 long t1 = System.nanoTime();
                 events.phaseStarted(t, "solve");
-                KernelRidge.Solution solution = KernelRidge.solve(gram.k(), targets, config.ridge(), arithmetic,
-                        solverSpace);
+                KernelRidge.Solution solution = KernelRidge.solve(gram, targets, config.ridge(), solverSpace);
                 Matrix alpha = solution.alpha();
                 events.solved(t, metric, basis, alpha);
                 double trainScore = Scores.selectionScore(task, fittedOnTraining(train.y(), alpha, config.ridge()), train.y());
@@ -123,17 +121,19 @@ public final class Rfm {
     }
 
     /**
-     * Fails early, with advice, when the n×n matrices of a fit cannot fit in the Java heap (K in float64 and the
-     * gradient weights W in float64, or float32 under mixed arithmetic) or, with the solver's native copy, in RAM.
+     * Fails early, with advice, when the n×n matrices of a fit cannot fit in the Java heap (K in float64, and the
+     * gradient weights W in float64 too under float64 arithmetic) or, with the native buffers (the solver's copy of K,
+     * its float32 factor and, under mixed arithmetic, the float32 W), in RAM.
      * The heap counts as available after a full collection (asked for only when the free heap looks too small: a
      * benchmark's previous unit leaves its n×n matrices as garbage, which refused chess-krvk's units spuriously).
      */
     static void requireMemory(int n, Arithmetic arithmetic) {
         double nn = n * (double) n;
-        double weightBytes = arithmetic == Arithmetic.MIXED ? 4 : 8;   // W in float32 under mixed arithmetic
-        double factorBytes = arithmetic == Arithmetic.MIXED ? 4 : 0;   // dsposv's float32 copy of K + λI
-        double heap = (8 + weightBytes) * nn;                          // K and W
-        double nativeBytes = (8 + factorBytes) * nn;                   // solver copy of K + λI, float32 factor
+        boolean mixed = arithmetic == Arithmetic.MIXED;
+        double heapBytes = mixed ? 8 : 16;                             // K, and W under float64
+        double nativeBytesPerEntry = mixed ? 8 + 4 + 4 : 8;            // solver copy of K + λI, float32 factor, float32 W
+        double heap = heapBytes * nn;
+        double nativeBytes = nativeBytesPerEntry * nn;
         Runtime rt = Runtime.getRuntime();
         double available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (heap > 0.9 * available) {
@@ -142,7 +142,7 @@ public final class Rfm {
             available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         }
         if (heap > 0.9 * available) {
-            int leaf = leafThatFits(0.9 * available, 8 + weightBytes);
+            int leaf = leafThatFits(0.9 * available, heapBytes);
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "rfm: %d training rows need about %.1f GB of Java heap for the n×n kernel matrices, but only %.1f GB "
                             + "is available; raise -Xmx (FEATURELAB_JAVA_OPTS), fit on fewer rows, or split them into "
@@ -154,7 +154,7 @@ public final class Rfm {
         // live matrices, at most -Xmx (measured: n = 25,000 under -Xmx20g reached 19 GB RSS and was killed)
         double heapFootprint = Math.min(rt.maxMemory(), 2 * heap);
         if (physical > 0 && heapFootprint + nativeBytes > 0.9 * physical) {
-            int leaf = leafThatFits(0.9 * physical, 2 * (8 + weightBytes) + 8 + factorBytes);
+            int leaf = leafThatFits(0.9 * physical, 2 * heapBytes + nativeBytesPerEntry);
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "rfm: %d training rows need about %.1f GB of memory (heap and native solver buffers), more than this "
                             + "machine's %.1f GB; fit on fewer rows, or split them into leaves of at most %d rows "

@@ -86,21 +86,26 @@ class KernelMapsTest {
             for (boolean single : new boolean[]{false, true}) {
                 double[] kRef = new double[len + 1];
                 double[] kFast = new double[len + 1];
-                double[] wRef = single ? null : new double[len + 1];
-                double[] wFast = single ? null : new double[len + 1];
-                float[] fRef = single ? new float[len + 1] : null;
-                float[] fFast = single ? new float[len + 1] : null;
-                reference.laplaceRow(cross, 3, rowNorm, norms, 2, len, 2.5, kRef, 1, wRef, fRef);
-                fast.laplaceRow(cross, 3, rowNorm, norms, 2, len, 2.5, kFast, 1, wFast, fFast);
+                double[] wRef = single ? null : new double[len + 2];   // weights at their own offset (2)
+                double[] wFast = single ? null : new double[len + 2];
+                float[] fRef = single ? new float[len + 2] : null;
+                float[] fFast = single ? new float[len + 2] : null;
+                reference.laplaceRow(cross, 3, rowNorm, norms, 2, len, 2.5, kRef, 1, wRef, fRef, 2);
+                fast.laplaceRow(cross, 3, rowNorm, norms, 2, len, 2.5, kFast, 1, wFast, fFast, 2);
                 for (int j = 1; j <= len; j++) {
                     assertClose(kRef[j], kFast[j], 4, "value " + j);
                     if (single) {
-                        assertEquals(fRef[j], fFast[j], Math.ulp(fRef[j]), "float32 weight " + j);
-                    } else if (wRef[j] == 0) {
-                        assertEquals(0.0, wFast[j], 0.0, "dropped self-term " + j);
+                        assertEquals(fRef[j + 1], fFast[j + 1], Math.ulp(fRef[j + 1]), "float32 weight " + j);
+                    } else if (wRef[j + 1] == 0) {
+                        assertEquals(0.0, wFast[j + 1], 0.0, "dropped self-term " + j);
                     } else {
-                        assertClose(wRef[j], wFast[j], 8, "weight " + j);
+                        assertClose(wRef[j + 1], wFast[j + 1], 8, "weight " + j);
                     }
+                }
+                if (single) {
+                    assertEquals(0f, fFast[0] + fFast[1], 0f, "before the weights' offset untouched");
+                } else {
+                    assertEquals(0.0, wFast[0] + wFast[1], 0.0, "before the weights' offset untouched");
                 }
                 assertEquals(0.0, kFast[0], 0.0, "before the offset untouched");
             }

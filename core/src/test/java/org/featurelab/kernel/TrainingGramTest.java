@@ -70,7 +70,8 @@ class TrainingGramTest {
         assertInstanceOf(TrainingGram.Weights.Float32.class, mixed.weights());
         assertEquals(Arithmetic.MIXED, mixed.arithmetic());
         assertClose(basis.gradientsAtCenters(first, 0, n, alpha), before, 0, 0, "the float64 value is unaffected");
-        assertClose(mixed.k(), first.k(), 0, 0, "K is float64 under both arithmetics");
+        assertTrue(mixed.upperOnly(), "a mixed-arithmetic pass writes the upper triangles only");
+        assertClose(mixed.symmetricK(), first.k(), 0, 0, "K is float64 under both arithmetics");
         double rel = basis.gradientsAtCenters(mixed, 0, n, alpha).minus(before).frobeniusNorm() / before.frobeniusNorm();
         assertTrue(rel > 0 && rel < 1e-5, "float32 GEMM from the float32 W: relative difference " + rel);
 
@@ -78,6 +79,49 @@ class TrainingGramTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> other.gradientsAtCenters(first, 0, n - 1, alpha.rowRange(0, n - 1)));
         assertTrue(e.getMessage().contains("300 centres") && e.getMessage().contains("299"), e.getMessage());
+    }
+
+    /**
+     * Under mixed arithmetic the pass writes only the upper triangles: K's upper triangle is the float64 pass's to the
+     * bit, the Cholesky solve of the upper-only K equals the solve of the full one, and every row range of the float32
+     * W read back from the native triangle (the entries below the diagonal come from the rows above) is the float64 W
+     * rounded to float32.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"laplace", "gaussian"})
+    void upperOnlyMixedGramHoldsTheSymmetricMatrices(String name) {
+        int n = 1100;
+        Matrix x = RandomData.gaussian(n, 6, 55);
+        RadialBasis basis = (RadialBasis) Kernel.parse(name, 3.0).basis(x, RandomData.metric(6, false, 56));
+        TrainingGram full = basis.trainingGram(Arithmetic.FLOAT64);
+        try (GramWorkspace ws = new GramWorkspace()) {
+            TrainingGram upper = basis.trainingGram(Arithmetic.MIXED, ws);
+            assertTrue(upper.upperOnly());
+            assertTrue(!full.upperOnly());
+            Matrix y = RandomData.gaussian(n, 2, 57);
+            try (org.featurelab.linalg.SolverWorkspace sw = new org.featurelab.linalg.SolverWorkspace()) {
+                Matrix fromUpper = KernelRidge.solve(upper, y, 1e-2, sw).alpha();   // before the lower triangle is filled
+                assertClose(fromUpper, KernelRidge.solve(full.k(), y, 1e-2, Arithmetic.MIXED).alpha(), 0, 0,
+                        "the solve reads the upper triangle only");
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = i; j < n; j++) {
+                    assertEquals(full.k().get(i, j), upper.k().get(i, j), 0.0, "K(" + i + ", " + j + ")");
+                }
+            }
+            Matrix w64 = basis.weightsAtCenters(full, 0, n);
+            for (int[] range : new int[][]{{0, n}, {0, 1}, {37, 211}, {512, 1024}, {n - 5, n}}) {
+                Matrix rows = basis.weightsAtCenters(upper, range[0], range[1]);
+                assertEquals(range[1] - range[0], rows.rows());
+                for (int r = 0; r < rows.rows(); r++) {
+                    for (int j = 0; j < n; j++) {
+                        assertEquals((double) (float) w64.get(range[0] + r, j), rows.get(r, j), 0.0,
+                                "W(" + (range[0] + r) + ", " + j + ") of rows " + range[0] + ".." + range[1]);
+                    }
+                }
+            }
+            assertClose(upper.symmetricK(), full.k(), 0, 0, "K mirrored from its upper triangle");
+        }
     }
 
     /** One workspace serves every pass: the second pass reuses the storage the first value borrowed. */
@@ -148,7 +192,7 @@ class TrainingGramTest {
         TrainingGram dbl = basis.trainingGram(Arithmetic.FLOAT64);
         TrainingGram mixed = basis.trainingGram(Arithmetic.MIXED);
         Matrix k = dbl.k();
-        assertClose(mixed.k(), k, 0, 0, "the Gram matrix itself stays float64");
+        assertClose(mixed.symmetricK(), k, 0, 0, "the Gram matrix itself stays float64");
         Matrix alpha = KernelRidge.solve(k, y, 1e-2).alpha();
         Matrix gd = basis.gradientsAtCenters(dbl, 0, n, alpha);
         Matrix gm = basis.gradientsAtCenters(mixed, 0, n, alpha);
