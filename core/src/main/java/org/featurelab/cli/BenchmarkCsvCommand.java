@@ -59,6 +59,10 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
     @Option(names = "--no-intercept", description = "Kernel models without an intercept (as 'fit --no-intercept').")
     boolean noIntercept;
 
+    @Option(names = "--patience", paramLabel = "P", description = "Early stopping of the kernels' tuning candidates, "
+            + "as 'fit --patience' (default: fit's, " + LearnerConfig.DEFAULT_PATIENCE + "; 0 scores every iteration).")
+    Integer patience;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
             description = "Seed of the folds and of the tuning split, as 'fit --seed' (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -84,7 +88,7 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
         ResultsFile results = BenchmarkOutputs.openResults("benchmark csv", out, names, folds, modelNames, common);
         BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(names, folds, modelNames,
                 name -> CsvProtocol.load(datasets.entry(name), folds, seed),
-                (d, fold, model) -> CsvProtocol.run(d, fold, model, CsvProtocol.config(plan.get(model), quick, !noIntercept, seed)),
+                (d, fold, model) -> CsvProtocol.run(d, fold, model, learner(plan.get(model))),
                 results, BenchmarkOutputs.progress(common, "test score"));
         double wall = (System.nanoTime() - start) / 1e9;
         BenchmarkSummary.Spec spec = new BenchmarkSummary.Spec("featurelab benchmark csv", folds,
@@ -98,6 +102,12 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
         }
         return BenchmarkOutputs.finish("benchmark csv", out, spec, outcome, names, modelNames, wall,
                 "featurelab benchmark csv: " + manifest.getFileName(), "test score (accuracy / R²)", output, common);
+    }
+
+    /** The learner settings of a model in this run: fit's defaults with the run's flags. */
+    private LearnerConfig learner(ModelKind kind) {
+        LearnerConfig c = CsvProtocol.config(kind, quick, !noIntercept, seed);
+        return patience == null ? c : c.withPatience(patience);
     }
 
     /**
@@ -126,7 +136,7 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
         protocol.put("quick", quick);
         ObjectNode perModel = protocol.putObject("learner");
         for (String name : modelNames) {
-            LearnerConfig c = CsvProtocol.config(ModelKind.parse(name), quick, !noIntercept, seed);
+            LearnerConfig c = learner(ModelKind.parse(name));
             ObjectNode o = perModel.putObject(name);
             if (c.model().isBoosted()) {
                 o.setAll(BenchmarkOutputs.treeSettings());
@@ -138,6 +148,7 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
             o.put("kernel", c.kernel().id());
             o.put("iterations", c.iterations());
             o.put("intercept", c.centerTargets());
+            o.put("patience", c.patience());
             ArrayNode bw = o.putArray("bandwidths");
             c.bandwidths().forEach(bw::add);
             ArrayNode rg = o.putArray("ridges");

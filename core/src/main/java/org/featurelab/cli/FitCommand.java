@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
 final class FitCommand implements Callable<Integer> {
     /** The flag of each {@link LearnerConfig} field that library messages name (the tuner's advice included). */
     static final FlagNames FLAGS = FlagNames.of("iterations", "--iters", "ridges", "--ridge", "bandwidths", "--bandwidth",
-            "maxLeafSize", "--max-leaf-size");
+            "maxLeafSize", "--max-leaf-size", "patience", "--patience");
     /** The flag of the preprocessor field that progress lines name (the identifier-column warning suggests drop). */
     static final FlagNames PROGRESS_FLAGS = FlagNames.of("drop", "--drop");
 
@@ -67,6 +67,11 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--iters", paramLabel = "N",
             description = "RFM iterations T; iterations 0..T are scored on validation (default: 5, 0 for laplace).")
     Integer iterations;
+
+    @Option(names = "--patience", paramLabel = "P",
+            description = "Stop a tuning candidate's iterations once P in a row have not beaten its best validation score; "
+                    + "0 scores every iteration 0..T (default: " + LearnerConfig.DEFAULT_PATIENCE + ").")
+    Integer patience;
 
     @Option(names = "--ridge", paramLabel = "R", description = "Fixed ridge λ >= 0 (default: tuned over 1e-3, 0.1, 1).")
     Double ridge;
@@ -149,6 +154,9 @@ final class FitCommand implements Callable<Integer> {
         if (ridge != null) {
             c = c.withRidges(List.of(ridge));
         }
+        if (patience != null) {
+            c = c.withPatience(patience);
+        }
         if (bandwidth != null) {
             c = c.withBandwidths(List.of(bandwidth));
         }
@@ -160,6 +168,9 @@ final class FitCommand implements Callable<Integer> {
         List<String> given = new java.util.ArrayList<>();
         if (k != KernelKind.LAPLACE) {
             given.add("--kernel");
+        }
+        if (patience != null) {
+            given.add("--patience");
         }
         if (iterations != null) {
             given.add("--iters");

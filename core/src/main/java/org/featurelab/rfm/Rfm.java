@@ -43,6 +43,16 @@ public final class Rfm {
      */
     public static RfmModel fit(RfmConfig config, Task task, LabeledData train, LabeledData validation,
                                RfmListener listener, Metric start) {
+        return fit(config, task, train, validation, listener, start, StoppingRule.NEVER);
+    }
+
+    /**
+     * As {@link #fit(RfmConfig, Task, LabeledData, LabeledData, RfmListener, Metric)}, stopping before
+     * {@code config.iterations()} when {@code stopping} says so after a scored iteration (validation data given):
+     * the iterations not run are not in the history, and the best of those run is kept.
+     */
+    public static RfmModel fit(RfmConfig config, Task task, LabeledData train, LabeledData validation,
+                               RfmListener listener, Metric start, StoppingRule stopping) {
         Matrix x = train.x();
         if (train.size() == 0) {
             throw new IllegalArgumentException("rfm: no training rows");
@@ -96,7 +106,8 @@ public final class Rfm {
                 best.offer(!validate, valScore, valMse, metric, alpha, t);
                 Metric next = null;
                 String updateFailure = null;
-                if (t < config.iterations()) {
+                boolean last = t >= config.iterations() || (validate && stopping.stop(t, best.iteration));
+                if (!last) {
                     events.phaseStarted(t, "update");
                     try {
                         next = nextMetric(config, basis, gram, alpha, metric);

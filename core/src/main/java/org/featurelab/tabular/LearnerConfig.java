@@ -30,10 +30,14 @@ import java.util.List;
  *                           ({@link org.featurelab.partition.PartitionedRfm}) with leaves of at most this many rows;
  *                           {@link #AUTO_LEAF_SIZE} (0): exact up to {@link #EXACT_ROW_LIMIT} rows, leaves of
  *                           {@link #DEFAULT_LEAF_SIZE} above
+ * @param patience           early stopping of each tuning candidate's iterations
+ *                           ({@link org.featurelab.rfm.StoppingRule#patience}): stop once this many iterations in a row
+ *                           have not beaten the candidate's best; 0 runs every iteration 0..T (the older behaviour, and
+ *                           what model files written before it existed record)
  */
 public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, List<Double> ridges, List<Double> bandwidths,
                             MetricScaling scaling, boolean diagonal, double validationFraction, int maxTuningRows,
-                            long seed, Precision precision, boolean centerTargets, int maxLeafSize) {
+                            long seed, Precision precision, boolean centerTargets, int maxLeafSize, int patience) {
     /** Default ridge grid. */
     public static final List<Double> RIDGES = List.of(1e-3, 1e-1, 1.0);
     /** Default bandwidth grid (inputs are standardised). */
@@ -82,6 +86,9 @@ public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, 
         if (maxTuningRows < 10) {
             throw new IllegalArgumentException("maxTuningRows must be >= 10, got " + maxTuningRows);
         }
+        if (patience < 0 || patience > 100) {
+            throw new IllegalArgumentException("patience must be in 0..100 (0: every iteration), got " + patience);
+        }
         if (maxLeafSize != AUTO_LEAF_SIZE && maxLeafSize < 2 * org.featurelab.partition.PartitionConfig.MIN_LEAF_ROWS) {
             throw new IllegalArgumentException("maxLeafSize must be >= " + 2 * org.featurelab.partition.PartitionConfig.MIN_LEAF_ROWS
                     + " (or 0: automatic), got " + maxLeafSize);
@@ -96,6 +103,27 @@ public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, 
                 precision, centerTargets, AUTO_LEAF_SIZE);
     }
 
+    /** Patience of {@link #defaults}: see docs/performance.md ("Early stopping of the tuning candidates"). */
+    public static final int DEFAULT_PATIENCE = 2;
+
+    /** As the canonical constructor without early stopping (patience 0). */
+    public LearnerConfig(ModelKind model, KernelKind kernel, int iterations, List<Double> ridges, List<Double> bandwidths,
+                         MetricScaling scaling, boolean diagonal, double validationFraction, int maxTuningRows, long seed,
+                         Precision precision, boolean centerTargets, int maxLeafSize) {
+        this(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed,
+                precision, centerTargets, maxLeafSize, 0);
+    }
+
+    /** The stopping rule of each tuning candidate's iterations. */
+    public org.featurelab.rfm.StoppingRule stoppingRule() {
+        return org.featurelab.rfm.StoppingRule.patience(patience);
+    }
+
+    public LearnerConfig withPatience(int p) {
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction,
+                maxTuningRows, seed, precision, centerTargets, maxLeafSize, p);
+    }
+
     /** The leaf size used on {@code rows} training rows, or 0 when they are fitted exactly (one kernel matrix). */
     public int leafSizeFor(int rows) {
         int leaf = maxLeafSize == AUTO_LEAF_SIZE ? (rows > EXACT_ROW_LIMIT ? DEFAULT_LEAF_SIZE : 0) : maxLeafSize;
@@ -104,57 +132,57 @@ public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, 
 
     public LearnerConfig withMaxLeafSize(int rows) {
         return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction,
-                maxTuningRows, seed, precision, centerTargets, rows);
+                maxTuningRows, seed, precision, centerTargets, rows, patience);
     }
 
     /**
      * Defaults for a model kind: Laplace kernel, tuned ridge and bandwidth, trace-scaled M, seed 0, mixed precision,
-     * with an intercept.
+     * with an intercept, candidates stopped with patience {@value #DEFAULT_PATIENCE}.
      */
     public static LearnerConfig defaults(ModelKind model) {
         return new LearnerConfig(model, KernelKind.LAPLACE, model.defaultIterations(), RIDGES, BANDWIDTHS, MetricScaling.TRACE,
-                false, 0.2, 4000, 0L, Precision.MIXED, true);
+                false, 0.2, 4000, 0L, Precision.MIXED, true, AUTO_LEAF_SIZE, DEFAULT_PATIENCE);
     }
 
     public LearnerConfig withKernel(KernelKind k) {
-        return new LearnerConfig(model, k, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets, maxLeafSize);
+        return new LearnerConfig(model, k, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets, maxLeafSize, patience);
     }
 
     public LearnerConfig withIterations(int t) {
-        return new LearnerConfig(model, kernel, t, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets, maxLeafSize);
+        return new LearnerConfig(model, kernel, t, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets, maxLeafSize, patience);
     }
 
     public LearnerConfig withRidges(List<Double> r) {
-        return new LearnerConfig(model, kernel, iterations, r, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets, maxLeafSize);
+        return new LearnerConfig(model, kernel, iterations, r, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets, maxLeafSize, patience);
     }
 
     public LearnerConfig withBandwidths(List<Double> l) {
-        return new LearnerConfig(model, kernel, iterations, ridges, l, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets, maxLeafSize);
+        return new LearnerConfig(model, kernel, iterations, ridges, l, scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets, maxLeafSize, patience);
     }
 
     public LearnerConfig withScaling(MetricScaling s) {
-        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, s, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets, maxLeafSize);
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, s, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets, maxLeafSize, patience);
     }
 
     public LearnerConfig withDiagonal(boolean d) {
-        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, d, validationFraction, maxTuningRows, seed, precision, centerTargets, maxLeafSize);
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, d, validationFraction, maxTuningRows, seed, precision, centerTargets, maxLeafSize, patience);
     }
 
     public LearnerConfig withPrecision(Precision p) {
         return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows,
-                seed, p, centerTargets, maxLeafSize);
+                seed, p, centerTargets, maxLeafSize, patience);
     }
 
     public LearnerConfig withSeed(long s) {
-        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, s, precision, centerTargets, maxLeafSize);
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, s, precision, centerTargets, maxLeafSize, patience);
     }
 
     public LearnerConfig withCenterTargets(boolean c) {
         return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows,
-                seed, precision, c, maxLeafSize);
+                seed, precision, c, maxLeafSize, patience);
     }
 
     public LearnerConfig withMaxTuningRows(int rows) {
-        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, rows, seed, precision, centerTargets, maxLeafSize);
+        return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, rows, seed, precision, centerTargets, maxLeafSize, patience);
     }
 }

@@ -44,6 +44,7 @@ final class ModelJson {
         o.put("precision", c.precision().label());
         o.put("centerTargets", c.centerTargets());
         o.put("maxLeafSize", c.maxLeafSize());
+        o.put("patience", c.patience());
         if (p != null) {
             o.put("target", p.target());
             ArrayNode drop = o.putArray("drop");
@@ -78,8 +79,10 @@ final class ModelJson {
                 doubles(req(o, "ridges")), doubles(req(o, "bandwidths")), MetricScaling.parse(text(o, "scaling")),
                 req(o, "diagonal").asBoolean(), req(o, "validationFraction").asDouble(), req(o, "maxTuningRows").asInt(),
                 req(o, "seed").asLong(), precision(o), o.path("centerTargets").asBoolean(false),
-                o.path("maxLeafSize").asInt(LearnerConfig.AUTO_LEAF_SIZE));
+                o.path("maxLeafSize").asInt(LearnerConfig.AUTO_LEAF_SIZE), o.path("patience").asInt(0));
     }
+
+    // patience: files written before early stopping existed ran every iteration (absent = 0)
 
     // centerTargets: files written before the intercept existed were fitted without one (absent = false)
 

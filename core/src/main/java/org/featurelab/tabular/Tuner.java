@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Chooses bandwidth, ridge and iteration on an internal validation split: every (L, λ) of the grids is fitted
- * on the fit rows with iterations 0..T, each iteration scored on the held-out rows; the best score wins by
+ * on the fit rows with iterations 0..T, each iteration scored on the held-out rows (a candidate stops early once
+ * {@link LearnerConfig#patience()} iterations in a row have not beaten its best); the best score wins by
  * {@link ValidationChoice#beats} (ties: lower validation MSE, then grid order). The first candidate that fits is the
  * starting best whatever its score; candidates whose solve fails numerically are skipped.
  */
@@ -149,7 +150,7 @@ public final class Tuner {
                 RfmModel m = null;
                 try {
                     m = Rfm.fit(rfmConfig(config, l, r, config.iterations()), task, fit, val,
-                            slowFitProgress(progress, done, total, task));
+                            slowFitProgress(progress, done, total, task), null, config.stoppingRule());
                     var rec = m.history().get(m.iteration());
                     c = new Candidate(l, r, m.iteration(), rec.validationScore(), rec.validationMse(), null);
                 } catch (ArithmeticException e) {

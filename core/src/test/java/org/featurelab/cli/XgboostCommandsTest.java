@@ -135,6 +135,10 @@ class XgboostCommandsTest {
                 "--out", out.toString()), "unknown model 'xgbost': expected laplace, nfa-rfm, fact-rfm, fact-rfm-gm, nfa-rfm-sqrt, xgboost or xgboost-tuned");
         CliRunner.assertBadInput(CliRunner.run("fit", "--data", data, "--target", "species", "--model", "xgboost",
                 "--bandwidth", "5", "--iters", "2", "--out", out.toString()), "--iters, --bandwidth apply to the kernel models, not to xgboost");
+        CliRunner.assertBadInput(CliRunner.run("fit", "--data", data, "--target", "species", "--model", "xgboost",
+                "--patience", "1", "--out", out.toString()), "--patience applies to the kernel models, not to xgboost");
+        CliRunner.assertBadInput(CliRunner.run("fit", "--data", data, "--target", "species", "--patience", "-1",
+                "--out", out.toString()), "--patience must be in 0..100 (0: every iteration), got -1");
         assertFalse(Files.exists(out));
         Path bench = dir.resolve("bench");
         CliRunner.assertBadInput(CliRunner.run("benchmark", "csv", "--manifest", manifest().toString(), "--models",

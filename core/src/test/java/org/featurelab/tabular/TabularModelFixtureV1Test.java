@@ -61,7 +61,8 @@ class TabularModelFixtureV1Test {
     private static final Instant CREATED_AT = Instant.parse("2026-11-22T10:56:28.473Z");
     /** Frozen before the intercept existed: its file has no centerTargets key, which reads as false. */
     static final LearnerConfig CONFIG = LearnerConfig.defaults(ModelKind.NFA_RFM).withIterations(1)
-            .withRidges(List.of(1e-3)).withBandwidths(List.of(5.0)).withSeed(7).withCenterTargets(false);
+            .withRidges(List.of(1e-3)).withBandwidths(List.of(5.0)).withSeed(7).withCenterTargets(false)
+            .withPatience(0);   // frozen before early stopping existed: no patience key, read as 0
     static final Preprocessor PREPROCESSOR = Preprocessor.forTarget("species");
     private static final double TOLERANCE = 1e-12;
 
