@@ -81,11 +81,15 @@ public interface KernelMaps {
                     norms[i] = 1 + i % 7;
                     cross[i] = -i % 5;
                 }
+                double[] alphaT = new double[3 * len];
+                double[] out = new double[3];
                 for (int rep = 0; rep < 3000; rep++) {
                     INSTANCE.laplaceRow(cross, 0, 2.0, norms, 0, len - rep % 9, 10.0, k, 0, rep % 2 == 0 ? w64 : null,
                             rep % 2 == 0 ? null : w32, 0);
                     System.arraycopy(norms, 0, k, 0, len);
                     INSTANCE.laplaceInPlace(k, 0, len - rep % 9, 10.0);
+                    System.arraycopy(norms, 0, k, 0, len);   // the fused prediction row (validation, predict)
+                    INSTANCE.laplaceRowDot(k, 0, 2.0, norms, len - rep % 9, 10.0, alphaT, 3, out, 0);
                 }
             }, "featurelab-simd-warm-up");
             t.setDaemon(true);
