@@ -101,6 +101,7 @@ public final class Rfm {
                     }
                     valScore = Scores.selectionScore(task, pred, validation.y());
                     valMse = Scores.meanSquaredError(pred, validation.y());
+                    events.validated(t, pred);
                 }
                 long t3 = System.nanoTime();
                 best.offer(!validate, valScore, valMse, metric, alpha, t);

@@ -20,6 +20,14 @@ public interface RfmListener {
                         org.featurelab.linalg.Matrix alpha) {
     }
 
+    /**
+     * Iteration t's predictions on the validation rows (with ȳ added back under {@link RfmConfig#centerTargets}): what
+     * it was scored on, equal to the fitted model's {@code predict} on those rows when t is the kept iteration. Called
+     * only when validation data were given; the matrix must not be modified.
+     */
+    default void validated(int iteration, org.featurelab.linalg.Matrix predictions) {
+    }
+
     /** Iteration t finished. */
     default void iterationFinished(IterationRecord record) {
     }

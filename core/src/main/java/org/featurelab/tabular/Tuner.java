@@ -51,10 +51,20 @@ public final class Tuner {
     /** Seconds between progress lines from inside one candidate's fit (small fits stay silent). */
     private static final double PROGRESS_INTERVAL_SECONDS = 2.0;
 
-    /** Per-iteration progress of one candidate, printed only when the fit is slow enough to need it. */
-    private static RfmListener slowFitProgress(Progress progress, int candidate, int total, Task task) {
+    /**
+     * Per-iteration progress of one candidate, printed only when the fit is slow enough to need it; keeps each
+     * iteration's validation predictions in {@code predictions} (so that the chosen candidate's need not be computed
+     * again for the temperature fit).
+     */
+    private static RfmListener slowFitProgress(Progress progress, int candidate, int total, Task task,
+                                               java.util.Map<Integer, org.featurelab.linalg.Matrix> predictions) {
         return new RfmListener() {
             private long last = System.nanoTime();
+
+            @Override
+            public void validated(int iteration, org.featurelab.linalg.Matrix p) {
+                predictions.put(iteration, p);
+            }
 
             @Override
             public void iterationFinished(org.featurelab.rfm.IterationRecord r) {
@@ -141,6 +151,7 @@ public final class Tuner {
         List<Candidate> candidates = new ArrayList<>();
         Candidate best = null;
         RfmModel bestModel = null;
+        org.featurelab.linalg.Matrix bestPredictions = null;   // the chosen candidate's, on the validation rows
         int total = config.bandwidths().size() * config.ridges().size();
         int done = 0;
         for (double l : config.bandwidths()) {
@@ -148,9 +159,10 @@ public final class Tuner {
                 done++;
                 Candidate c;
                 RfmModel m = null;
+                java.util.Map<Integer, org.featurelab.linalg.Matrix> predictions = new java.util.HashMap<>();
                 try {
                     m = Rfm.fit(rfmConfig(config, l, r, config.iterations()), task, fit, val,
-                            slowFitProgress(progress, done, total, task), null, config.stoppingRule());
+                            slowFitProgress(progress, done, total, task, predictions), null, config.stoppingRule());
                     var rec = m.history().get(m.iteration());
                     c = new Candidate(l, r, m.iteration(), rec.validationScore(), rec.validationMse(), null);
                 } catch (ArithmeticException e) {
@@ -165,6 +177,7 @@ public final class Tuner {
                         c.validationMse(), best.validationScore(), best.validationMse()))) {
                     best = c;
                     bestModel = m;
+                    bestPredictions = predictions.get(m.iteration());
                 }
             }
         }
@@ -172,7 +185,8 @@ public final class Tuner {
             throw new ArithmeticException("every tuning candidate failed; first failure: " + candidates.get(0).failure());
         }
         double beta = task == Task.CLASSIFICATION
-                ? TemperatureScaling.fit(bestModel.predict(val.x()), Scores.argmaxRows(val.y())).beta() : Double.NaN;
+                ? TemperatureScaling.fit(bestPredictions != null ? bestPredictions : bestModel.predict(val.x()),
+                Scores.argmaxRows(val.y())).beta() : Double.NaN;
         return new Search(new Result(candidates, best, fit.size(), val.size(), beta), bestModel);
     }
 
