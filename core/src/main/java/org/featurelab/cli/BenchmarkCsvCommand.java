@@ -82,6 +82,9 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
         if (folds < 2) {
             throw new IllegalArgumentException("--folds must be >= 2, got " + folds);
         }
+        for (ModelKind kind : plan.values()) {   // a bad setting (--patience -1) fails here, before OUT is made
+            FitCommand.FLAGS.apply(() -> learner(kind));
+        }
         CsvManifest datasets = CsvManifest.read(manifest);
         List<String> names = datasets.names();
         List<String> modelNames = List.copyOf(plan.keySet());

@@ -50,15 +50,16 @@ public final class KernelRidge {
     /**
      * Solves (K + λI)·α = Y for the K of a training Gram, in its arithmetic, reusing the native buffers of {@code ws}.
      * The Cholesky solve reads only K's upper triangle, so a Gram written {@link TrainingGram#upperOnly() upper only}
-     * is solved as it is; interpolation (λ = 0, LU) first fills in the lower triangle ({@link TrainingGram#symmetricK()}).
+     * is solved as it is; interpolation (λ = 0, LU) first fills in the lower triangle ({@link TrainingGram#mirrorKInPlace()}).
      */
     public static Solution solve(TrainingGram gram, Matrix y, double ridge, SolverWorkspace ws) {
-        return solve(ridge == 0 ? gram.symmetricK() : gram.k(), y, ridge, gram.arithmetic(), ws);
+        return solve(ridge == 0 ? gram.mirrorKInPlace() : gram.k(), y, ridge, gram.arithmetic(), ws);
     }
 
     /**
      * As {@link #solve(Matrix, Matrix, double, Arithmetic)}, reusing the native buffers of {@code ws}. Under λ &gt; 0
-     * only the upper triangle (j ≥ i) of K is read.
+     * the factorisation uses only the upper triangle (j ≥ i) of K; the lower one must still be finite (the whole
+     * matrix is scanned for NaN and ∞).
      */
     public static Solution solve(Matrix k, Matrix y, double ridge, Arithmetic arithmetic, SolverWorkspace ws) {
         if (k.rows() != k.cols() || y.rows() != k.rows()) {

@@ -214,41 +214,9 @@ public final class RadialBasis implements KernelBasis {
             return from == 0 && to == size() ? held.w() : held.w().rowRange(from, to);
         }
         if (gram.weights() instanceof TrainingGram.Weights.Float32 held) {
-            return widenedRows(held.upper(), from, to);
+            return UpperTriangle.widenedRows(held.upper(), size(), from, to);
         }
         return gradientWeights(centers().rowRange(from, to), centersTimesMetric().rowRange(from, to));
-    }
-
-    /**
-     * Rows [from, to) of the symmetric n×n matrix whose upper triangle (row-major) {@code upper} holds, widened to
-     * float64: for row i the entries j ≥ i are row i of the triangle, the entries j &lt; i its column i (row segments
-     * [max(from, j + 1), to) of the rows j above). Reads (to − from)·n values.
-     */
-    private Matrix widenedRows(NativeFloats upper, int from, int to) {
-        int n = size();
-        Matrix rows = Matrix.zeros(to - from, n);
-        double[] rd = rows.data();
-        Parallel.rows(to - from, n, r -> {
-            int i = from + r;
-            float[] seg = new float[n - i];
-            upper.get((long) i * n + i, seg, 0, n - i);
-            for (int j = 0; j < seg.length; j++) {
-                rd[r * n + i + j] = seg[j];
-            }
-        });
-        float[] seg = new float[to - from];
-        for (int j = 0; j < to - 1; j++) {
-            int c0 = Math.max(from, j + 1);
-            int len = to - c0;
-            if (len <= 0) {
-                continue;
-            }
-            upper.get((long) j * n + c0, seg, 0, len);
-            for (int t = 0; t < len; t++) {
-                rd[(c0 + t - from) * n + j] = seg[t];
-            }
-        }
-        return rows;
     }
 
     /** b×n matrix of gradient weights w(zₐ, xᵢ) given Z and Z·M. */

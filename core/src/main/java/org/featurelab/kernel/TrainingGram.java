@@ -16,7 +16,7 @@ import org.featurelab.linalg.NativeFloats;
  *
  * <p>Under {@link Arithmetic#MIXED} a radial basis writes only the upper triangles ({@code upperOnly}): the Cholesky
  * solve reads no more, and the gradient product is a symmetric one (ssymm) — mirroring the two n×n matrices was 40 %
- * of the pass (docs/performance.md). {@link #symmetricK()} fills in K's lower triangle for the callers that need it.
+ * of the pass (docs/performance.md). {@link #mirrorKInPlace()} fills in K's lower triangle for the callers that need it.
  *
  * @param k          K(X, X), n×n, float64 in every arithmetic; with {@code upperOnly} only its upper triangle
  *                   (j ≥ i) is written and the strict lower triangle holds stale values
@@ -50,10 +50,11 @@ public record TrainingGram(Matrix k, Weights weights, Arithmetic arithmetic, boo
     }
 
     /**
-     * K with both triangles: K itself, after copying its upper triangle into the lower one in the borrowed storage
-     * when only the upper one was written (one n² pass; the upper triangle is not changed).
+     * K with both triangles, made in place: K itself, after copying its upper triangle into the lower one in the
+     * borrowed storage when only the upper one was written (one n² pass, repeated on every call; the upper triangle is
+     * not changed). The one sanctioned write into a training Gram's storage.
      */
-    public Matrix symmetricK() {
+    public Matrix mirrorKInPlace() {
         if (upperOnly) {
             k.mirrorUpperInPlace();
         }

@@ -7,7 +7,7 @@ import org.bytedeco.javacpp.FloatPointer;
  * {@code float[]} to a BLAS call makes the JNI layer copy the whole array in and out on every call (for the 6,000² W
  * of an RFM update that copy cost about 0.1 s of a 0.45 s GEMM, measured), and a fresh native block per call re-faults
  * its pages. A buffer is allocated once and reused; its contents survive {@link #reserve} only when it did not grow.
- * Indices are {@code long}, so it holds more than 2³¹ values (a float32 n×n matrix past n = 46,340).
+ * Indices are {@code long} (a buffer may exceed 2³¹ values, though the training Gram's heap K still caps n at 46,340).
  *
  * <p>Not thread-safe for {@link #reserve}/{@link #close}; concurrent {@link #put}/{@link #get} of disjoint ranges are
  * safe (each call works on its own view of the memory). After {@link #close()} every access throws

@@ -49,7 +49,8 @@ public final class Rfm {
     /**
      * As {@link #fit(RfmConfig, Task, LabeledData, LabeledData, RfmListener, Metric)}, stopping before
      * {@code config.iterations()} when {@code stopping} says so after a scored iteration (validation data given):
-     * the iterations not run are not in the history, and the best of those run is kept.
+     * the iterations not run are not in the history, and the best of those run is kept. A null rule is
+     * {@link StoppingRule#NEVER}.
      */
     public static RfmModel fit(RfmConfig config, Task task, LabeledData train, LabeledData validation,
                                RfmListener listener, Metric start, StoppingRule stopping) {
@@ -107,7 +108,8 @@ public final class Rfm {
                 best.offer(!validate, valScore, valMse, metric, alpha, t);
                 Metric next = null;
                 String updateFailure = null;
-                boolean last = t >= config.iterations() || (validate && stopping.stop(t, best.iteration));
+                boolean last = t >= config.iterations()
+                        || (validate && stopping != null && stopping.stop(t, best.iteration));
                 if (!last) {
                     events.phaseStarted(t, "update");
                     try {

@@ -3,6 +3,7 @@ package org.featurelab.tabular;
 import org.featurelab.kernel.KernelKind;
 import org.featurelab.linalg.Precision;
 import org.featurelab.rfm.MetricScaling;
+import org.featurelab.rfm.StoppingRule;
 
 import java.util.List;
 
@@ -42,6 +43,8 @@ public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, 
     public static final List<Double> RIDGES = List.of(1e-3, 1e-1, 1.0);
     /** Default bandwidth grid (inputs are standardised). */
     public static final List<Double> BANDWIDTHS = List.of(2.0, 5.0, 10.0, 20.0);
+    /** Patience of {@link #defaults} (docs/design.md, "Early stopping of the candidates"). */
+    public static final int DEFAULT_PATIENCE = 2;
 
     /** {@code maxLeafSize} meaning "exact up to {@link #EXACT_ROW_LIMIT} rows, then leaves of {@link #DEFAULT_LEAF_SIZE}". */
     public static final int AUTO_LEAF_SIZE = 0;
@@ -103,9 +106,6 @@ public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, 
                 precision, centerTargets, AUTO_LEAF_SIZE);
     }
 
-    /** Patience of {@link #defaults}: see docs/performance.md ("Early stopping of the tuning candidates"). */
-    public static final int DEFAULT_PATIENCE = 2;
-
     /** As the canonical constructor without early stopping (patience 0). */
     public LearnerConfig(ModelKind model, KernelKind kernel, int iterations, List<Double> ridges, List<Double> bandwidths,
                          MetricScaling scaling, boolean diagonal, double validationFraction, int maxTuningRows, long seed,
@@ -115,10 +115,11 @@ public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, 
     }
 
     /** The stopping rule of each tuning candidate's iterations. */
-    public org.featurelab.rfm.StoppingRule stoppingRule() {
-        return org.featurelab.rfm.StoppingRule.patience(patience);
+    public StoppingRule stoppingRule() {
+        return StoppingRule.patience(patience);
     }
 
+    /** The same settings with early stopping after {@code p} iterations without a new best (0: every iteration). */
     public LearnerConfig withPatience(int p) {
         return new LearnerConfig(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction,
                 maxTuningRows, seed, precision, centerTargets, maxLeafSize, p);

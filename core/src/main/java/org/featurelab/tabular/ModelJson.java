@@ -79,10 +79,9 @@ final class ModelJson {
                 doubles(req(o, "ridges")), doubles(req(o, "bandwidths")), MetricScaling.parse(text(o, "scaling")),
                 req(o, "diagonal").asBoolean(), req(o, "validationFraction").asDouble(), req(o, "maxTuningRows").asInt(),
                 req(o, "seed").asLong(), precision(o), o.path("centerTargets").asBoolean(false),
-                o.path("maxLeafSize").asInt(LearnerConfig.AUTO_LEAF_SIZE), o.path("patience").asInt(0));
+                o.path("maxLeafSize").asInt(LearnerConfig.AUTO_LEAF_SIZE),
+                o.has("patience") ? req(o, "patience").asInt() : 0);   // absent: written before early stopping, ran every iteration
     }
-
-    // patience: files written before early stopping existed ran every iteration (absent = 0)
 
     // centerTargets: files written before the intercept existed were fitted without one (absent = false)
 

@@ -169,10 +169,13 @@ public final class Tuner {
                     c = new Candidate(l, r, -1, Double.NaN, Double.NaN, e.getMessage());
                 }
                 candidates.add(c);
+                int ran = m == null ? 0 : m.history().size() - 1;
+                String stopped = m != null && ran < config.iterations() && m.history().get(ran).updateFailure() == null
+                        ? String.format(" (stopped after iteration %d: patience %d)", ran, config.patience()) : "";
                 progress.message(String.format("tune %d/%d  L=%s ridge=%s  %s", done, total, compact(l), compact(r),
                         c.failure() != null ? "failed: " + c.failure()
-                                : String.format("best iteration %d, validation %s %.4f", c.iteration(),
-                                task == Task.CLASSIFICATION ? "accuracy" : "-MSE", c.validationScore())));
+                                : String.format("best iteration %d, validation %s %.4f%s", c.iteration(),
+                                task == Task.CLASSIFICATION ? "accuracy" : "-MSE", c.validationScore(), stopped)));
                 if (c.failure() == null && (best == null || ValidationChoice.beats(c.validationScore(),
                         c.validationMse(), best.validationScore(), best.validationMse()))) {
                     best = c;

@@ -141,8 +141,11 @@ class XgboostCommandsTest {
                 "--out", out.toString()), "--patience must be in 0..100 (0: every iteration), got -1");
         assertFalse(Files.exists(out));
         Path bench = dir.resolve("bench");
-        CliRunner.assertBadInput(CliRunner.run("benchmark", "csv", "--manifest", manifest().toString(), "--models",
+        Path manifest = manifest();
+        CliRunner.assertBadInput(CliRunner.run("benchmark", "csv", "--manifest", manifest.toString(), "--models",
                 "xgboost,XGBoost", "--out", bench.toString()), "--models lists xgboost twice");
+        CliRunner.assertBadInput(CliRunner.run("benchmark", "csv", "--manifest", manifest.toString(), "--models",
+                "nfa-rfm", "--patience", "-1", "--out", bench.toString()), "--patience must be in 0..100");
         CliRunner.assertBadInput(CliRunner.run("benchmark", "uci", "--data", TestData.uciFixture().toString(), "--models",
                 "xgboost,xgbost", "--out", bench.toString()), "unknown model 'xgbost'");
         assertFalse(Files.exists(bench));

@@ -102,10 +102,8 @@ class KernelMapsTest {
                         assertClose(wRef[j + 1], wFast[j + 1], 8, "weight " + j);
                     }
                 }
-                if (single) {
-                    assertEquals(0f, fFast[0] + fFast[1], 0f, "before the weights' offset untouched");
-                } else {
-                    assertEquals(0.0, wFast[0] + wFast[1], 0.0, "before the weights' offset untouched");
+                for (int j = 0; j < 2; j++) {
+                    assertEquals(0.0, single ? fFast[j] : wFast[j], 0.0, "before the weights' offset untouched: " + j);
                 }
                 assertEquals(0.0, kFast[0], 0.0, "before the offset untouched");
             }

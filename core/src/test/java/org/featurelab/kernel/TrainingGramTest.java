@@ -71,7 +71,7 @@ class TrainingGramTest {
         assertEquals(Arithmetic.MIXED, mixed.arithmetic());
         assertClose(basis.gradientsAtCenters(first, 0, n, alpha), before, 0, 0, "the float64 value is unaffected");
         assertTrue(mixed.upperOnly(), "a mixed-arithmetic pass writes the upper triangles only");
-        assertClose(mixed.symmetricK(), first.k(), 0, 0, "K is float64 under both arithmetics");
+        assertClose(mixed.mirrorKInPlace(), first.k(), 0, 0, "K is float64 under both arithmetics");
         double rel = basis.gradientsAtCenters(mixed, 0, n, alpha).minus(before).frobeniusNorm() / before.frobeniusNorm();
         assertTrue(rel > 0 && rel < 1e-5, "float32 GEMM from the float32 W: relative difference " + rel);
 
@@ -98,16 +98,22 @@ class TrainingGramTest {
             TrainingGram upper = basis.trainingGram(Arithmetic.MIXED, ws);
             assertTrue(upper.upperOnly());
             assertTrue(!full.upperOnly());
-            Matrix y = RandomData.gaussian(n, 2, 57);
-            try (org.featurelab.linalg.SolverWorkspace sw = new org.featurelab.linalg.SolverWorkspace()) {
-                Matrix fromUpper = KernelRidge.solve(upper, y, 1e-2, sw).alpha();   // before the lower triangle is filled
-                assertClose(fromUpper, KernelRidge.solve(full.k(), y, 1e-2, Arithmetic.MIXED).alpha(), 0, 0,
-                        "the solve reads the upper triangle only");
-            }
             for (int i = 0; i < n; i++) {
                 for (int j = i; j < n; j++) {
                     assertEquals(full.k().get(i, j), upper.k().get(i, j), 0.0, "K(" + i + ", " + j + ")");
                 }
+                for (int j = 0; j < i; j++) {
+                    upper.k().set(i, j, 1e6 * (1 + (i + j) % 3));   // whatever stands below the diagonal is not read
+                }
+            }
+            Matrix y = RandomData.gaussian(n, 2, 57);
+            try (org.featurelab.linalg.SolverWorkspace sw = new org.featurelab.linalg.SolverWorkspace()) {
+                Matrix fromUpper = KernelRidge.solve(upper, y, 1e-2, sw).alpha();
+                assertClose(fromUpper, KernelRidge.solve(full.k(), y, 1e-2, Arithmetic.MIXED).alpha(), 0, 0,
+                        "the Cholesky solve reads the upper triangle only");
+                Matrix interpolated = KernelRidge.solve(upper, y, 0.0, sw).alpha();   // LU: mirrors K first
+                assertClose(interpolated, KernelRidge.solve(full.k(), y, 0.0, Arithmetic.FLOAT64).alpha(), 0, 0,
+                        "interpolation (λ = 0) solves the mirrored K");
             }
             Matrix w64 = basis.weightsAtCenters(full, 0, n);
             for (int[] range : new int[][]{{0, n}, {0, 1}, {37, 211}, {512, 1024}, {n - 5, n}}) {
@@ -120,7 +126,8 @@ class TrainingGramTest {
                     }
                 }
             }
-            assertClose(upper.symmetricK(), full.k(), 0, 0, "K mirrored from its upper triangle");
+            assertClose(upper.k(), full.k(), 0, 0, "K mirrored from its upper triangle by the λ = 0 solve");
+            assertClose(upper.mirrorKInPlace(), full.k(), 0, 0, "and again");
         }
     }
 
@@ -192,7 +199,7 @@ class TrainingGramTest {
         TrainingGram dbl = basis.trainingGram(Arithmetic.FLOAT64);
         TrainingGram mixed = basis.trainingGram(Arithmetic.MIXED);
         Matrix k = dbl.k();
-        assertClose(mixed.symmetricK(), k, 0, 0, "the Gram matrix itself stays float64");
+        assertClose(mixed.mirrorKInPlace(), k, 0, 0, "the Gram matrix itself stays float64");
         Matrix alpha = KernelRidge.solve(k, y, 1e-2).alpha();
         Matrix gd = basis.gradientsAtCenters(dbl, 0, n, alpha);
         Matrix gm = basis.gradientsAtCenters(mixed, 0, n, alpha);

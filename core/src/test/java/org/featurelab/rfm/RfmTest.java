@@ -71,7 +71,7 @@ class RfmTest {
 
     @org.junit.jupiter.api.Test
     void refusesProblemsWhoseKernelMatricesCannotFitInTheHeap() {
-        // 200,000 rows need 12·n² = 480 GB for K and the float32 W: more than any test JVM has
+        // 200,000 rows need 8·n² = 320 GB of heap for K (mixed precision): more than any test JVM has
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Rfm.requireMemory(200_000, org.featurelab.linalg.Arithmetic.MIXED));
         assertTrue(e.getMessage().contains("200000 training rows") && e.getMessage().contains("-Xmx"), e.getMessage());
