@@ -17,6 +17,8 @@ public final class GramWorkspace implements AutoCloseable {
     private Matrix k;
     private Matrix w;
     private final NativeFloats w32 = new NativeFloats();
+    private final NativeFloats operand = new NativeFloats();
+    private final NativeFloats product = new NativeFloats();
 
     Matrix k(int n) {
         if (k == null || k.rows() != n) {
@@ -38,9 +40,21 @@ public final class GramWorkspace implements AutoCloseable {
         return w32.reserve(size);
     }
 
-    /** Frees the native float32 W; the workspace must not be used (nor a training Gram it lent) afterwards. */
+    /** Scratch for the gradient product's other factor (grown by its user). */
+    NativeFloats operand() {
+        return operand;
+    }
+
+    /** Scratch for the gradient product's result (grown by its user). */
+    NativeFloats product() {
+        return product;
+    }
+
+    /** Frees the native buffers; the workspace must not be used (nor a training Gram it lent) afterwards. */
     @Override
     public void close() {
         w32.close();
+        operand.close();
+        product.close();
     }
 }

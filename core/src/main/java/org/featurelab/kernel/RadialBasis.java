@@ -193,7 +193,8 @@ public final class RadialBasis implements KernelBasis {
                     });
                 });
         if (f32) {
-            return new TrainingGram(k, new TrainingGram.Weights.Float32(n, w32), arithmetic, true);
+            return new TrainingGram(k, new TrainingGram.Weights.Float32(n, w32, ws.operand(), ws.product()), arithmetic,
+                    true);
         }
         return new TrainingGram(k, new TrainingGram.Weights.Float64(w), arithmetic, false);
     }
@@ -255,8 +256,9 @@ public final class RadialBasis implements KernelBasis {
 
     /**
      * All training-point gradients with the big product in float32: the symmetric W (its upper triangle, float32 in
-     * native memory from the Gram pass) times [α ⊗ (X−μ)M | α], built in float32 and copied to native memory once
-     * (ssymm, {@link Blas#ssymmUpper}); the float32 product is widened while the sample term is subtracted.
+     * native memory from the Gram pass) times [α ⊗ (X−μ)M | α], built in float32 and copied once into the workspace's
+     * native operand buffer (ssymm, {@link Blas#ssymmUpper}); the float32 product is widened while the sample term is
+     * subtracted.
      */
     private Matrix gradientsAtCentersFloat32(TrainingGram.Weights.Float32 held, Matrix alpha) {
         int n = size();
@@ -265,11 +267,11 @@ public final class RadialBasis implements KernelBasis {
         float[] weighted = new float[n * width];
         fillWeightedCenters(alpha, (i, v) -> weighted[i] = (float) v);
         long size = (long) n * width;
-        try (NativeFloats b = new NativeFloats().reserve(size); NativeFloats product = new NativeFloats().reserve(size)) {
-            b.put(0, weighted, 0, weighted.length);
-            Blas.ssymmUpper(n, width, held.upper(), b, product);
-            product.get(0, weighted, 0, weighted.length);   // the buffer now holds the product
-        }
+        NativeFloats b = held.operand().reserve(size);
+        NativeFloats product = held.product().reserve(size);
+        b.put(0, weighted, 0, weighted.length);
+        Blas.ssymmUpper(n, width, held.upper(), b, product);
+        product.get(0, weighted, 0, weighted.length);   // the buffer now holds the product
         return subtractSamples(i -> weighted[i], n, centersTimesMetric(), alpha.cols());
     }
 

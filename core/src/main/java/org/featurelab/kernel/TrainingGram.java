@@ -99,9 +99,11 @@ public record TrainingGram(Matrix k, Weights weights, Arithmetic arithmetic, boo
         /**
          * W in float32 for the gradient product of {@link Arithmetic#MIXED}: the upper triangle (j ≥ i) of the row-major
          * n×n matrix in the first n² values of {@code upper}, in native memory where BLAS reads it without a copy (a
-         * workspace buffer may be longer; the strict lower triangle is not written).
+         * workspace buffer may be longer; the strict lower triangle is not written). {@code operand} and
+         * {@code product}: the workspace's native buffers for the other factor and the result of that product, reused
+         * by every update of a fit instead of faulting in fresh memory each time (their contents are scratch).
          */
-        record Float32(int n, NativeFloats upper) implements Weights {
+        record Float32(int n, NativeFloats upper, NativeFloats operand, NativeFloats product) implements Weights {
             public Float32 {
                 if (upper.capacity() < (long) n * n) {
                     throw new IllegalArgumentException("training gram: float32 W has " + upper.capacity()
