@@ -28,10 +28,13 @@ class NativeFloatsTest {
             f.reserve(4);
             assertEquals(10, f.capacity(), "a smaller reservation keeps the buffer");
             assertEquals(5f, f.get(9), "and its contents");
-            f.close();
-            assertThrows(IllegalStateException.class, () -> f.get(0));
-            assertThrows(IllegalStateException.class, () -> f.reserve(3));
         }
+        NativeFloats closed = new NativeFloats().reserve(5);
+        closed.close();
+        closed.close();   // idempotent
+        assertThrows(IllegalStateException.class, () -> closed.get(0));
+        assertThrows(IllegalStateException.class, () -> closed.reserve(3));
+        assertEquals(0, closed.capacity());
     }
 
     /** C = A·B from the upper triangle of A only: the strict lower triangle (here NaN) is never read. */
