@@ -58,8 +58,7 @@ public final class KernelRidge {
 
     /**
      * As {@link #solve(Matrix, Matrix, double, Arithmetic)}, reusing the native buffers of {@code ws}. Under λ &gt; 0
-     * the factorisation uses only the upper triangle (j ≥ i) of K; the lower one must still be finite (the whole
-     * matrix is scanned for NaN and ∞).
+     * only the upper triangle (j ≥ i) of K is read (and checked for NaN and ∞).
      */
     public static Solution solve(Matrix k, Matrix y, double ridge, Arithmetic arithmetic, SolverWorkspace ws) {
         if (k.rows() != k.cols() || y.rows() != k.rows()) {

@@ -71,8 +71,8 @@ public final class Cholesky {
      * factorisation runs in native memory with a single copy of A. Under {@link Arithmetic#MIXED} it is done in
      * float32 with float64 iterative refinement to double-precision backward error (LAPACK dsposv, which falls
      * back to float64 by itself when float32 is not enough); under {@link Arithmetic#FLOAT64} in float64
-     * ({@link Arithmetic#FLOAT32} is rejected). Only the upper triangle (j ≥ i) of the row-major A is read (its
-     * lower one may hold anything finite). {@code a}, {@code b} are not modified.
+     * ({@link Arithmetic#FLOAT32} is rejected). Only the upper triangle (j ≥ i) of the row-major A is read (and
+     * checked for NaN and ∞; its lower one may hold anything). {@code a}, {@code b} are not modified.
      *
      * @throws NotPositiveDefiniteException if A + shift·I is not positive definite
      */
@@ -88,7 +88,7 @@ public final class Cholesky {
         if (a.rows() != a.cols() || b.rows() != a.rows()) {
             throw new IllegalArgumentException("cholesky solve: A is " + a.shape() + ", B is " + b.shape());
         }
-        a.requireFinite("cholesky solve: A");
+        requireFiniteUpper(a, "cholesky solve: A");
         b.requireFinite("cholesky solve: B");
         Matrix x = b.copy();
         Blas.SpdSolve s = Blas.spdSolveShifted(a.rows(), a.data(), shift, x.data(), b.cols(), arithmetic, ws);
@@ -99,6 +99,20 @@ public final class Cholesky {
             throw new IllegalStateException("cholesky: LAPACK rejected argument " + (-s.info()));
         }
         return new ShiftedSolution(x, s.arithmetic(), s.refinements());
+    }
+
+    /** Fails with the position of the first NaN or ∞ in the upper triangle (j ≥ i) of the square {@code a}. */
+    private static void requireFiniteUpper(Matrix a, String what) {
+        int n = a.rows();
+        double[] d = a.data();
+        for (int i = 0; i < n; i++) {
+            for (int p = i * n + i, end = i * n + n; p < end; p++) {
+                if (!Double.isFinite(d[p])) {
+                    throw new ArithmeticException(what + ": non-finite value " + d[p] + " at (" + i + ", " + (p - i * n)
+                            + ") of a " + a.shape() + " matrix");
+                }
+            }
+        }
     }
 
     public int size() {

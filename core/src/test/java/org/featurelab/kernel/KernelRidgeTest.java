@@ -101,6 +101,17 @@ class KernelRidgeTest {
         Matrix y = Matrix.zeros(3, 1);
         y.set(1, 0, Double.NaN);
         assertThrows(ArithmeticException.class, () -> KernelRidge.solve(k, y, 1.0));
+        Matrix upperNaN = Matrix.identity(3);
+        upperNaN.set(0, 2, Double.POSITIVE_INFINITY);
+        ArithmeticException e = assertThrows(ArithmeticException.class,
+                () -> KernelRidge.solve(upperNaN, Matrix.zeros(3, 1), 1.0));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("at (0, 2)"), e.getMessage());
+        Matrix lowerNaN = Matrix.identity(3);
+        lowerNaN.set(2, 0, Double.NaN);   // below the diagonal: never read by the Cholesky solve
+        Matrix e0 = Matrix.zeros(3, 1);
+        e0.set(0, 0, 1.0);
+        org.junit.jupiter.api.Assertions.assertEquals(0.5, KernelRidge.solve(lowerNaN, e0, 1.0).alpha().get(0, 0), 1e-15,
+                "(I + I)⁻¹e₀");
         assertThrows(IllegalArgumentException.class, () -> KernelRidge.solve(k, Matrix.zeros(3, 1), -1.0));
     }
 }
