@@ -24,7 +24,8 @@ import java.util.List;
  * M₀ = I. The iteration with the best validation score is kept (ties: lower validation MSE, then the
  * earlier iteration); without validation data the last one. If an update fails numerically (a zero or
  * non-finite M), the fit stops there, keeps the best of the iterations so far and records the failure in the
- * history. Deterministic: no randomness is involved.
+ * history. With validation data a {@link StoppingRule} may end the loop early (the tuner's patience); the
+ * iterations not run are not in the history. Deterministic: no randomness is involved.
  */
 public final class Rfm {
     private Rfm() {
