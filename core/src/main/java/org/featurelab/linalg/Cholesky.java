@@ -88,7 +88,7 @@ public final class Cholesky {
         if (a.rows() != a.cols() || b.rows() != a.rows()) {
             throw new IllegalArgumentException("cholesky solve: A is " + a.shape() + ", B is " + b.shape());
         }
-        requireFiniteUpper(a, "cholesky solve: A");
+        a.requireFiniteUpper("cholesky solve: A");
         b.requireFinite("cholesky solve: B");
         Matrix x = b.copy();
         Blas.SpdSolve s = Blas.spdSolveShifted(a.rows(), a.data(), shift, x.data(), b.cols(), arithmetic, ws);
@@ -99,20 +99,6 @@ public final class Cholesky {
             throw new IllegalStateException("cholesky: LAPACK rejected argument " + (-s.info()));
         }
         return new ShiftedSolution(x, s.arithmetic(), s.refinements());
-    }
-
-    /** Fails with the position of the first NaN or ∞ in the upper triangle (j ≥ i) of the square {@code a}. */
-    private static void requireFiniteUpper(Matrix a, String what) {
-        int n = a.rows();
-        double[] d = a.data();
-        for (int i = 0; i < n; i++) {
-            for (int p = i * n + i, end = i * n + n; p < end; p++) {
-                if (!Double.isFinite(d[p])) {
-                    throw new ArithmeticException(what + ": non-finite value " + d[p] + " at (" + i + ", " + (p - i * n)
-                            + ") of a " + a.shape() + " matrix");
-                }
-            }
-        }
     }
 
     public int size() {

@@ -418,11 +418,31 @@ public final class Matrix implements java.io.Serializable {
     public Matrix requireFinite(String what) {
         for (int i = 0; i < data.length; i++) {
             if (!Double.isFinite(data[i])) {
-                throw new ArithmeticException(what + ": non-finite value " + data[i] + " at (" + i / cols + ", "
-                        + i % cols + ") of a " + shape() + " matrix");
+                throw nonFinite(what, i);
             }
         }
         return this;
+    }
+
+    /**
+     * As {@link #requireFinite} for the upper triangle (j ≥ i) of a square matrix only: what a solver that reads one
+     * triangle needs (the lower one may hold anything).
+     */
+    public Matrix requireFiniteUpper(String what) {
+        requireSquare("requireFiniteUpper");
+        for (int i = 0; i < rows; i++) {
+            for (int p = i * cols + i, end = (i + 1) * cols; p < end; p++) {
+                if (!Double.isFinite(data[p])) {
+                    throw nonFinite(what, p);
+                }
+            }
+        }
+        return this;
+    }
+
+    private ArithmeticException nonFinite(String what, int i) {
+        return new ArithmeticException(what + ": non-finite value " + data[i] + " at (" + i / cols + ", " + i % cols
+                + ") of a " + shape() + " matrix");
     }
 
     private void requireSquare(String op) {
