@@ -1,13 +1,14 @@
 package org.featurelab.kernel;
 
 import org.featurelab.linalg.Matrix;
+import org.featurelab.linalg.NativeDoubles;
 import org.featurelab.linalg.NativeFloats;
 
 /**
  * Reusable storage for the n×n matrices of repeated training-Gram passes ({@link KernelBasis#trainingGram}): the
- * kernel matrix K and the gradient weights W (float64 on the Java heap, or float32 in native memory for the
- * mixed-precision gradient product; {@link #close()} frees the native part, which the garbage collector also
- * reclaims from an unclosed workspace). A fit
+ * kernel matrix K and the gradient weights W (float64 on the Java heap, or under mixed precision K's upper triangle in
+ * float64 and W's in float32 in native memory, where the solve and the gradient product read them in place;
+ * {@link #close()} frees the native part, which the garbage collector also reclaims from an unclosed workspace). A fit
  * that re-forms K every iteration allocates them once instead of re-faulting fresh memory each time (which on the
  * virtual machines measured here was slow and erratic). The {@link TrainingGram} a pass returns borrows this
  * storage: contents are overwritten by every pass, so a training Gram from an earlier pass is invalid after the
@@ -16,6 +17,7 @@ import org.featurelab.linalg.NativeFloats;
 public final class GramWorkspace implements AutoCloseable {
     private Matrix k;
     private Matrix w;
+    private final NativeDoubles kUpper = new NativeDoubles();
     private final NativeFloats w32 = new NativeFloats();
     private final NativeFloats operand = new NativeFloats();
     private final NativeFloats product = new NativeFloats();
@@ -36,6 +38,10 @@ public final class GramWorkspace implements AutoCloseable {
         return w;
     }
 
+    NativeDoubles kUpper(long size) {
+        return kUpper.reserve(size);
+    }
+
     NativeFloats w32(long size) {
         return w32.reserve(size);
     }
@@ -53,6 +59,7 @@ public final class GramWorkspace implements AutoCloseable {
     /** Frees the native buffers; the workspace must not be used (nor a training Gram it lent) afterwards. */
     @Override
     public void close() {
+        kUpper.close();
         w32.close();
         operand.close();
         product.close();

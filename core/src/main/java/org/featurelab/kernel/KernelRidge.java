@@ -49,11 +49,18 @@ public final class KernelRidge {
 
     /**
      * Solves (K + λI)·α = Y for the K of a training Gram, in its arithmetic, reusing the native buffers of {@code ws}.
-     * The Cholesky solve reads only K's upper triangle, so a Gram written {@link TrainingGram#upperOnly() upper only}
-     * is solved as it is; interpolation (λ = 0, LU) first fills in the lower triangle ({@link TrainingGram#mirrorKInPlace()}).
+     * A K held {@link TrainingGram.Values.NativeUpper upper triangle in native memory} is solved in place by the
+     * mixed-precision Cholesky solve ({@link Cholesky#solveShiftedUpper}, which leaves it unchanged for the jitter
+     * retries); interpolation (λ = 0, LU) solves the full heap matrix mirrored from it.
      */
     public static Solution solve(TrainingGram gram, Matrix y, double ridge, SolverWorkspace ws) {
-        return solve(ridge == 0 ? gram.mirrorKInPlace() : gram.k(), y, ridge, gram.arithmetic(), ws);
+        if (!(gram.values() instanceof TrainingGram.Values.NativeUpper upper) || ridge == 0) {
+            return solve(gram.k(), y, ridge, gram.arithmetic(), ws);
+        }
+        requireShapes(upper.n(), upper.n(), y, ridge, gram.arithmetic());
+        y.requireFinite("kernel ridge: targets");
+        return cholesky(shift -> Cholesky.solveShiftedUpper(upper.n(), upper.upper(), shift, y, ws), ridge,
+                gram.trace() / Math.max(1, upper.n()));
     }
 
     /**
@@ -61,8 +68,18 @@ public final class KernelRidge {
      * only the upper triangle (j ≥ i) of K is read (and checked for NaN and ∞).
      */
     public static Solution solve(Matrix k, Matrix y, double ridge, Arithmetic arithmetic, SolverWorkspace ws) {
-        if (k.rows() != k.cols() || y.rows() != k.rows()) {
-            throw new IllegalArgumentException("kernel ridge: K is " + k.shape() + ", Y is " + y.shape());
+        requireShapes(k.rows(), k.cols(), y, ridge, arithmetic);
+        y.requireFinite("kernel ridge: targets");   // K is checked by the factorisation itself (one n² scan, not two)
+        if (ridge == 0) {
+            return new Solution(LU.factor(k).solve(y), "lu", 0.0);
+        }
+        return cholesky(shift -> Cholesky.solveShifted(k, shift, y, arithmetic, ws), ridge,
+                k.trace() / Math.max(1, k.rows()));
+    }
+
+    private static void requireShapes(int rows, int cols, Matrix y, double ridge, Arithmetic arithmetic) {
+        if (rows != cols || y.rows() != rows) {
+            throw new IllegalArgumentException("kernel ridge: K is " + rows + "x" + cols + ", Y is " + y.shape());
         }
         if (!(ridge >= 0) || !Double.isFinite(ridge)) {
             throw new IllegalArgumentException("kernel ridge: ridge must be finite and >= 0, got " + ridge);
@@ -70,17 +87,21 @@ public final class KernelRidge {
         if (arithmetic == Arithmetic.FLOAT32) {
             throw new IllegalArgumentException("kernel ridge: arithmetic must be float64 or mixed, not float32");
         }
-        y.requireFinite("kernel ridge: targets");   // K is checked by the factorisation itself (one n² scan, not two)
-        if (ridge == 0) {
-            return new Solution(LU.factor(k).solve(y), "lu", 0.0);
-        }
+    }
+
+    /**
+     * The Cholesky solve at shift λ, retried with jitter ε·mean(diag K) for ε = 10⁻¹², 10⁻¹⁰, … when K + λI is not
+     * numerically positive definite.
+     */
+    private static Solution cholesky(java.util.function.DoubleFunction<Cholesky.ShiftedSolution> solveAt, double ridge,
+                                     double meanDiagonal) {
         try {
-            return solution(Cholesky.solveShifted(k, ridge, y, arithmetic, ws), "cholesky", 0.0);
+            return solution(solveAt.apply(ridge), "cholesky", 0.0);
         } catch (NotPositiveDefiniteException first) {
-            double meanDiag = Math.max(Double.MIN_NORMAL, k.trace() / Math.max(1, k.rows()));
+            double meanDiag = Math.max(Double.MIN_NORMAL, meanDiagonal);
             for (double eps = FIRST_JITTER; eps <= LAST_JITTER * 1.0001; eps *= 100) {
                 try {
-                    return solution(Cholesky.solveShifted(k, ridge + eps * meanDiag, y, arithmetic, ws), "cholesky+jitter", eps * meanDiag);
+                    return solution(solveAt.apply(ridge + eps * meanDiag), "cholesky+jitter", eps * meanDiag);
                 } catch (NotPositiveDefiniteException again) {
                     // try a larger jitter
                 }

@@ -3,6 +3,7 @@ package org.featurelab.kernel;
 import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Blas;
 import org.featurelab.linalg.Matrix;
+import org.featurelab.linalg.NativeDoubles;
 import org.featurelab.linalg.NativeFloats;
 import org.featurelab.linalg.Parallel;
 
@@ -131,9 +132,10 @@ public final class RadialBasis implements KernelBasis {
      * {@link KernelMaps#laplaceRow}, SIMD when the JVM has the Vector API).
      * <ul>
      *   <li>{@link Arithmetic#FLOAT64}: K and W in float64, both mirrored into full symmetric matrices.</li>
-     *   <li>{@link Arithmetic#MIXED}: the upper triangles only ({@link TrainingGram#upperOnly()}): K in float64 on
-     *   the heap, W in float32 in native memory, where the symmetric gradient product reads it without a copy.
-     *   Skipping the two mirrors saves about 40 % of the pass (docs/performance.md).</li>
+     *   <li>{@link Arithmetic#MIXED}: the upper triangles only, in native memory ({@link TrainingGram.Values.NativeUpper}):
+     *   K in float64, where the mixed-precision solve reads it in place, and W in float32, where the symmetric gradient
+     *   product does. Skipping the two mirrors saves about 40 % of the pass, and no n² heap array is allocated and
+     *   zeroed (docs/performance.md).</li>
      * </ul>
      * Memory: the n×n results, in the storage of {@code ws}, and one block of at most 2²¹ float32 weights.
      */
@@ -142,12 +144,13 @@ public final class RadialBasis implements KernelBasis {
         TrainingGram.requireKernelArithmetic(arithmetic);
         int n = size();
         double[] norms = distances.centerNorms();
-        Matrix k = ws.k(n);
         boolean f32 = arithmetic.usesFloat32Gemm();
+        Matrix k = f32 ? null : ws.k(n);
         Matrix w = f32 ? null : ws.w(n);
+        double[] kv = f32 ? null : k.data();
         double[] wv = f32 ? null : w.data();
+        NativeDoubles k64 = f32 ? ws.kUpper((long) n * n) : null;
         NativeFloats w32 = f32 ? ws.w32((long) n * n) : null;
-        double[] kv = k.data();
         boolean laplace = kernel instanceof Laplace;
         double l = kernel.bandwidth();
         KernelMaps maps = KernelMaps.get();
@@ -158,8 +161,12 @@ public final class RadialBasis implements KernelBasis {
                     int cols = n - r0;
                     Parallel.rows(rows, cols, r -> {
                         int a = r0 + r;
+                        // mixed: K's row overwrites the cross terms in the block (read before written), then goes to
+                        // native memory; float64: K and W go to the heap matrices
+                        double[] kOut = f32 ? block : kv;
+                        int kAt = f32 ? r * cols + r : a * n + a;
                         if (laplace) { // the fused row of KernelMaps: j = r..cols−1 is i = a..n−1
-                            maps.laplaceRow(block, r * cols + r, norms[a], norms, a, cols - r, l, kv, a * n + a,
+                            maps.laplaceRow(block, r * cols + r, norms[a], norms, a, cols - r, l, kOut, kAt,
                                     wv, blockW32, f32 ? r * cols + r : a * n + a);
                         } else {
                             for (int j = r; j < cols; j++) {
@@ -167,7 +174,7 @@ public final class RadialBasis implements KernelBasis {
                                 double r2 = MahalanobisDistances.squaredDistance(block[r * cols + j], norms[a], norms[i]);
                                 double value = kernel.valueAtSquaredDistance(r2);
                                 double weight = kernel.gradientWeight(r2, value);
-                                kv[a * n + i] = value;
+                                kOut[kAt + j - r] = value;
                                 if (f32) {
                                     blockW32[r * cols + j] = (float) weight;
                                 } else {
@@ -176,6 +183,7 @@ public final class RadialBasis implements KernelBasis {
                             }
                         }
                         if (f32) {
+                            k64.put((long) a * n + a, block, r * cols + r, cols - r);
                             w32.put((long) a * n + a, blockW32, r * cols + r, cols - r);
                         }
                     });
@@ -193,10 +201,10 @@ public final class RadialBasis implements KernelBasis {
                     });
                 });
         if (f32) {
-            return new TrainingGram(k, new TrainingGram.Weights.Float32(n, w32, ws.operand(), ws.product()), arithmetic,
-                    true);
+            return new TrainingGram(new TrainingGram.Values.NativeUpper(n, k64),
+                    new TrainingGram.Weights.Float32(n, w32, ws.operand(), ws.product()), arithmetic);
         }
-        return new TrainingGram(k, new TrainingGram.Weights.Float64(w), arithmetic, false);
+        return new TrainingGram(k, new TrainingGram.Weights.Float64(w), arithmetic);
     }
 
     /** All rows at once when {@code gram} holds W(X, X) (no extra n×n memory); else bounded blocks. */

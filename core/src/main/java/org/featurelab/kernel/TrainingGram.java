@@ -2,6 +2,7 @@ package org.featurelab.kernel;
 
 import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Matrix;
+import org.featurelab.linalg.NativeDoubles;
 import org.featurelab.linalg.NativeFloats;
 
 /**
@@ -14,51 +15,103 @@ import org.featurelab.linalg.NativeFloats;
  * a training Gram is valid only until the next pass on the same workspace, and its arrays must not be modified.
  * The record is immutable in that it never changes what it refers to.
  *
- * <p>Under {@link Arithmetic#MIXED} a radial basis writes only the upper triangles ({@code upperOnly}): the Cholesky
- * solve reads no more, and the gradient product is a symmetric one (ssymm) — mirroring the two n×n matrices was 40 %
- * of the pass (docs/performance.md). {@link #mirrorKInPlace()} fills in K's lower triangle for the callers that need it.
+ * <p>Under {@link Arithmetic#MIXED} a radial basis writes only the upper triangles, K in native memory
+ * ({@link Values.NativeUpper}): the mixed-precision Cholesky solve reads that triangle in place, and the gradient
+ * product is a symmetric one (ssymm) — mirroring the two n×n matrices was 40 % of the pass, and the solve's copy of a
+ * heap K into native memory another n² pass (docs/performance.md).
  *
- * @param k          K(X, X), n×n, float64 in every arithmetic; with {@code upperOnly} only its upper triangle
- *                   (j ≥ i) is written and the strict lower triangle holds stale values
+ * @param values     K(X, X), float64 in every arithmetic: on the heap with both triangles, or the upper triangle in
+ *                   native memory
  * @param weights    the gradient weights W(X, X) kept from the pass, or {@link Weights.None}
  * @param arithmetic the arithmetic the fit resolved ({@link Arithmetic#FLOAT64} or {@link Arithmetic#MIXED}): that
  *                   of the feature update's gradient GEMM for a radial basis (W is then held in float32); a basis
  *                   without a float32 gradient path (product-Laplace) computes in float64 regardless
- * @param upperOnly  whether only K's upper triangle is valid
  */
-public record TrainingGram(Matrix k, Weights weights, Arithmetic arithmetic, boolean upperOnly) {
-    /** A training Gram whose K is written in full. */
+public record TrainingGram(Values values, Weights weights, Arithmetic arithmetic) {
+    /** A training Gram whose K is a full heap matrix. */
     public TrainingGram(Matrix k, Weights weights, Arithmetic arithmetic) {
-        this(k, weights, arithmetic, false);
+        this(new Values.Full(k), weights, arithmetic);
     }
 
     public TrainingGram {
-        if (k == null || weights == null || arithmetic == null) {
+        if (values == null || weights == null || arithmetic == null) {
             throw new IllegalArgumentException("training gram: K, weights and arithmetic are required");
         }
-        if (k.rows() != k.cols()) {
-            throw new IllegalArgumentException("training gram: K is " + k.shape() + ", not square");
-        }
         requireKernelArithmetic(arithmetic);
-        int n = k.rows();
+        int n = values.n();
         if (weights instanceof Weights.Float64 w && (w.w().rows() != n || w.w().cols() != n)) {
-            throw new IllegalArgumentException("training gram: K is " + k.shape() + ", W is " + w.w().shape());
+            throw new IllegalArgumentException("training gram: K is " + n + "x" + n + ", W is " + w.w().shape());
         }
         if (weights instanceof Weights.Float32 w && w.n() != n) {
-            throw new IllegalArgumentException("training gram: K is " + k.shape() + ", float32 W is for n = " + w.n());
+            throw new IllegalArgumentException("training gram: K is " + n + "x" + n + ", float32 W is for n = " + w.n());
         }
     }
 
     /**
-     * K with both triangles, made in place: K itself, after copying its upper triangle into the lower one in the
-     * borrowed storage when only the upper one was written (one n² pass, repeated on every call; the upper triangle is
-     * not changed). The one sanctioned write into a training Gram's storage.
+     * K with both triangles on the heap: the stored matrix itself for {@link Values.Full} (borrowed: do not modify),
+     * a new matrix mirrored from the triangle for {@link Values.NativeUpper} (n² heap on every call: for interpolation,
+     * λ = 0, and for inspection).
      */
-    public Matrix mirrorKInPlace() {
-        if (upperOnly) {
-            k.mirrorUpperInPlace();
+    public Matrix k() {
+        if (values instanceof Values.Full full) {
+            return full.k();
         }
+        Values.NativeUpper u = (Values.NativeUpper) values;
+        int n = u.n();
+        Matrix k = Matrix.zeros(n, n);
+        double[] v = k.data();
+        for (int i = 0; i < n; i++) {
+            u.upper().get((long) i * n + i, v, i * n + i, n - i);
+        }
+        k.mirrorUpperInPlace();
         return k;
+    }
+
+    /** tr K = Σᵢ K_ii. */
+    public double trace() {
+        if (values instanceof Values.Full full) {
+            return full.k().trace();
+        }
+        Values.NativeUpper u = (Values.NativeUpper) values;
+        double t = 0;
+        for (long i = 0; i < u.n(); i++) {
+            t += u.upper().get(i * (u.n() + 1));
+        }
+        return t;
+    }
+
+    /** Where K is held. */
+    public sealed interface Values {
+        /** Number of centres n (K is n×n). */
+        int n();
+
+        /** K with both triangles, n×n float64 on the Java heap. */
+        record Full(Matrix k) implements Values {
+            public Full {
+                if (k == null || k.rows() != k.cols()) {
+                    throw new IllegalArgumentException("training gram: K is " + (k == null ? "null" : k.shape())
+                            + ", not square");
+                }
+            }
+
+            @Override
+            public int n() {
+                return k.rows();
+            }
+        }
+
+        /**
+         * The upper triangle (j ≥ i) of the row-major n×n K in the first n² values of {@code upper}, native float64
+         * (usually a workspace buffer; the strict lower triangle is not written).
+         */
+        record NativeUpper(int n, NativeDoubles upper) implements Values {
+            public NativeUpper {
+                if (n < 0 || upper == null || upper.capacity() < (long) n * n) {
+                    throw new IllegalArgumentException("training gram: native K for n = " + n + " has "
+                            + (upper == null ? 0 : upper.capacity()) + " values");
+                }
+            }
+        }
     }
 
     /** Rejects {@link Arithmetic#FLOAT32}, which kernel machines do not offer (see {@link Arithmetic}). */
@@ -76,7 +129,7 @@ public record TrainingGram(Matrix k, Weights weights, Arithmetic arithmetic, boo
 
     /** Number of centres n. */
     public int size() {
-        return k.rows();
+        return values.n();
     }
 
     /** Rejects a training Gram of another size than the basis it is handed to. */

@@ -13,9 +13,10 @@ import java.util.function.IntSupplier;
  *
  * <p>Every array is a row-major {@code double[]}; LAPACK routines are called in column-major mode on the
  * same memory (a row-major matrix is the column-major storage of its transpose), which avoids the full
- * transposition copy that {@code LAPACK_ROW_MAJOR} performs on every call. The only other class that touches
- * {@code org.bytedeco} is {@link SolverWorkspace}, which owns the reusable native buffers these calls run in;
- * nothing outside {@code linalg} does (checked by the layering test).
+ * transposition copy that {@code LAPACK_ROW_MAJOR} performs on every call. The other classes that touch
+ * {@code org.bytedeco} are the native buffers these calls run in ({@link NativeBuffer} and its two element types,
+ * held by {@link SolverWorkspace} and the kernel package's workspace) and {@link MixedCholesky}; nothing outside
+ * {@code linalg} does (checked by the layering test).
  */
 public final class Blas {
     /**
@@ -289,8 +290,8 @@ public final class Blas {
      *
      * @param info        0 on success, or the order i &gt; 0 of the first leading minor that is not positive
      * @param arithmetic  the arithmetic the solution was computed in: {@link Arithmetic#MIXED} when the float32
-     *                    factor was refined to convergence, else {@link Arithmetic#FLOAT64} (asked for, or LAPACK's
-     *                    own fallback when float32 was not enough)
+     *                    factor was refined to convergence, else {@link Arithmetic#FLOAT64} (asked for, or the
+     *                    fallback when float32 was not enough)
      * @param refinements float64 refinement steps taken under {@link Arithmetic#MIXED}; 0 otherwise
      */
     public record SpdSolve(int info, Arithmetic arithmetic, int refinements) {
@@ -298,13 +299,13 @@ public final class Blas {
 
     /**
      * One-shot solve of (A + shift·I)·X = B for a symmetric positive-definite row-major n×n A, B n×nrhs
-     * row-major, overwritten with X. Runs in the native buffers of {@code ws}: A is copied once (with the shift
-     * on its diagonal) and is not modified, avoiding the Java-array copies the JNI layer makes around every call.
+     * row-major, overwritten with X. Only A's upper triangle is read. Runs in the native buffers of {@code ws}: A is
+     * copied once and is not modified, avoiding the Java-array copies the JNI layer makes around every call.
      *
-     * <p>{@link Arithmetic#MIXED}: LAPACK dsposv factors in float32 (twice the GEMM rate) and refines the
-     * solution with float64 residuals until its backward error is at double-precision level
-     * (‖r‖ ≤ √n·‖A‖·‖x‖·ε₆₄); if the float32 factorisation fails or refinement does not converge within 30
-     * steps it falls back to a float64 factorisation by itself. {@link Arithmetic#FLOAT64}: dpotrf + dpotrs.
+     * <p>{@link Arithmetic#MIXED}: float32 factorisation refined with float64 residuals until the backward error is at
+     * double-precision level (‖r‖ ≤ √n·‖A‖·‖x‖·ε₆₄), falling back to float64 when float32 is not enough — LAPACK
+     * dsposv's algorithm ({@link MixedCholesky}; NaN or ∞ in the triangle raise {@link ArithmeticException}).
+     * {@link Arithmetic#FLOAT64}: dpotrf + dpotrs (the caller checks finiteness).
      * {@link Arithmetic#FLOAT32} is not offered (a float32 solve without refinement loses the float64 accuracy the
      * kernel machines keep). Cost n³/3 flops (in float32 when mixed) + 2·n²·nrhs per refinement step.
      *
@@ -318,47 +319,54 @@ public final class Blas {
         long nn = (long) n * n;
         requireLength(a.length, nn, "A");
         requireLength(b.length, (long) n * nrhs, "B");
-        DoublePointer p = ws.a(Math.max(1, nn));
-        p.put(a, 0, a.length);
+        NativeDoubles copy = ws.a(Math.max(1, nn));
+        copy.put(0, a, 0, a.length);
+        if (arithmetic == Arithmetic.MIXED) {
+            return MixedCholesky.solve(n, copy, true, shift, b, nrhs, ws);
+        }
+        double[] diagonal = new double[1];
         for (long i = 0; i < n; i++) {
             long k = i * (n + 1);
-            p.put(k, a[(int) k] + shift);
+            diagonal[0] = a[(int) k] + shift;
+            copy.put(k, diagonal, 0, 1);
         }
-        DoublePointer[] buffers = ws.rhs(Math.max(1, (long) n * nrhs));
-        double[] colMajor = new double[b.length];          // B as n×nrhs column-major
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < nrhs; k++) {
-                colMajor[k * n + i] = b[i * nrhs + k];
-            }
-        }
-        buffers[0].put(colMajor, 0, colMajor.length);
         int ld = Math.max(1, n);
-        int info;
-        int iterations = -1;                               // LAPACK's ITER: < 0 when float64 was used
-        if (arithmetic == Arithmetic.MIXED) {
-            FloatPointer swork = ws.swork(Math.max(1, (long) n * (n + nrhs)));
-            info = openblas.LAPACKE_dsposv_work(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, nrhs, p, ld, buffers[0], ld,
-                    buffers[1], ld, buffers[2], swork, ws.iter());
-            if (info == 0) {
-                iterations = ws.iter().get();
-                buffers[1].get(colMajor, 0, colMajor.length);
+        int info = openblas.LAPACKE_dpotrf_work(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, copy.pointer(nn), ld);
+        if (info == 0) {
+            double[] colMajor = new double[b.length];          // B as n×nrhs column-major
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < nrhs; k++) {
+                    colMajor[k * n + i] = b[i * nrhs + k];
+                }
             }
-        } else {
-            info = openblas.LAPACKE_dpotrf_work(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, p, ld);
-            if (info == 0) {
-                info = openblas.LAPACKE_dpotrs_work(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, nrhs, p, ld, buffers[0], ld);
-                buffers[0].get(colMajor, 0, colMajor.length);
-            }
-        }
-        if (info != 0) {
-            return new SpdSolve(info, arithmetic, 0);
-        }
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < nrhs; k++) {
-                b[i * nrhs + k] = colMajor[k * n + i];
+            NativeDoubles rhs = ws.rhs(Math.max(1, b.length));
+            rhs.put(0, colMajor, 0, colMajor.length);
+            info = openblas.LAPACKE_dpotrs_work(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, nrhs, copy.pointer(nn), ld,
+                    rhs.pointer(b.length), ld);
+            rhs.get(0, colMajor, 0, colMajor.length);
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < nrhs; k++) {
+                    b[i * nrhs + k] = colMajor[k * n + i];
+                }
             }
         }
-        return iterations >= 0 ? new SpdSolve(0, Arithmetic.MIXED, iterations) : new SpdSolve(0, Arithmetic.FLOAT64, 0);
+        return new SpdSolve(info, Arithmetic.FLOAT64, 0);
+    }
+
+    /**
+     * Mixed-precision one-shot solve of (A + shift·I)·X = B for A given by the upper triangle of its row-major n×n
+     * storage in native memory (the kernel matrix a mixed-precision training-Gram pass writes there): the float32
+     * factorisation with float64 refinement of {@link MixedCholesky}, reading A in place and leaving it unchanged
+     * (also when it falls back to float64, which works on a copy), so that a caller may retry with a larger shift.
+     * B (row-major n×nrhs) is overwritten with X. NaN or ∞ in the triangle raise {@link ArithmeticException}.
+     */
+    public static SpdSolve spdSolveShiftedUpper(int n, NativeDoubles a, double shift, double[] b, int nrhs,
+                                                SolverWorkspace ws) {
+        requireLength(b.length, (long) n * nrhs, "B");
+        if (a.capacity() < (long) n * n) {
+            throw new IllegalArgumentException("blas: A has " + a.capacity() + " values, the call needs " + (long) n * n);
+        }
+        return MixedCholesky.solve(n, a, false, shift, b, nrhs, ws);
     }
 
     /**

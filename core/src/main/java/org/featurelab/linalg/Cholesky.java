@@ -88,12 +88,34 @@ public final class Cholesky {
         if (a.rows() != a.cols() || b.rows() != a.rows()) {
             throw new IllegalArgumentException("cholesky solve: A is " + a.shape() + ", B is " + b.shape());
         }
-        a.requireFiniteUpper("cholesky solve: A");
+        if (arithmetic != Arithmetic.MIXED) {
+            a.requireFiniteUpper("cholesky solve: A");   // the mixed solve checks the triangle in its conversion pass
+        }
         b.requireFinite("cholesky solve: B");
         Matrix x = b.copy();
-        Blas.SpdSolve s = Blas.spdSolveShifted(a.rows(), a.data(), shift, x.data(), b.cols(), arithmetic, ws);
+        return shiftedSolution(Blas.spdSolveShifted(a.rows(), a.data(), shift, x.data(), b.cols(), arithmetic, ws), x,
+                a.rows());
+    }
+
+    /**
+     * As {@link #solveShifted(Matrix, double, Matrix, Arithmetic, SolverWorkspace)} under {@link Arithmetic#MIXED}
+     * for an n×n A given by the upper triangle of its row-major storage in native memory ({@link Blas#spdSolveShiftedUpper}):
+     * read in place, checked for NaN and ∞ as it is read, and left unchanged.
+     *
+     * @throws NotPositiveDefiniteException if A + shift·I is not positive definite
+     */
+    public static ShiftedSolution solveShiftedUpper(int n, NativeDoubles a, double shift, Matrix b, SolverWorkspace ws) {
+        if (b.rows() != n) {
+            throw new IllegalArgumentException("cholesky solve: A is " + n + "x" + n + ", B is " + b.shape());
+        }
+        b.requireFinite("cholesky solve: B");
+        Matrix x = b.copy();
+        return shiftedSolution(Blas.spdSolveShiftedUpper(n, a, shift, x.data(), b.cols(), ws), x, n);
+    }
+
+    private static ShiftedSolution shiftedSolution(Blas.SpdSolve s, Matrix x, int n) {
         if (s.info() > 0) {
-            throw new NotPositiveDefiniteException(s.info(), a.rows());
+            throw new NotPositiveDefiniteException(s.info(), n);
         }
         if (s.info() < 0) {
             throw new IllegalStateException("cholesky: LAPACK rejected argument " + (-s.info()));

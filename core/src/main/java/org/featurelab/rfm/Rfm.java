@@ -136,17 +136,18 @@ public final class Rfm {
     }
 
     /**
-     * Fails early, with advice, when the n×n matrices of a fit cannot fit in the Java heap (K in float64, and the
-     * gradient weights W in float64 too under float64 arithmetic) or, with the native buffers (the solver's copy of K,
-     * its float32 factor and, under mixed arithmetic, the float32 W), in RAM.
+     * Fails early, with advice, when the n×n matrices of a fit cannot fit in the Java heap (float64 arithmetic: K and
+     * the gradient weights W, both float64) or, with the native buffers, in RAM: float64 arithmetic has the solver's
+     * copy of K + λI; mixed arithmetic holds everything natively — K's upper triangle in float64, its float32 factor,
+     * the float32 W, and the float64 copy that a fallback to a float64 factorisation makes.
      * The heap counts as available after a full collection (asked for only when the free heap looks too small: a
      * benchmark's previous unit leaves its n×n matrices as garbage, which refused chess-krvk's units spuriously).
      */
     static void requireMemory(int n, Arithmetic arithmetic) {
         double nn = n * (double) n;
         boolean mixed = arithmetic == Arithmetic.MIXED;
-        double heapBytes = mixed ? 8 : 16;                             // K, and W under float64
-        double nativeBytesPerEntry = mixed ? 8 + 4 + 4 : 8;            // solver copy of K + λI, float32 factor, float32 W
+        double heapBytes = mixed ? 0 : 16;                             // K and W under float64
+        double nativeBytesPerEntry = mixed ? 8 + 4 + 4 + 8 : 8;        // see above
         double heap = heapBytes * nn;
         double nativeBytes = nativeBytesPerEntry * nn;
         Runtime rt = Runtime.getRuntime();

@@ -70,8 +70,9 @@ class TrainingGramTest {
         assertInstanceOf(TrainingGram.Weights.Float32.class, mixed.weights());
         assertEquals(Arithmetic.MIXED, mixed.arithmetic());
         assertClose(basis.gradientsAtCenters(first, 0, n, alpha), before, 0, 0, "the float64 value is unaffected");
-        assertTrue(mixed.upperOnly(), "a mixed-arithmetic pass writes the upper triangles only");
-        assertClose(mixed.mirrorKInPlace(), first.k(), 0, 0, "K is float64 under both arithmetics");
+        assertInstanceOf(TrainingGram.Values.NativeUpper.class, mixed.values(),
+                "a mixed-arithmetic pass writes K's upper triangle into native memory");
+        assertClose(mixed.k(), first.k(), 0, 0, "K is float64 under both arithmetics");
         double rel = basis.gradientsAtCenters(mixed, 0, n, alpha).minus(before).frobeniusNorm() / before.frobeniusNorm();
         assertTrue(rel > 0 && rel < 1e-5, "float32 GEMM from the float32 W: relative difference " + rel);
 
@@ -82,9 +83,10 @@ class TrainingGramTest {
     }
 
     /**
-     * Under mixed arithmetic the pass writes only the upper triangles: K's upper triangle is the float64 pass's to the
-     * bit, the Cholesky solve of the upper-only K equals the solve of the full one, and every row range of the float32
-     * W read back from the native triangle (the entries below the diagonal come from the rows above) is the float64 W
+     * Under mixed arithmetic the pass writes only the upper triangles, K into native memory: K's upper triangle is the
+     * float64 pass's to the bit, the Cholesky solve of the native triangle (with NaN below the diagonal) equals the
+     * mixed solve of the full heap K exactly and leaves the triangle unchanged, and every row range of the float32 W
+     * read back from the native triangle (the entries below the diagonal come from the rows above) is the float64 W
      * rounded to float32.
      */
     @ParameterizedTest
@@ -96,22 +98,26 @@ class TrainingGramTest {
         TrainingGram full = basis.trainingGram(Arithmetic.FLOAT64);
         try (GramWorkspace ws = new GramWorkspace()) {
             TrainingGram upper = basis.trainingGram(Arithmetic.MIXED, ws);
-            assertTrue(upper.upperOnly());
-            assertTrue(!full.upperOnly());
+            assertInstanceOf(TrainingGram.Values.Full.class, full.values());
+            org.featurelab.linalg.NativeDoubles triangle =
+                    assertInstanceOf(TrainingGram.Values.NativeUpper.class, upper.values()).upper();
+            double[] value = new double[1];
             for (int i = 0; i < n; i++) {
                 for (int j = i; j < n; j++) {
-                    assertEquals(full.k().get(i, j), upper.k().get(i, j), 0.0, "K(" + i + ", " + j + ")");
+                    assertEquals(full.k().get(i, j), triangle.get((long) i * n + j), 0.0, "K(" + i + ", " + j + ")");
                 }
                 for (int j = 0; j < i; j++) {
-                    upper.k().set(i, j, 1e6 * (1 + (i + j) % 3));   // whatever stands below the diagonal is not read
+                    value[0] = (i + j) % 2 == 0 ? Double.NaN : 1e6;   // whatever stands below the diagonal is not read
+                    triangle.put((long) i * n + j, value, 0, 1);
                 }
             }
+            assertEquals(full.k().trace(), upper.trace(), 0.0, "trace from the native diagonal");
             Matrix y = RandomData.gaussian(n, 2, 57);
             try (org.featurelab.linalg.SolverWorkspace sw = new org.featurelab.linalg.SolverWorkspace()) {
                 Matrix fromUpper = KernelRidge.solve(upper, y, 1e-2, sw).alpha();
                 assertClose(fromUpper, KernelRidge.solve(full.k(), y, 1e-2, Arithmetic.MIXED).alpha(), 0, 0,
-                        "the Cholesky solve reads the upper triangle only");
-                Matrix interpolated = KernelRidge.solve(upper, y, 0.0, sw).alpha();   // LU: mirrors K first
+                        "the Cholesky solve reads the upper triangle only, in place");
+                Matrix interpolated = KernelRidge.solve(upper, y, 0.0, sw).alpha();   // LU on the mirrored heap K
                 assertClose(interpolated, KernelRidge.solve(full.k(), y, 0.0, Arithmetic.FLOAT64).alpha(), 0, 0,
                         "interpolation (λ = 0) solves the mirrored K");
             }
@@ -126,8 +132,7 @@ class TrainingGramTest {
                     }
                 }
             }
-            assertClose(upper.k(), full.k(), 0, 0, "K mirrored from its upper triangle by the λ = 0 solve");
-            assertClose(upper.mirrorKInPlace(), full.k(), 0, 0, "and again");
+            assertClose(upper.k(), full.k(), 0, 0, "the native triangle is unchanged by the solves");
         }
     }
 
@@ -199,7 +204,7 @@ class TrainingGramTest {
         TrainingGram dbl = basis.trainingGram(Arithmetic.FLOAT64);
         TrainingGram mixed = basis.trainingGram(Arithmetic.MIXED);
         Matrix k = dbl.k();
-        assertClose(mixed.mirrorKInPlace(), k, 0, 0, "the Gram matrix itself stays float64");
+        assertClose(mixed.k(), k, 0, 0, "the Gram matrix itself stays float64");
         Matrix alpha = KernelRidge.solve(k, y, 1e-2).alpha();
         Matrix gd = basis.gradientsAtCenters(dbl, 0, n, alpha);
         Matrix gm = basis.gradientsAtCenters(mixed, 0, n, alpha);

@@ -70,12 +70,18 @@ class RfmTest {
     }
 
     @org.junit.jupiter.api.Test
-    void refusesProblemsWhoseKernelMatricesCannotFitInTheHeap() {
-        // 200,000 rows need 8·n² = 320 GB of heap for K (mixed precision): more than any test JVM has
+    void refusesProblemsWhoseKernelMatricesCannotFitInTheHeapOrRam() {
+        // 200,000 rows need 16·n² = 640 GB of heap for K and W (float64): more than any test JVM has
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Rfm.requireMemory(200_000, org.featurelab.linalg.Arithmetic.MIXED));
+                () -> Rfm.requireMemory(200_000, org.featurelab.linalg.Arithmetic.FLOAT64));
         assertTrue(e.getMessage().contains("200000 training rows") && e.getMessage().contains("-Xmx"), e.getMessage());
+        // under mixed precision the n×n matrices live in native memory: 24·n² = 960 GB is refused against the RAM
+        IllegalArgumentException ram = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Rfm.requireMemory(200_000, org.featurelab.linalg.Arithmetic.MIXED));
+        assertTrue(ram.getMessage().contains("960.0 GB of memory") && ram.getMessage().contains("--max-leaf-size"),
+                ram.getMessage());
         Rfm.requireMemory(1000, org.featurelab.linalg.Arithmetic.FLOAT64);   // 16 MB: fine
+        Rfm.requireMemory(1000, org.featurelab.linalg.Arithmetic.MIXED);     // 24 MB native: fine
     }
 
     /**
