@@ -38,6 +38,15 @@ public final class GramWorkspace implements AutoCloseable {
         return w;
     }
 
+    /**
+     * Reserves, without touching, the native K and W of a mixed-precision pass over n centres, so that later passes
+     * over at most n centres grow nothing (a workspace shared by fits of several sizes, {@code rfm.FitWorkspace}).
+     */
+    public void reserveUpperTriangles(int n) {
+        kUpper.reserve((long) n * n);
+        w32.reserve((long) n * n);
+    }
+
     NativeDoubles kUpper(long size) {
         return kUpper.reserve(size);
     }

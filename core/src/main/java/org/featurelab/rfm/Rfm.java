@@ -55,6 +55,17 @@ public final class Rfm {
      */
     public static RfmModel fit(RfmConfig config, Task task, LabeledData train, LabeledData validation,
                                RfmListener listener, Metric start, StoppingRule stopping) {
+        try (FitWorkspace ws = new FitWorkspace()) {
+            return fit(config, task, train, validation, listener, start, stopping, ws);
+        }
+    }
+
+    /**
+     * As {@link #fit(RfmConfig, Task, LabeledData, LabeledData, RfmListener, Metric, StoppingRule)} in the buffers of
+     * {@code ws}, which a sequence of fits shares (the returned model holds none of them).
+     */
+    public static RfmModel fit(RfmConfig config, Task task, LabeledData train, LabeledData validation,
+                               RfmListener listener, Metric start, StoppingRule stopping, FitWorkspace ws) {
         Matrix x = train.x();
         if (train.size() == 0) {
             throw new IllegalArgumentException("rfm: no training rows");
@@ -80,57 +91,57 @@ public final class Rfm {
         }
         List<IterationRecord> history = new ArrayList<>();
         Best best = new Best();
-        try (GramWorkspace gramSpace = new GramWorkspace(); SolverWorkspace solverSpace = new SolverWorkspace()) {
-            for (int t = 0; ; t++) {
-                long t0 = System.nanoTime();
-                events.phaseStarted(t, "kernel");
-                KernelBasis basis = config.kernel().basis(x, metric);
-                TrainingGram gram = basis.trainingGram(arithmetic, gramSpace);
-                long t1 = System.nanoTime();
-                events.phaseStarted(t, "solve");
-                KernelRidge.Solution solution = KernelRidge.solve(gram, targets, config.ridge(), solverSpace);
-                Matrix alpha = solution.alpha();
-                events.solved(t, metric, basis, alpha);
-                double trainScore = Scores.selectionScore(task, fittedOnTraining(train.y(), alpha, config.ridge()), train.y());
-                long t2 = System.nanoTime();
-                double valScore = Double.NaN;
-                double valMse = Double.NaN;
-                if (validate) {
-                    events.phaseStarted(t, "validate");
-                    Matrix pred = basis.predict(validation.x(), alpha);
-                    if (config.centerTargets()) {
-                        RfmModel.addOffsetInPlace(pred, offset);
-                    }
-                    valScore = Scores.selectionScore(task, pred, validation.y());
-                    valMse = Scores.meanSquaredError(pred, validation.y());
-                    events.validated(t, pred);
+        GramWorkspace gramSpace = ws.gram();
+        SolverWorkspace solverSpace = ws.solver();
+        for (int t = 0; ; t++) {
+            long t0 = System.nanoTime();
+            events.phaseStarted(t, "kernel");
+            KernelBasis basis = config.kernel().basis(x, metric);
+            TrainingGram gram = basis.trainingGram(arithmetic, gramSpace);
+            long t1 = System.nanoTime();
+            events.phaseStarted(t, "solve");
+            KernelRidge.Solution solution = KernelRidge.solve(gram, targets, config.ridge(), solverSpace);
+            Matrix alpha = solution.alpha();
+            events.solved(t, metric, basis, alpha);
+            double trainScore = Scores.selectionScore(task, fittedOnTraining(train.y(), alpha, config.ridge()), train.y());
+            long t2 = System.nanoTime();
+            double valScore = Double.NaN;
+            double valMse = Double.NaN;
+            if (validate) {
+                events.phaseStarted(t, "validate");
+                Matrix pred = basis.predict(validation.x(), alpha);
+                if (config.centerTargets()) {
+                    RfmModel.addOffsetInPlace(pred, offset);
                 }
-                long t3 = System.nanoTime();
-                best.offer(!validate, valScore, valMse, metric, alpha, t);
-                Metric next = null;
-                String updateFailure = null;
-                boolean last = t >= config.iterations()
-                        || (validate && stopping != null && stopping.stop(t, best.iteration));
-                if (!last) {
-                    events.phaseStarted(t, "update");
-                    try {
-                        next = nextMetric(config, basis, gram, alpha, metric);
-                    } catch (ArithmeticException e) {
-                        // the iterations so far are valid models: stop here and keep the best of them
-                        updateFailure = e.getMessage();
-                    }
-                }
-                long t4 = System.nanoTime();
-                IterationRecord record = new IterationRecord(t, trainScore, valScore, valMse, seconds(t0, t1),
-                        seconds(t1, t2), seconds(t2, t3), seconds(t3, t4), solution.method(), solution.jitter(),
-                        updateFailure);
-                history.add(record);
-                events.iterationFinished(record);
-                if (next == null) {
-                    break;
-                }
-                metric = next;
+                valScore = Scores.selectionScore(task, pred, validation.y());
+                valMse = Scores.meanSquaredError(pred, validation.y());
+                events.validated(t, pred);
             }
+            long t3 = System.nanoTime();
+            best.offer(!validate, valScore, valMse, metric, alpha, t);
+            Metric next = null;
+            String updateFailure = null;
+            boolean last = t >= config.iterations()
+                    || (validate && stopping != null && stopping.stop(t, best.iteration));
+            if (!last) {
+                events.phaseStarted(t, "update");
+                try {
+                    next = nextMetric(config, basis, gram, alpha, metric);
+                } catch (ArithmeticException e) {
+                    // the iterations so far are valid models: stop here and keep the best of them
+                    updateFailure = e.getMessage();
+                }
+            }
+            long t4 = System.nanoTime();
+            IterationRecord record = new IterationRecord(t, trainScore, valScore, valMse, seconds(t0, t1),
+                    seconds(t1, t2), seconds(t2, t3), seconds(t3, t4), solution.method(), solution.jitter(),
+                    updateFailure);
+            history.add(record);
+            events.iterationFinished(record);
+            if (next == null) {
+                break;
+            }
+            metric = next;
         }
         return new RfmModel(config, task, best.metric, x, best.alpha, best.iteration, history, offset);
     }

@@ -44,7 +44,7 @@ public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, 
     /** Default bandwidth grid (inputs are standardised). */
     public static final List<Double> BANDWIDTHS = List.of(2.0, 5.0, 10.0, 20.0);
     /** Patience of {@link #defaults} (docs/design.md, "Early stopping of the candidates"). */
-    public static final int DEFAULT_PATIENCE = 2;
+    public static final int DEFAULT_PATIENCE = 1;
 
     /** {@code maxLeafSize} meaning "exact up to {@link #EXACT_ROW_LIMIT} rows, then leaves of {@link #DEFAULT_LEAF_SIZE}". */
     public static final int AUTO_LEAF_SIZE = 0;

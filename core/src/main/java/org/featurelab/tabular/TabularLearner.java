@@ -7,11 +7,13 @@ import org.featurelab.encoding.PreparedData;
 import org.featurelab.encoding.Preprocessor;
 import org.featurelab.io.Provenance;
 import org.featurelab.linalg.Blas;
+import org.featurelab.rfm.FitWorkspace;
 import org.featurelab.rfm.IterationRecord;
 import org.featurelab.rfm.LabeledData;
 import org.featurelab.rfm.Rfm;
 import org.featurelab.rfm.RfmListener;
 import org.featurelab.rfm.RfmModel;
+import org.featurelab.rfm.StoppingRule;
 import org.featurelab.table.Table;
 
 /**
@@ -87,21 +89,28 @@ public record TabularLearner(Preprocessor preprocessor, LearnerConfig config) {
             Tuner.Search search = Tuner.search(config, task, data, val, progress);
             return new TabularModel(pre, search.chosenModel(), config, search.result(), provenance);
         }
-        Tuner.Result tuning = Tuner.tune(config, task, data, progress);
-        Tuner.Candidate chosen = tuning.chosen();
-        progress.message(String.format("refit on %d rows: L=%s ridge=%s iterations=%d", data.size(),
-                Tuner.compact(chosen.bandwidth()), Tuner.compact(chosen.ridge()), chosen.iteration()));
-        RfmModel rfm = Rfm.fit(Tuner.rfmConfig(config, chosen.bandwidth(), chosen.ridge(), chosen.iteration()), task,
-                data, null, new RfmListener() {
-                    @Override
-                    public void iterationFinished(IterationRecord r) {
-                        String notes = Tuner.notes(r);
-                        progress.message(String.format("refit iteration %d: train %s %.4f (%.2fs)%s", r.iteration(),
-                                task == Task.CLASSIFICATION ? "accuracy" : "-MSE", r.trainScore(),
-                                r.kernelSeconds() + r.solveSeconds() + r.updateSeconds(), notes.isEmpty() ? "" : "; " + notes));
-                    }
-                });
-        return new TabularModel(pre, rfm, config, tuning, provenance);
+        // the candidates and the refit share one workspace, reserved at the refit's size: faulted in once
+        try (FitWorkspace ws = FitWorkspace.forRows(data.size(), config.precision())) {
+            Tuner.Result tuning = Tuner.tune(config, task, data, progress, ws);
+            Tuner.Candidate chosen = tuning.chosen();
+            progress.message(String.format("refit on %d rows: L=%s ridge=%s iterations=%d", data.size(),
+                    Tuner.compact(chosen.bandwidth()), Tuner.compact(chosen.ridge()), chosen.iteration()));
+            RfmModel rfm = Rfm.fit(Tuner.rfmConfig(config, chosen.bandwidth(), chosen.ridge(), chosen.iteration()), task,
+                    data, null, refitProgress(progress, task), null, StoppingRule.NEVER, ws);
+            return new TabularModel(pre, rfm, config, tuning, provenance);
+        }
+    }
+
+    private static RfmListener refitProgress(Progress progress, Task task) {
+        return new RfmListener() {
+            @Override
+            public void iterationFinished(IterationRecord r) {
+                String notes = Tuner.notes(r);
+                progress.message(String.format("refit iteration %d: train %s %.4f (%.2fs)%s", r.iteration(),
+                        task == Task.CLASSIFICATION ? "accuracy" : "-MSE", r.trainScore(),
+                        r.kernelSeconds() + r.solveSeconds() + r.updateSeconds(), notes.isEmpty() ? "" : "; " + notes));
+            }
+        };
     }
 
     /**

@@ -2,6 +2,7 @@ package org.featurelab.tabular;
 
 import org.featurelab.base.Progress;
 import org.featurelab.base.Task;
+import org.featurelab.rfm.FitWorkspace;
 import org.featurelab.rfm.LabeledData;
 import org.featurelab.rfm.Rfm;
 import org.featurelab.rfm.RfmConfig;
@@ -130,12 +131,19 @@ public final class Tuner {
 
     /** Runs the grid search on {@code data} (already preprocessed), on the split of {@link #rows}. */
     public static Result tune(LearnerConfig config, Task task, LabeledData data, Progress progress) {
+        try (FitWorkspace ws = new FitWorkspace()) {
+            return tune(config, task, data, progress, ws);
+        }
+    }
+
+    /** As {@link #tune(LearnerConfig, Task, LabeledData, Progress)}, every candidate fitted in the buffers of {@code ws}. */
+    public static Result tune(LearnerConfig config, Task task, LabeledData data, Progress progress, FitWorkspace ws) {
         if (!needsTuning(config)) {
             Candidate only = new Candidate(config.bandwidths().get(0), config.ridges().get(0), 0, Double.NaN, Double.NaN, null);
             return new Result(List.of(only), only, 0, 0, Double.NaN);
         }
         Rows rows = rows(config, task, data.y());
-        return search(config, task, data.select(rows.fit()), data.select(rows.validation()), progress).result();
+        return search(config, task, data.select(rows.fit()), data.select(rows.validation()), progress, ws).result();
     }
 
     /** The grid search's result and the chosen candidate's model, fitted on the fit rows. */
@@ -148,6 +156,14 @@ public final class Tuner {
      * the chosen candidate's model ({@code fit --validation}: no refit).
      */
     public static Search search(LearnerConfig config, Task task, LabeledData fit, LabeledData val, Progress progress) {
+        try (FitWorkspace ws = FitWorkspace.forRows(fit.size(), config.precision())) {
+            return search(config, task, fit, val, progress, ws);
+        }
+    }
+
+    /** As {@link #search(LearnerConfig, Task, LabeledData, LabeledData, Progress)} in the buffers of {@code ws}. */
+    public static Search search(LearnerConfig config, Task task, LabeledData fit, LabeledData val, Progress progress,
+                                FitWorkspace ws) {
         List<Candidate> candidates = new ArrayList<>();
         Candidate best = null;
         RfmModel bestModel = null;
@@ -162,7 +178,7 @@ public final class Tuner {
                 java.util.Map<Integer, org.featurelab.linalg.Matrix> predictions = new java.util.HashMap<>();
                 try {
                     m = Rfm.fit(rfmConfig(config, l, r, config.iterations()), task, fit, val,
-                            slowFitProgress(progress, done, total, task, predictions), null, config.stoppingRule());
+                            slowFitProgress(progress, done, total, task, predictions), null, config.stoppingRule(), ws);
                     var rec = m.history().get(m.iteration());
                     c = new Candidate(l, r, m.iteration(), rec.validationScore(), rec.validationMse(), null);
                 } catch (ArithmeticException e) {
