@@ -113,14 +113,29 @@ final class FitCommand implements Callable<Integer> {
             Outputs.requireReadable(validation, "--validation");
         }
         long start = System.nanoTime();
+        // the validation file is read on another thread while this one reads the training file
+        java.util.concurrent.CompletableFuture<Table> reading = validation == null ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> Table.readCsv(validation));
         Table table = Table.readCsv(data);
-        Table held = validation == null ? null : Table.readCsv(validation);
+        Table held = reading == null ? null : joined(reading);
         Progress progress = PROGRESS_FLAGS.progress(common.progress());
         TabularModel fitted = FLAGS.apply(() -> learner.fit(table, held, common.commandLine(), progress));
         fitted.save(out);
         double seconds = (System.nanoTime() - start) / 1e9;
         summary(common.out(), table, fitted, seconds);
         return 0;
+    }
+
+    /** The table read on another thread; its failure (bad input) rethrown as it was raised. */
+    private static Table joined(java.util.concurrent.CompletableFuture<Table> reading) {
+        try {
+            return reading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** --max-leaf-size: auto (0) or a row count. */

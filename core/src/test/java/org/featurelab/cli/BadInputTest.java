@@ -210,6 +210,14 @@ class BadInputTest {
                 "--iters", "2");
     }
 
+    /** The validation file is read on another thread: its errors still arrive as the one line of bad input. */
+    @Test
+    void badValidationFileIsReportedAsBadInput() throws IOException {
+        Path ragged = csv("ragged.csv", "x0,x1,label\n1,2,a\n3,b\n");
+        fitFails(good, "label", "ragged.csv", "--validation", ragged.toString());
+        fitFails(good, "label", "has a header but no data rows", "--validation", csv("header.csv", "x0,x1,label\n").toString());
+    }
+
     @Test
     void tooFewRowsToTuneNamesTheFlagsToFix() throws IOException {
         fitFails(csv("three.csv", "a,y\n1,p\n2,q\n3,p\n"), "y", "too few training rows (3) to tune on a validation "
