@@ -11,7 +11,7 @@ import org.featurelab.linalg.NativeFloats;
  * explicitly ({@link KernelBasis#gradientsAtCenters(TrainingGram, int, int, Matrix)}); the basis itself keeps
  * nothing from the pass.
  *
- * <p>Storage: {@code k} and the weights are usually borrowed from the {@link GramWorkspace} the pass wrote into, so
+ * <p>Storage: K and the weights are usually borrowed from the {@link GramWorkspace} the pass wrote into, so
  * a training Gram is valid only until the next pass on the same workspace, and its arrays must not be modified.
  * The record is immutable in that it never changes what it refers to.
  *
@@ -38,6 +38,10 @@ public record TrainingGram(Values values, Weights weights, Arithmetic arithmetic
             throw new IllegalArgumentException("training gram: K, weights and arithmetic are required");
         }
         requireKernelArithmetic(arithmetic);
+        if (values instanceof Values.NativeUpper && arithmetic != Arithmetic.MIXED) {
+            throw new IllegalArgumentException("training gram: a native K triangle is solved in mixed arithmetic, not "
+                    + arithmetic);
+        }
         int n = values.n();
         if (weights instanceof Weights.Float64 w && (w.w().rows() != n || w.w().cols() != n)) {
             throw new IllegalArgumentException("training gram: K is " + n + "x" + n + ", W is " + w.w().shape());

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  *   <li>{@link #FLOAT64}: float64 everywhere.</li>
  *   <li>{@link #MIXED}: float32 where float64 accuracy is recovered or not needed, float64 elsewhere. For a kernel
  *   machine: the kernel system is factored in float32 and refined in float64 to float64 backward error
- *   ({@link Cholesky#solveShifted}, LAPACK dsposv), and the gradient GEMM of the feature update runs in float32
+ *   ({@link Cholesky#solveShifted}, LAPACK dsposv's algorithm), and the gradient GEMM of the feature update runs in float32
  *   ({@link Matrix#multiply(Matrix, boolean, Matrix, boolean, Arithmetic)}); K, α, M and predictions stay float64.</li>
  *   <li>{@link #FLOAT32}: float32 throughout (the float32 MLP of {@code speed mlp}); kernel solves do not offer it.</li>
  * </ul>

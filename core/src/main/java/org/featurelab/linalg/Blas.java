@@ -37,6 +37,12 @@ public final class Blas {
         }
     }
 
+    private static void requireShift(double shift) {
+        if (!Double.isFinite(shift)) {
+            throw new IllegalArgumentException("blas: the diagonal shift must be finite, got " + shift);
+        }
+    }
+
     private static long extent(int rows, int cols, int ld) {
         return rows == 0 || cols == 0 ? 0 : (long) (rows - 1) * ld + cols;
     }
@@ -117,8 +123,9 @@ public final class Blas {
         requireLength(b.length, (long) n * k, "B");
         int rowsPerBlock = Math.max(1, Math.min(blockRows, m));
         double[] buffer = new double[rowsPerBlock * n];
-        if (k == 0) {    // all cross terms are 0
+        if (k == 0) {    // all cross terms are 0 (zeroed for every block: a consumer may write into it)
             for (int r0 = 0; r0 < m; r0 += rowsPerBlock) {
+                java.util.Arrays.fill(buffer, 0.0);
                 consumer.accept(r0, Math.min(rowsPerBlock, m - r0), buffer);
             }
             return;
@@ -316,6 +323,7 @@ public final class Blas {
         if (arithmetic == Arithmetic.FLOAT32) {
             throw new IllegalArgumentException("blas: the SPD solve offers float64 or mixed arithmetic, not float32");
         }
+        requireShift(shift);
         long nn = (long) n * n;
         requireLength(a.length, nn, "A");
         requireLength(b.length, (long) n * nrhs, "B");
@@ -362,6 +370,7 @@ public final class Blas {
      */
     public static SpdSolve spdSolveShiftedUpper(int n, NativeDoubles a, double shift, double[] b, int nrhs,
                                                 SolverWorkspace ws) {
+        requireShift(shift);
         requireLength(b.length, (long) n * nrhs, "B");
         if (a.capacity() < (long) n * n) {
             throw new IllegalArgumentException("blas: A has " + a.capacity() + " values, the call needs " + (long) n * n);

@@ -60,7 +60,7 @@ public final class Cholesky {
      *
      * @param x           the solution X
      * @param arithmetic  what X was computed in: {@link Arithmetic#MIXED} (float32 factor refined in float64), or
-     *                    {@link Arithmetic#FLOAT64} — asked for, or LAPACK's fallback when float32 was not enough
+     *                    {@link Arithmetic#FLOAT64} — asked for, or the fallback when float32 was not enough
      * @param refinements float64 refinement steps under {@link Arithmetic#MIXED}; 0 otherwise
      */
     public record ShiftedSolution(Matrix x, Arithmetic arithmetic, int refinements) {
@@ -69,8 +69,8 @@ public final class Cholesky {
     /**
      * Solves (A + shift·I)·X = B without keeping the factor: the fastest path for one large system. The
      * factorisation runs in native memory with a single copy of A. Under {@link Arithmetic#MIXED} it is done in
-     * float32 with float64 iterative refinement to double-precision backward error (LAPACK dsposv, which falls
-     * back to float64 by itself when float32 is not enough); under {@link Arithmetic#FLOAT64} in float64
+     * float32 with float64 iterative refinement to double-precision backward error ({@link MixedCholesky}, LAPACK
+     * dsposv's algorithm, falling back to float64 when float32 is not enough); under {@link Arithmetic#FLOAT64} in float64
      * ({@link Arithmetic#FLOAT32} is rejected). Only the upper triangle (j ≥ i) of the row-major A is read (and
      * checked for NaN and ∞; its lower one may hold anything). {@code a}, {@code b} are not modified.
      *

@@ -190,7 +190,7 @@ final class MixedCholesky {
      * (row i to stripe i mod S), each with its own column sums, so no two threads write the same sum.
      */
     private static Conversion convert(int n, NativeDoubles upper, double shift, NativeFloats factor) {
-        int stripes = Math.max(1, Math.min(n, 4 * Runtime.getRuntime().availableProcessors()));
+        int stripes = Math.max(1, Math.min(n, 2 * (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1)));
         double[] rowSums = new double[n];
         double[][] columnSums = new double[stripes][];
         long[] firstBad = new long[stripes];

@@ -28,7 +28,7 @@ public abstract sealed class NativeBuffer<P extends Pointer> implements AutoClos
     /** New native memory for {@code size} elements. */
     abstract P allocate(long size);
 
-    /** Makes room for {@code size} values; contents are undefined if it had to grow. Returns this buffer. */
+    /** Makes room for {@code size} values; contents are undefined if it had to grow. */
     final void reserveElements(long size) {
         requireOpen();
         if (size < 0) {

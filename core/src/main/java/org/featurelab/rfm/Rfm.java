@@ -66,6 +66,9 @@ public final class Rfm {
      */
     public static RfmModel fit(RfmConfig config, Task task, LabeledData train, LabeledData validation,
                                RfmListener listener, Metric start, StoppingRule stopping, FitWorkspace ws) {
+        if (ws == null) {
+            throw new IllegalArgumentException("rfm: a workspace is required (new FitWorkspace())");
+        }
         Matrix x = train.x();
         if (train.size() == 0) {
             throw new IllegalArgumentException("rfm: no training rows");
@@ -75,7 +78,7 @@ public final class Rfm {
                     + validation.y().shape() + ", training data " + x.shape() + " / " + train.y().shape());
         }
         Arithmetic arithmetic = config.precision().resolve(train.size());   // once per fit, for every step below
-        requireMemory(train.size(), arithmetic);
+        requireMemory(train.size(), arithmetic, config.ridge());
         boolean validate = validation != null && validation.size() > 0;
         RfmListener events = listener == null ? RfmListener.NONE : listener;
         if (start != null && start.dimension() != x.cols()) {
@@ -155,9 +158,17 @@ public final class Rfm {
      * benchmark's previous unit leaves its n×n matrices as garbage, which refused chess-krvk's units spuriously).
      */
     static void requireMemory(int n, Arithmetic arithmetic) {
+        requireMemory(n, arithmetic, 1.0);
+    }
+
+    /**
+     * As {@link #requireMemory(int, Arithmetic)} for ridge λ: interpolation (λ = 0) solves by LU on the heap, which
+     * under mixed arithmetic needs K mirrored from its native triangle and LU's own copy (16n² heap bytes).
+     */
+    static void requireMemory(int n, Arithmetic arithmetic, double ridge) {
         double nn = n * (double) n;
         boolean mixed = arithmetic == Arithmetic.MIXED;
-        double heapBytes = mixed ? 0 : 16;                             // K and W under float64
+        double heapBytes = mixed ? (ridge == 0 ? 16 : 0) : 16;       // K and W under float64; LU's K and copy at λ = 0
         double nativeBytesPerEntry = mixed ? 8 + 4 + 4 + 8 : 8;        // see above
         double heap = heapBytes * nn;
         double nativeBytes = nativeBytesPerEntry * nn;

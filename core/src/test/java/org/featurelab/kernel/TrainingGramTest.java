@@ -150,6 +150,17 @@ class TrainingGramTest {
     }
 
     @Test
+    void aNativeTriangleIsSolvedInMixedArithmeticOnly() {
+        try (org.featurelab.linalg.NativeDoubles t = new org.featurelab.linalg.NativeDoubles().reserve(9)) {
+            TrainingGram.Values.NativeUpper upper = new TrainingGram.Values.NativeUpper(3, t);
+            assertEquals(3, new TrainingGram(upper, new TrainingGram.Weights.None(), Arithmetic.MIXED).size());
+            assertThrows(IllegalArgumentException.class,
+                    () -> new TrainingGram(upper, new TrainingGram.Weights.None(), Arithmetic.FLOAT64));
+            assertThrows(IllegalArgumentException.class, () -> new TrainingGram.Values.NativeUpper(4, t));
+        }
+    }
+
+    @Test
     void float32IsNotAKernelMachineArithmetic() {
         Matrix k = Matrix.identity(3);
         assertThrows(IllegalArgumentException.class, () -> TrainingGram.of(k, Arithmetic.FLOAT32));

@@ -151,8 +151,15 @@ class MixedCholeskyTest {
     }
 
     @Test
-    void shapesAreChecked() {
+    void shapesAndShiftAreChecked() {
         try (NativeDoubles t = new NativeDoubles().reserve(9); SolverWorkspace ws = new SolverWorkspace()) {
+            for (double shift : new double[]{Double.NaN, Double.POSITIVE_INFINITY}) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> Cholesky.solveShiftedUpper(3, t, shift, Matrix.zeros(3, 1), ws));
+                assertTrue(e.getMessage().contains("shift must be finite"), e.getMessage());
+                assertThrows(IllegalArgumentException.class,
+                        () -> Cholesky.solveShifted(Matrix.identity(3), shift, Matrix.zeros(3, 1), Arithmetic.MIXED, ws));
+            }
             assertThrows(IllegalArgumentException.class, () -> Cholesky.solveShiftedUpper(3, t, 1.0, Matrix.zeros(4, 1), ws));
             assertThrows(IllegalArgumentException.class, () -> Cholesky.solveShiftedUpper(4, t, 1.0, Matrix.zeros(4, 1), ws));
         }

@@ -75,11 +75,16 @@ class RfmTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Rfm.requireMemory(200_000, org.featurelab.linalg.Arithmetic.FLOAT64));
         assertTrue(e.getMessage().contains("200000 training rows") && e.getMessage().contains("-Xmx"), e.getMessage());
-        // under mixed precision the n×n matrices live in native memory: 24·n² = 960 GB is refused against the RAM
+        // under mixed precision the n×n matrices live in native memory: 24·n² (96 PB for 2·10⁷ rows) is refused
+        // against the RAM, not the heap
         IllegalArgumentException ram = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Rfm.requireMemory(200_000, org.featurelab.linalg.Arithmetic.MIXED));
-        assertTrue(ram.getMessage().contains("960.0 GB of memory") && ram.getMessage().contains("--max-leaf-size"),
+                () -> Rfm.requireMemory(20_000_000, org.featurelab.linalg.Arithmetic.MIXED));
+        assertTrue(ram.getMessage().contains("GB of memory (heap and native") && ram.getMessage().contains("--max-leaf-size"),
                 ram.getMessage());
+        // interpolation (λ = 0) under mixed precision solves by LU on the heap: refused against -Xmx
+        IllegalArgumentException lu = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Rfm.requireMemory(200_000, org.featurelab.linalg.Arithmetic.MIXED, 0.0));
+        assertTrue(lu.getMessage().contains("of Java heap") && lu.getMessage().contains("-Xmx"), lu.getMessage());
         Rfm.requireMemory(1000, org.featurelab.linalg.Arithmetic.FLOAT64);   // 16 MB: fine
         Rfm.requireMemory(1000, org.featurelab.linalg.Arithmetic.MIXED);     // 24 MB native: fine
     }

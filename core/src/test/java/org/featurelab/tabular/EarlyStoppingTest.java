@@ -26,6 +26,7 @@ class EarlyStoppingTest {
 
     @Test
     void candidatesStopPatienceIterationsAfterTheirBest() {
+        assertEquals(1, LearnerConfig.DEFAULT_PATIENCE, "the default measured in docs/design.md");
         assertEquals(LearnerConfig.DEFAULT_PATIENCE, LearnerConfig.defaults(ModelKind.NFA_RFM).patience());
         Table table = TabularFixtures.small("diabetes");
         String target = TabularFixtures.lastColumn(table);
