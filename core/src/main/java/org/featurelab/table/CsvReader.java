@@ -14,7 +14,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Reads a CSV file into a {@link Table} with Apache Commons CSV.
+ * Reads a CSV file into a {@link Table}: with FastCSV when the file holds no quote character (5–8× faster on numeric
+ * files, docs/dependencies.md), else with Apache Commons CSV.
  *
  * <p>Format: RFC 4180 (comma separator, double-quoted fields that may hold commas, quotes doubled
  * inside quotes, line breaks inside quotes), UTF-8 with an optional byte-order mark, {@code \n} or
@@ -36,11 +37,32 @@ final class CsvReader {
     }
 
     static Table read(Path path) {
+        return read(path, true);
+    }
+
+    /**
+     * Reads {@code path}; a file without a quote character goes through FastCSV when {@code fastUnquoted} (the same
+     * table and the same errors as Commons CSV: without quotes RFC 4180 is fields between commas, and both trim the
+     * same way here — tested on one file through both), anything else through Commons CSV.
+     */
+    static Table read(Path path, boolean fastUnquoted) {
         String name = path.toString();
         String text = readText(path, name);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
+        Table.Builder table = fastUnquoted && text.indexOf('"') < 0 ? readUnquoted(name, text) : readQuoted(name, text);
+        if (table == null) {
+            throw new IllegalArgumentException(name + " is empty: expected a header row of column names");
+        }
+        if (table.rows() == 0) {
+            throw new IllegalArgumentException(name + " has a header but no data rows");
+        }
+        return table.build(true);
+    }
+
+    /** Commons CSV, for files with quoted fields: trimmed fields, spaces around quotes ignored. */
+    private static Table.Builder readQuoted(String name, String text) {
         LineIndex lineIndex = new LineIndex(text);
         Table.Builder table = null;
         try (CSVParser parser = FORMAT.parse(new StringReader(text))) {
@@ -63,13 +85,33 @@ final class CsvReader {
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException(name + " is not valid CSV: " + e.getMessage(), e);
         }
-        if (table == null) {
-            throw new IllegalArgumentException(name + " is empty: expected a header row of column names");
+        return table;
+    }
+
+    /**
+     * FastCSV, for files without a quote character (most numeric files): records are lines, fields the text between
+     * commas; blank lines are skipped and the fields are trimmed by {@link Table.Builder#add} as on the other path.
+     */
+    private static Table.Builder readUnquoted(String name, String text) {
+        Table.Builder table = null;
+        try (de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.CsvRecord> reader =
+                     de.siegmar.fastcsv.reader.CsvReader.builder().skipEmptyLines(true).ignoreDifferentFieldCount(true)
+                             .ofCsvRecord(text)) {
+            for (de.siegmar.fastcsv.reader.CsvRecord record : reader) {
+                if (record.getFieldCount() == 1 && record.getField(0).isBlank()) {
+                    continue; // a line of blanks only
+                }
+                String[] fields = record.getFields().toArray(new String[0]);
+                if (table == null) {
+                    table = new Table.Builder(name, Arrays.asList(fields), text.length());
+                } else {
+                    table.add(fields, (int) Math.min(Integer.MAX_VALUE, record.getStartingLineNumber()));
+                }
+            }
+        } catch (IOException | UncheckedIOException | de.siegmar.fastcsv.reader.CsvParseException e) {
+            throw new IllegalArgumentException(name + " is not valid CSV: " + e.getMessage(), e);
         }
-        if (table.rows() == 0) {
-            throw new IllegalArgumentException(name + " has a header but no data rows");
-        }
-        return table.build(true);
+        return table;
     }
 
     private static String readText(Path path, String name) {
