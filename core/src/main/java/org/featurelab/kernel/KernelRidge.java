@@ -60,7 +60,7 @@ public final class KernelRidge {
         requireShapes(upper.n(), upper.n(), y, ridge, gram.arithmetic());
         y.requireFinite("kernel ridge: targets");
         return cholesky(shift -> Cholesky.solveShiftedUpper(upper.n(), upper.upper(), shift, y, ws), ridge,
-                gram.trace() / Math.max(1, upper.n()));
+                () -> gram.trace() / Math.max(1, upper.n()));
     }
 
     /**
@@ -74,7 +74,7 @@ public final class KernelRidge {
             return new Solution(LU.factor(k).solve(y), "lu", 0.0);
         }
         return cholesky(shift -> Cholesky.solveShifted(k, shift, y, arithmetic, ws), ridge,
-                k.trace() / Math.max(1, k.rows()));
+                () -> k.trace() / Math.max(1, k.rows()));
     }
 
     private static void requireShapes(int rows, int cols, Matrix y, double ridge, Arithmetic arithmetic) {
@@ -91,14 +91,14 @@ public final class KernelRidge {
 
     /**
      * The Cholesky solve at shift λ, retried with jitter ε·mean(diag K) for ε = 10⁻¹², 10⁻¹⁰, … when K + λI is not
-     * numerically positive definite.
+     * numerically positive definite (mean(diag K) is computed only then).
      */
     private static Solution cholesky(java.util.function.DoubleFunction<Cholesky.ShiftedSolution> solveAt, double ridge,
-                                     double meanDiagonal) {
+                                     java.util.function.DoubleSupplier meanDiagonal) {
         try {
             return solution(solveAt.apply(ridge), "cholesky", 0.0);
         } catch (NotPositiveDefiniteException first) {
-            double meanDiag = Math.max(Double.MIN_NORMAL, meanDiagonal);
+            double meanDiag = Math.max(Double.MIN_NORMAL, meanDiagonal.getAsDouble());
             for (double eps = FIRST_JITTER; eps <= LAST_JITTER * 1.0001; eps *= 100) {
                 try {
                     return solution(solveAt.apply(ridge + eps * meanDiag), "cholesky+jitter", eps * meanDiag);

@@ -1,7 +1,6 @@
 package org.featurelab.linalg;
 
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
 
 import java.util.concurrent.ExecutionException;
@@ -332,31 +331,10 @@ public final class Blas {
         if (arithmetic == Arithmetic.MIXED) {
             return MixedCholesky.solve(n, copy, true, shift, b, nrhs, ws);
         }
-        double[] diagonal = new double[1];
-        for (long i = 0; i < n; i++) {
-            long k = i * (n + 1);
-            diagonal[0] = a[(int) k] + shift;
-            copy.put(k, diagonal, 0, 1);
-        }
-        int ld = Math.max(1, n);
-        int info = openblas.LAPACKE_dpotrf_work(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, copy.pointer(nn), ld);
+        double[] colMajor = MixedCholesky.columnMajor(b, n, nrhs);
+        int info = MixedCholesky.float64Solve(n, copy, true, shift, colMajor, nrhs, ws);
         if (info == 0) {
-            double[] colMajor = new double[b.length];          // B as n×nrhs column-major
-            for (int i = 0; i < n; i++) {
-                for (int k = 0; k < nrhs; k++) {
-                    colMajor[k * n + i] = b[i * nrhs + k];
-                }
-            }
-            NativeDoubles rhs = ws.rhs(Math.max(1, b.length));
-            rhs.put(0, colMajor, 0, colMajor.length);
-            info = openblas.LAPACKE_dpotrs_work(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, nrhs, copy.pointer(nn), ld,
-                    rhs.pointer(b.length), ld);
-            rhs.get(0, colMajor, 0, colMajor.length);
-            for (int i = 0; i < n; i++) {
-                for (int k = 0; k < nrhs; k++) {
-                    b[i * nrhs + k] = colMajor[k * n + i];
-                }
-            }
+            MixedCholesky.rowMajorInto(colMajor, b, n, nrhs);
         }
         return new SpdSolve(info, Arithmetic.FLOAT64, 0);
     }

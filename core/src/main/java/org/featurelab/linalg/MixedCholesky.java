@@ -57,11 +57,7 @@ final class MixedCholesky {
             }
             System.arraycopy(bc, 0, x, 0, bc.length);
         }
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < nrhs; k++) {
-                b[i * nrhs + k] = x[k * n + i];
-            }
-        }
+        rowMajorInto(x, b, n, nrhs);
         return refinements >= 0 ? new Blas.SpdSolve(0, Arithmetic.MIXED, refinements)
                 : new Blas.SpdSolve(0, Arithmetic.FLOAT64, 0);
     }
@@ -141,9 +137,13 @@ final class MixedCholesky {
         return true;
     }
 
-    /** dpotrf + dpotrs on A + shift·I in float64 (in {@code upper} itself when it is scratch); b ← X. */
-    private static int float64Solve(int n, NativeDoubles upper, boolean scratch, double shift, double[] b, int nrhs,
-                                    SolverWorkspace ws) {
+    /**
+     * dpotrf + dpotrs on A + shift·I in float64, in {@code upper} itself when it is scratch (else on a copy in
+     * {@code ws}); {@code b} (column-major n×nrhs) ← X. Returns LAPACK's info. Also the plain float64 one-shot solve
+     * of {@link Blas#spdSolveShifted}.
+     */
+    static int float64Solve(int n, NativeDoubles upper, boolean scratch, double shift, double[] b, int nrhs,
+                            SolverWorkspace ws) {
         long nn = (long) n * n;
         NativeDoubles a = upper;
         if (!scratch) {
@@ -170,7 +170,8 @@ final class MixedCholesky {
         return info;
     }
 
-    private static double[] columnMajor(double[] b, int n, int nrhs) {
+    /** Row-major n×nrhs → a new column-major array (LAPACK's layout for the right-hand sides). */
+    static double[] columnMajor(double[] b, int n, int nrhs) {
         double[] c = new double[b.length];
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < nrhs; k++) {
@@ -178,6 +179,15 @@ final class MixedCholesky {
             }
         }
         return c;
+    }
+
+    /** Column-major n×nrhs {@code c} → row-major into {@code b}. */
+    static void rowMajorInto(double[] c, double[] b, int n, int nrhs) {
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < nrhs; k++) {
+                b[i * nrhs + k] = c[k * n + i];
+            }
+        }
     }
 
     /** ‖A + shift·I‖∞ and whether an entry overflowed float32, from the conversion pass. */
