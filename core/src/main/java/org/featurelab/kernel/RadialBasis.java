@@ -2,6 +2,7 @@ package org.featurelab.kernel;
 
 import org.featurelab.linalg.Arithmetic;
 import org.featurelab.linalg.Blas;
+import org.featurelab.linalg.GemmStreams;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.linalg.NativeDoubles;
 import org.featurelab.linalg.NativeFloats;
@@ -94,9 +95,9 @@ public final class RadialBasis implements KernelBasis {
 
     /**
      * K(Z, X)·α without storing K: for the Laplace kernel, the cross terms −2·Z·M·Xᵀ are streamed in row blocks
-     * ({@link Blas#gemmRowBlocks}) and each query row is reduced to its outputs by {@link KernelMaps#laplaceRowDot}
-     * (distance, exponential and the dot products with α in one pass); other kernels as {@link KernelBasis#predict}.
-     * Memory: one block of about 2²¹ doubles besides the result. The sums run in a different order than
+     * in native memory ({@link GemmStreams#rowBlocks}) and each query row is reduced to its outputs there by
+     * {@link KernelMaps#laplaceRowDot} (distance, exponential and the dot products with α in one pass); other kernels as
+     * {@link KernelBasis#predict}. Memory: one native block of about 2²¹ doubles besides the result. The sums run in a different order than
      * gram(Z)·α, so the two agree to rounding.
      */
     @Override
@@ -118,78 +119,64 @@ public final class RadialBasis implements KernelBasis {
         Matrix out = Matrix.zeros(z.rows(), outputs);
         double[] o = out.data();
         int blockRows = Math.max(1, (1 << 21) / Math.max(1, n));
-        Blas.gemmRowBlocks(z.rows(), n, dimension(), -2.0, zM.data(), centers().data(), blockRows,
-                (r0, rows, block) -> Parallel.rows(rows, (long) n * (outputs + 1), r -> maps.laplaceRowDot(block, r * n,
-                        zNorms[r0 + r], norms, n, l, alphaT, outputs, o, (r0 + r) * outputs)));
+        GemmStreams.rowBlocks(z.rows(), n, dimension(), -2.0, zM.data(), centers().data(), blockRows,
+                (r0, rows, block, stride) -> Parallel.rows(rows, (long) n * (outputs + 1), r -> maps.laplaceRowDot(block,
+                        r * stride, zNorms[r0 + r], norms, n, l, alphaT, outputs, o, (r0 + r) * outputs)));
         return out;
     }
 
     /**
      * K(X, X), computing in the same pass the gradient weights W(X, X) that {@link #gradientsAtCenters} and
      * {@link #weightsAtCenters} then take from the returned value. The cross terms X·M·Xᵀ are streamed in row blocks
-     * of the upper triangle ({@link Blas#gemmUpperRowBlocks}: n²·d flops, no n×n temporary); each block is turned into
+     * of the upper triangle ({@link GemmStreams}: n²·d flops, no n×n temporary); each block is turned into
      * kernel values and weights (one square root and one exponential per pair i ≤ j; for the Laplace kernel by
      * {@link KernelMaps#laplaceRow}, SIMD when the JVM has the Vector API).
      * <ul>
      *   <li>{@link Arithmetic#FLOAT64}: K and W in float64, both mirrored into full symmetric matrices.</li>
      *   <li>{@link Arithmetic#MIXED}: the upper triangles only, in native memory ({@link TrainingGram.Values.NativeUpper}):
      *   K in float64, where the mixed-precision solve reads it in place, and W in float32, where the symmetric gradient
-     *   product does. Skipping the two mirrors saves about 40 % of the pass, and no n² heap array is allocated and
-     *   zeroed (docs/performance.md).</li>
+     *   product does. The cross terms are computed into K's own storage and rewritten there in place. Skipping the two
+     *   mirrors saves about 40 % of the pass; no n² heap array is allocated and zeroed, and no block is copied
+     *   (docs/performance.md).</li>
      * </ul>
-     * Memory: the n×n results, in the storage of {@code ws}, and one block of at most 2²¹ float32 weights.
+     * Memory: the n×n results, in the storage of {@code ws}; under float64 also one heap block of at most 2²¹ values.
      */
     @Override
     public TrainingGram trainingGram(Arithmetic arithmetic, GramWorkspace ws) {
         TrainingGram.requireKernelArithmetic(arithmetic);
         int n = size();
+        int blockRows = Math.max(16, Math.min(512, (1 << 21) / Math.max(1, n)));
+        return arithmetic.usesFloat32Gemm() ? mixedGram(n, blockRows, arithmetic, ws) : float64Gram(n, blockRows, arithmetic, ws);
+    }
+
+    /** The float64 pass: K and W on the heap, each block's rows mirrored below the diagonal. */
+    private TrainingGram float64Gram(int n, int blockRows, Arithmetic arithmetic, GramWorkspace ws) {
         double[] norms = distances.centerNorms();
-        boolean f32 = arithmetic.usesFloat32Gemm();
-        Matrix k = f32 ? null : ws.k(n);
-        Matrix w = f32 ? null : ws.w(n);
-        double[] kv = f32 ? null : k.data();
-        double[] wv = f32 ? null : w.data();
-        NativeDoubles k64 = f32 ? ws.kUpper((long) n * n) : null;
-        NativeFloats w32 = f32 ? ws.w32((long) n * n) : null;
+        Matrix k = ws.k(n);
+        Matrix w = ws.w(n);
+        double[] kv = k.data();
+        double[] wv = w.data();
         boolean laplace = kernel instanceof Laplace;
         double l = kernel.bandwidth();
         KernelMaps maps = KernelMaps.get();
-        int blockRows = Math.max(16, Math.min(512, (1 << 21) / Math.max(1, n)));
-        float[] blockW32 = f32 ? new float[Math.min(blockRows, n) * n] : null;   // one block's weights, row r at r·cols
-        Blas.gemmUpperRowBlocks(n, dimension(), -2.0, centersTimesMetric().data(), centers().data(), blockRows,
+        GemmStreams.upperRowBlocks(n, dimension(), -2.0, centersTimesMetric().data(), centers().data(), blockRows,
                 (r0, rows, block) -> {
                     int cols = n - r0;
                     Parallel.rows(rows, cols, r -> {
                         int a = r0 + r;
-                        // mixed: K's row overwrites the cross terms in the block (read before written), then goes to
-                        // native memory; float64: K and W go to the heap matrices
-                        double[] kOut = f32 ? block : kv;
-                        int kAt = f32 ? r * cols + r : a * n + a;
                         if (laplace) { // the fused row of KernelMaps: j = r..cols−1 is i = a..n−1
-                            maps.laplaceRow(block, r * cols + r, norms[a], norms, a, cols - r, l, kOut, kAt,
-                                    wv, blockW32, f32 ? r * cols + r : a * n + a);
-                        } else {
-                            for (int j = r; j < cols; j++) {
-                                int i = r0 + j;
-                                double r2 = MahalanobisDistances.squaredDistance(block[r * cols + j], norms[a], norms[i]);
-                                double value = kernel.valueAtSquaredDistance(r2);
-                                double weight = kernel.gradientWeight(r2, value);
-                                kOut[kAt + j - r] = value;
-                                if (f32) {
-                                    blockW32[r * cols + j] = (float) weight;
-                                } else {
-                                    wv[a * n + i] = weight;
-                                }
-                            }
+                            maps.laplaceRow(block, r * cols + r, norms[a], norms, a, cols - r, l, kv, a * n + a, wv, null,
+                                    a * n + a);
+                            return;
                         }
-                        if (f32) {
-                            k64.put((long) a * n + a, block, r * cols + r, cols - r);
-                            w32.put((long) a * n + a, blockW32, r * cols + r, cols - r);
+                        for (int j = r; j < cols; j++) {
+                            int i = r0 + j;
+                            double r2 = MahalanobisDistances.squaredDistance(block[r * cols + j], norms[a], norms[i]);
+                            double value = kernel.valueAtSquaredDistance(r2);
+                            kv[a * n + i] = value;
+                            wv[a * n + i] = kernel.gradientWeight(r2, value);
                         }
                     });
-                    if (f32) {
-                        return;   // upper triangles only
-                    }
                     // mirror the block's upper part below the diagonal: rows i > r0 receive columns [r0, min(i, r0 + rows))
                     Parallel.rows(cols, rows, j -> {
                         int i = r0 + j;
@@ -200,11 +187,43 @@ public final class RadialBasis implements KernelBasis {
                         }
                     });
                 });
-        if (f32) {
-            return new TrainingGram(new TrainingGram.Values.NativeUpper(n, k64),
-                    new TrainingGram.Weights.Float32(n, w32, ws.operand(), ws.product()), arithmetic);
-        }
         return new TrainingGram(k, new TrainingGram.Weights.Float64(w), arithmetic);
+    }
+
+    /**
+     * The mixed-precision pass, in native memory only: the cross terms of each block are computed into K's own upper
+     * triangle ({@link GemmStreams#upperRowBlocksInto}) and replaced there by the kernel values, while the float32
+     * weights go to W's; no block is copied and no n² heap array exists.
+     */
+    private TrainingGram mixedGram(int n, int blockRows, Arithmetic arithmetic, GramWorkspace ws) {
+        double[] norms = distances.centerNorms();
+        NativeDoubles k64 = ws.kUpper((long) n * n);
+        NativeFloats w32 = ws.w32((long) n * n);
+        boolean laplace = kernel instanceof Laplace;
+        double l = kernel.bandwidth();
+        KernelMaps maps = KernelMaps.get();
+        GemmStreams.upperRowBlocksInto(n, dimension(), -2.0, centersTimesMetric().data(), centers().data(), blockRows,
+                k64, (r0, rows, block, stride) -> {
+                    int cols = n - r0;
+                    java.nio.ByteBuffer weights = w32.view((long) r0 * n + r0, (long) (rows - 1) * n + cols);
+                    Parallel.rows(rows, cols, r -> {
+                        int a = r0 + r;
+                        int at = r * stride + r;   // entry (a, a); j = r..cols−1 is i = a..n−1
+                        if (laplace) {
+                            maps.laplaceRow(block, at, norms[a], norms, a, cols - r, l, weights, at);
+                            return;
+                        }
+                        for (int j = 0; j < cols - r; j++) {
+                            double r2 = MahalanobisDistances.squaredDistance(block.getDouble(8 * (at + j)), norms[a],
+                                    norms[a + j]);
+                            double value = kernel.valueAtSquaredDistance(r2);
+                            block.putDouble(8 * (at + j), value);
+                            weights.putFloat(4 * (at + j), (float) kernel.gradientWeight(r2, value));
+                        }
+                    });
+                });
+        return new TrainingGram(new TrainingGram.Values.NativeUpper(n, k64),
+                new TrainingGram.Weights.Float32(n, w32, ws.operand(), ws.product()), arithmetic);
     }
 
     /** All rows at once when {@code gram} holds W(X, X) (no extra n×n memory); else bounded blocks. */

@@ -13,7 +13,7 @@ import java.util.function.IntSupplier;
  * <p>Every array is a row-major {@code double[]}; LAPACK routines are called in column-major mode on the
  * same memory (a row-major matrix is the column-major storage of its transpose), which avoids the full
  * transposition copy that {@code LAPACK_ROW_MAJOR} performs on every call. The other classes that touch
- * {@code org.bytedeco} are the native buffers these calls run in ({@link NativeBuffer} and its two element types,
+ * {@code org.bytedeco} are {@link GemmStreams} (products streamed in row blocks), the native buffers these calls run in ({@link NativeBuffer} and its two element types,
  * held by {@link SolverWorkspace} and the kernel package's workspace) and {@link MixedCholesky}; nothing outside
  * {@code linalg} does (checked by the layering test).
  */
@@ -77,70 +77,6 @@ public final class Blas {
         requireOperands(transA, transB, m, n, k, a.length, lda, b.length, ldb);
         openblas.cblas_dgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans,
                 transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-    }
-
-    /** Receives one row block of an upper-triangular GEMM stream; see {@link #gemmUpperRowBlocks}. */
-    @FunctionalInterface
-    public interface RowBlockConsumer {
-        /**
-         * @param firstRow first row r0 of the block
-         * @param rows     number of rows
-         * @param block    rows × (n − r0) values, row-major: entry (r, j) is C[r0 + r][r0 + j]
-         */
-        void accept(int firstRow, int rows, double[] block);
-    }
-
-    /**
-     * Streams the upper triangle (with the diagonal blocks) of C = alpha·A·Bᵀ, A and B both n×k row-major, in
-     * row blocks of {@code blockRows}: block [r0, r1) holds columns [r0, n). Meant for symmetric products
-     * such as X·M·Xᵀ: half the flops of a full GEMM and no n×n temporary. A and B are copied to native
-     * memory once; every block is computed there and copied into one reused Java buffer.
-     * Cost n²·k flops.
-     */
-    public static void gemmUpperRowBlocks(int n, int k, double alpha, double[] a, double[] b, int blockRows,
-                                          RowBlockConsumer consumer) {
-        streamRowBlocks(n, n, k, alpha, a, b, blockRows, true, consumer);
-    }
-
-    /**
-     * Streams C = alpha·A·Bᵀ (A m×k, B n×k, row-major) in row blocks of {@code blockRows}: block [r0, r1) holds every
-     * column, entry (r, j) = C[r0 + r][j]. A and B are copied to native memory once; every block is computed there and
-     * copied into one reused Java buffer, so neither an m×n array nor a copy of B per block is made. Cost 2·m·n·k flops.
-     */
-    public static void gemmRowBlocks(int m, int n, int k, double alpha, double[] a, double[] b, int blockRows,
-                                     RowBlockConsumer consumer) {
-        streamRowBlocks(m, n, k, alpha, a, b, blockRows, false, consumer);
-    }
-
-    /** The two streams above: with {@code upper} (m = n) block [r0, r1) holds columns [r0, n) only. */
-    private static void streamRowBlocks(int m, int n, int k, double alpha, double[] a, double[] b, int blockRows,
-                                        boolean upper, RowBlockConsumer consumer) {
-        if (m == 0 || n == 0) {
-            return;
-        }
-        requireLength(a.length, (long) m * k, "A");
-        requireLength(b.length, (long) n * k, "B");
-        int rowsPerBlock = Math.max(1, Math.min(blockRows, m));
-        double[] buffer = new double[rowsPerBlock * n];
-        if (k == 0) {    // all cross terms are 0 (zeroed for every block: a consumer may write into it)
-            for (int r0 = 0; r0 < m; r0 += rowsPerBlock) {
-                java.util.Arrays.fill(buffer, 0.0);
-                consumer.accept(r0, Math.min(rowsPerBlock, m - r0), buffer);
-            }
-            return;
-        }
-        try (DoublePointer pa = new DoublePointer(a); DoublePointer pb = new DoublePointer(b);
-             DoublePointer pc = new DoublePointer((long) rowsPerBlock * n)) {
-            for (int r0 = 0; r0 < m; r0 += rowsPerBlock) {
-                int rows = Math.min(rowsPerBlock, m - r0);
-                int first = upper ? r0 : 0;
-                int cols = n - first;
-                openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans, rows, cols, k,
-                        alpha, pa.getPointer((long) r0 * k), k, pb.getPointer((long) first * k), k, 0.0, pc, cols);
-                pc.get(buffer, 0, rows * cols);
-                consumer.accept(r0, rows, buffer);
-            }
-        }
     }
 
     /**
@@ -433,6 +369,24 @@ public final class Blas {
         // the bytedeco build selects its kernels for the CPU at run time (DYNAMIC_ARCH); OPENBLAS_CHAR_CORENAME is
         // only the build target's baseline, so it is not reported
         return (version.startsWith("OpenBLAS") ? version : "OpenBLAS " + version) + " (bytedeco, dynamic arch, "
-                + Runtime.getRuntime().availableProcessors() + " cores)";
+                + Runtime.getRuntime().availableProcessors() + " cores, " + threadTimeout(System.getenv("OPENBLAS_THREAD_TIMEOUT"))
+                + ")";
+    }
+
+    /**
+     * How long OpenBLAS's idle worker threads spin before they sleep, from the environment variable
+     * OPENBLAS_THREAD_TIMEOUT as OpenBLAS reads it at load time (atoi): a positive t gives 2^t cycles, t clamped to
+     * [4, 30]; unset, 0 or not a number gives its default 2^28. The launcher sets 16: spinning workers slow the Java
+     * threads that run between BLAS calls (docs/performance.md).
+     */
+    static String threadTimeout(String env) {
+        int parsed = 0;
+        if (env != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*\\+?(\\d{1,9})").matcher(env);
+            parsed = m.find() ? Integer.parseInt(m.group(1)) : 0;
+        }
+        int t = parsed > 0 ? Math.max(4, Math.min(30, parsed)) : 28;
+        String source = parsed > 0 ? "OPENBLAS_THREAD_TIMEOUT" : "default";
+        return "threads spin 2^" + t + " cycles (" + source + ")";
     }
 }

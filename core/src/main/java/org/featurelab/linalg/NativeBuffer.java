@@ -59,6 +59,23 @@ public abstract sealed class NativeBuffer<P extends Pointer> implements AutoClos
         return memory;
     }
 
+    /**
+     * A direct {@link java.nio.ByteBuffer} over elements [at, at + length), in the platform's byte order, so that Java
+     * code (the SIMD kernel maps) reads and writes the memory in place instead of copying it through an array. The view
+     * is valid only while this buffer is neither grown by {@link #reserveElements} nor closed: it aliases the memory
+     * and is not tracked. {@code length} times the element size must stay below 2³¹ bytes (a ByteBuffer's limit).
+     */
+    public final java.nio.ByteBuffer view(long at, long length) {
+        P memory = checked(at, length);
+        long bytes = length * memory.sizeof();
+        if (bytes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("native buffer: a view of " + length + " elements exceeds 2^31 bytes");
+        }
+        Pointer window = memory.getPointer(at);
+        window.capacity(length);
+        return window.asByteBuffer().order(java.nio.ByteOrder.nativeOrder());
+    }
+
     private void requireOpen() {
         if (closed) {
             throw new IllegalStateException("native buffer used after close()");

@@ -109,4 +109,95 @@ class KernelMapsTest {
             }
         }
     }
+
+    /** Cross terms for a row of {@code len} entries against norms[o..], with exact zeros and cancelled distances. */
+    private static double[] crossRow(int len, double rowNorm, double[] norms, int o, SplittableRandom rng) {
+        double[] cross = new double[len];
+        for (int j = 0; j < len; j++) {
+            double r2 = j % 5 == 0 ? 0.0 : j % 5 == 1 ? 1e-14 * (rowNorm + norms[o + j]) : 30 * rng.nextDouble();
+            cross[j] = r2 - rowNorm - norms[o + j];
+        }
+        return cross;
+    }
+
+    /**
+     * Values only (the prediction rows, two lane groups per step) give the same bits as the values of a pass with
+     * weights (one group per step), and stay within 4 ulp of the reference, on every length 0..40.
+     */
+    @Test
+    void valuesOnlyRowsEqualTheValuesOfWeightedRows() {
+        SplittableRandom rng = new SplittableRandom(11);
+        for (int len = 0; len <= 40; len++) {
+            double[] norms = new double[len + 1];
+            for (int j = 0; j < norms.length; j++) {
+                norms[j] = 50 * rng.nextDouble();
+            }
+            double[] cross = crossRow(len, 7.0, norms, 1, rng);
+            double[] plain = new double[len];
+            double[] weighted = new double[len];
+            double[] ref = new double[len];
+            fast.laplaceRow(cross, 0, 7.0, norms, 1, len, 2.5, plain, 0, null, null, 0);
+            fast.laplaceRow(cross, 0, 7.0, norms, 1, len, 2.5, weighted, 0, null, new float[len], 0);
+            reference.laplaceRow(cross, 0, 7.0, norms, 1, len, 2.5, ref, 0, null, null, 0);
+            for (int j = 0; j < len; j++) {
+                assertEquals(weighted[j], plain[j], 0.0, "len " + len + ", value " + j);
+                assertClose(ref[j], plain[j], 4, "len " + len + ", value " + j);
+            }
+        }
+    }
+
+    /**
+     * The native-memory forms (direct buffers, in chunks of {@link KernelMaps#CHUNK}) give the array forms' bits for
+     * the scalar and the SIMD maps, on rows longer than two chunks, at offsets, with and without weights; entries
+     * outside the row are untouched.
+     */
+    @Test
+    void nativeFormsGiveTheArrayFormsBits() {
+        SplittableRandom rng = new SplittableRandom(5);
+        int len = 2 * KernelMaps.CHUNK + 37;
+        double[] norms = new double[len + 4];
+        for (int j = 0; j < norms.length; j++) {
+            norms[j] = 50 * rng.nextDouble();
+        }
+        double[] cross = crossRow(len, 3.0, norms, 4, rng);
+        double[] alphaT = new double[3 * len];
+        for (int j = 0; j < alphaT.length; j++) {
+            alphaT[j] = rng.nextDouble() - 0.5;
+        }
+        for (KernelMaps maps : new KernelMaps[]{reference, fast}) {
+            double[] k = new double[len];
+            float[] w = new float[len];
+            maps.laplaceRow(cross, 0, 3.0, norms, 4, len, 2.5, k, 0, null, w, 0);
+            for (boolean weights : new boolean[]{true, false}) {
+                java.nio.ByteBuffer kc = direct(8 * (len + 9));
+                java.nio.ByteBuffer wb = direct(4 * (len + 6));
+                for (int j = 0; j < len + 9; j++) {
+                    kc.putDouble(8 * j, j < 9 ? -1.0 : cross[j - 9]);
+                }
+                maps.laplaceRow(kc, 9, 3.0, norms, 4, len, 2.5, weights ? wb : null, 6);
+                for (int j = 0; j < 9; j++) {
+                    assertEquals(-1.0, kc.getDouble(8 * j), 0.0, "before the row untouched");
+                }
+                for (int j = 0; j < len; j++) {
+                    assertEquals(k[j], kc.getDouble(8 * (9 + j)), 0.0, maps.describe() + ": value " + j);
+                    assertEquals(weights ? w[j] : 0f, wb.getFloat(4 * (6 + j)), 0f, maps.describe() + ": weight " + j);
+                }
+            }
+            double[] out = new double[3];
+            double[] outNative = new double[4];
+            maps.laplaceRowDot(cross.clone(), 0, 3.0, norms, len, 2.5, alphaT, 3, out, 0);
+            java.nio.ByteBuffer row = direct(8 * (len + 2));
+            for (int j = 0; j < len; j++) {
+                row.putDouble(8 * (j + 2), cross[j]);
+            }
+            maps.laplaceRowDot(row, 2, 3.0, norms, len, 2.5, alphaT, 3, outNative, 1);
+            for (int o = 0; o < 3; o++) {
+                assertEquals(out[o], outNative[o + 1], 0.0, maps.describe() + ": output " + o);
+            }
+        }
+    }
+
+    private static java.nio.ByteBuffer direct(int bytes) {
+        return java.nio.ByteBuffer.allocateDirect(bytes).order(java.nio.ByteOrder.nativeOrder());
+    }
 }

@@ -1,0 +1,18 @@
+package org.featurelab.linalg;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** OPENBLAS_THREAD_TIMEOUT as OpenBLAS reads it (atoi, clamped to [4, 30], 0 or unset: its default 2^28). */
+class BlasThreadTimeoutTest {
+    @Test
+    void openBlasThreadTimeoutIsReadAsOpenBlasReadsIt() {
+        assertEquals("threads spin 2^28 cycles (default)", Blas.threadTimeout(null));
+        assertEquals("threads spin 2^16 cycles (OPENBLAS_THREAD_TIMEOUT)", Blas.threadTimeout("16"));
+        assertEquals("threads spin 2^4 cycles (OPENBLAS_THREAD_TIMEOUT)", Blas.threadTimeout("1"));
+        assertEquals("threads spin 2^30 cycles (OPENBLAS_THREAD_TIMEOUT)", Blas.threadTimeout("99"));
+        assertEquals("threads spin 2^28 cycles (default)", Blas.threadTimeout("0"));
+        assertEquals("threads spin 2^28 cycles (default)", Blas.threadTimeout("fast"));
+    }
+}
