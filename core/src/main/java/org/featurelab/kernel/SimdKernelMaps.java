@@ -167,30 +167,30 @@ final class SimdKernelMaps implements KernelMaps {
     @Override
     public void laplaceRowDot(double[] cross, int c, double rowNorm, double[] norms, int n, double bandwidth,
                               double[] alphaT, int outputs, double[] out, int outOff) {
-        // the row's kernel values in place (it stays in cache), then one vector dot product per output
+        // the row's kernel values in place (it stays in cache), then the dot products in their own method, so that
+        // neither loop is inlined into a compilation too large for the JIT to keep the vectors in registers
         laplaceRow(cross, c, rowNorm, norms, 0, n, bandwidth, cross, c, null, null, 0);
-        int step = 2 * D.length();
-        int up = n - step + 1;
+        dots(cross, c, n, alphaT, outputs, out, outOff);
+    }
+
+    /** out[outOff + o] = Σ_j k[c + j] · alphaT[o·n + j] for o &lt; outputs; lanes summed in a fixed order. */
+    private static void dots(double[] k, int c, int n, double[] alphaT, int outputs, double[] out, int outOff) {
+        int up = D.loopBound(n);
         double[] lanes = new double[D.length()];
         for (int o = 0; o < outputs; o++) {
             int base = o * n;
-            // two accumulators (alternate lane groups), so that consecutive multiply-adds do not wait on each other;
-            // in locals, as the Vector API needs them in registers
-            DoubleVector acc0 = DoubleVector.zero(D);
-            DoubleVector acc1 = DoubleVector.zero(D);
+            DoubleVector acc = DoubleVector.zero(D);   // accumulator in a local, as the Vector API needs it in registers
             int j = 0;
-            for (; j < up; j += step) {
-                acc0 = DoubleVector.fromArray(D, cross, c + j).fma(DoubleVector.fromArray(D, alphaT, base + j), acc0);
-                acc1 = DoubleVector.fromArray(D, cross, c + j + D.length())
-                        .fma(DoubleVector.fromArray(D, alphaT, base + j + D.length()), acc1);
+            for (; j < up; j += D.length()) {
+                acc = DoubleVector.fromArray(D, k, c + j).fma(DoubleVector.fromArray(D, alphaT, base + j), acc);
             }
-            acc0.add(acc1).intoArray(lanes, 0); // lanes summed in a fixed order: reduceLanes(ADD) may reorder by JIT tier
+            acc.intoArray(lanes, 0); // lanes summed in a fixed order: reduceLanes(ADD) may reorder by JIT tier
             double sum = 0;
             for (double lane : lanes) {
                 sum += lane;
             }
             for (; j < n; j++) {
-                sum += cross[c + j] * alphaT[base + j];
+                sum += k[c + j] * alphaT[base + j];
             }
             out[outOff + o] = sum;
         }
