@@ -114,7 +114,10 @@ class FactValidationExperimentTest {
      * The ReLU network polished the same way stalls far from stationarity, with many more hidden pre-activations near
      * the kink u = 0 than the tanh network has near 0 ({@link org.featurelab.diagnostics.KinkPinning}). Measured (seed
      * 5): ReLU max r = 4.96, |u| &lt; 10⁻²·median for 239 of 4800 (5 below 10⁻⁴), smallest 2.4·10⁻⁵; tanh r = 0.017,
-     * 10 of 4800 (none below 10⁻⁴), smallest 7.8·10⁻⁴.
+     * 10 of 4800 (none below 10⁻⁴), smallest 7.8·10⁻⁴. On a second host (another CPU class, so OpenBLAS runs other
+     * kernels and the training rounds differently): ReLU r = 4.67 and 134 of 4800, tanh r = 0.0065 and 31 of 4800 —
+     * hence a factor 3 in the count, not 5 (the ordering of the finer counts is not stable across hosts and is not
+     * asserted).
      */
     @Test
     void reluStallsWhereTanhReachesStationarity() {
@@ -124,7 +127,7 @@ class FactValidationExperimentTest {
         FactValidation.Result tanh = FactValidation.run(base.withActivation(org.featurelab.nn.Activation.TANH), Progress.NONE);
         long[] kr = relu.kinks().within();
         long[] kt = tanh.kinks().within();
-        assertTrue(kr[0] > 5 * kt[0], relu.kinks() + " against " + tanh.kinks());
+        assertTrue(kr[0] > 3 * kt[0], relu.kinks() + " against " + tanh.kinks());
         assertTrue(relu.run().last().stationarity().maxLayerRatio() > 10 * tanh.run().last().stationarity().maxLayerRatio(),
                 "ReLU r = " + relu.run().last().stationarity().maxLayerRatio() + ", tanh r = "
                         + tanh.run().last().stationarity().maxLayerRatio());
