@@ -95,9 +95,10 @@ public final class RadialBasis implements KernelBasis {
 
     /**
      * K(Z, X)·α without storing K: for the Laplace kernel, the cross terms −2·Z·M·Xᵀ are streamed in row blocks
-     * in native memory ({@link GemmStreams#rowBlocks}) and each query row is reduced to its outputs there by
-     * {@link KernelMaps#laplaceRowDot} (distance, exponential and the dot products with α in one pass); other kernels as
-     * {@link KernelBasis#predict}. Memory: one native block of about 2²¹ doubles besides the result. The sums run in a different order than
+     * in native memory ({@link GemmStreams#rowBlocks}) and each query row, copied into an array, is reduced to its
+     * outputs by {@link KernelMaps#laplaceRowDot} (distance, exponential and the dot products with α in one pass); other
+     * kernels as {@link KernelBasis#predict}. Memory: one native block of about 2²¹ doubles and one row copy per running
+     * thread besides the result. The sums run in a different order than
      * gram(Z)·α, so the two agree to rounding.
      */
     @Override

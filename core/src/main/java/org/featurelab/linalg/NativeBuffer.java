@@ -12,8 +12,9 @@ import org.bytedeco.javacpp.Pointer;
  * Indices are {@code long} (a buffer may exceed 2³¹ values).
  *
  * <p>Not thread-safe for {@link #reserve}/{@link #close}; concurrent copies in and out of disjoint ranges are safe
- * (each call works on its own view of the memory). After {@link #close()} every access throws
- * {@link IllegalStateException} instead of touching freed memory.
+ * (each call works on its own view of the memory). After {@link #close()} every access through this object throws
+ * {@link IllegalStateException} instead of touching freed memory; a {@link #view} taken before is not guarded and
+ * must not be used after the buffer is closed or grown.
  *
  * @param <P> the JavaCPP pointer type of the element ({@code FloatPointer}, {@code DoublePointer})
  */
