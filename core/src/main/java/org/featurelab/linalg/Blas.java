@@ -2,6 +2,7 @@ package org.featurelab.linalg;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas;
+import org.bytedeco.openblas.global.openblas_full;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -354,13 +355,17 @@ public final class Blas {
     /** Sets the number of threads the native BLAS uses (values &lt; 1 are ignored). */
     public static void setThreads(int threads) {
         if (threads >= 1) {
-            openblas.blas_set_num_threads(threads);
+            openblas_full.openblas_set_num_threads(threads);
         }
     }
 
-    /** Number of threads the native BLAS uses. */
+    /**
+     * Number of threads the native BLAS uses, from OpenBLAS's own {@code openblas_get_num_threads} (the bytedeco
+     * preset's generic {@code blas_get_num_threads} answers −1 for OpenBLAS, so a caller that saved it to restore the
+     * count after a single-threaded section left BLAS on one thread; measured, {@code BlasThreadsTest}).
+     */
     public static int threads() {
-        return openblas.blas_get_num_threads();
+        return openblas_full.openblas_get_num_threads();
     }
 
     /** Name and configuration string of the loaded native library, for provenance and benchmarks. */

@@ -54,6 +54,13 @@ class MeanFieldCurvesTest {
     }
 
     @Test
+    void theSingleThreadedBlasSectionRestoresTheThreadCount() {
+        int before = org.featurelab.linalg.Blas.threads();
+        MeanFieldCurves.run(TINY, Progress.NONE);
+        assertEquals(before, org.featurelab.linalg.Blas.threads(), "BLAS threads after the jobs");
+    }
+
+    @Test
     void sameSeedSameNumbersOtherSeedOtherNumbers() {
         assertEquals(result, MeanFieldCurves.run(TINY, Progress.NONE));
         assertNotEquals(result.points(), MeanFieldCurves.run(TINY.withSeed(8), Progress.NONE).points());
