@@ -387,7 +387,7 @@ public final class Blas {
     static String threadTimeout(String env) {
         int parsed = 0;
         if (env != null) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*\\+?(\\d{1,9})").matcher(env);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*\\+?0*(\\d{1,9})").matcher(env);
             parsed = m.find() ? Integer.parseInt(m.group(1)) : 0;
         }
         int t = parsed > 0 ? Math.max(4, Math.min(30, parsed)) : 28;

@@ -68,6 +68,9 @@ public abstract sealed class NativeBuffer<P extends Pointer> implements AutoClos
      */
     public final java.nio.ByteBuffer view(long at, long length) {
         P memory = checked(at, length);
+        if (length == 0) {   // JavaCPP would read a capacity of 0 as one element, past the end at at = capacity
+            return java.nio.ByteBuffer.allocateDirect(0).order(java.nio.ByteOrder.nativeOrder());
+        }
         long bytes = length * memory.sizeof();
         if (bytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("native buffer: a view of " + length + " elements exceeds 2^31 bytes");

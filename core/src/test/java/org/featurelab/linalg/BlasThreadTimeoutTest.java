@@ -14,5 +14,10 @@ class BlasThreadTimeoutTest {
         assertEquals("threads spin 2^30 cycles (OPENBLAS_THREAD_TIMEOUT)", Blas.threadTimeout("99"));
         assertEquals("threads spin 2^28 cycles (default)", Blas.threadTimeout("0"));
         assertEquals("threads spin 2^28 cycles (default)", Blas.threadTimeout("fast"));
+        // atoi reads leading zeros as part of the number, and its sign
+        assertEquals("threads spin 2^20 cycles (OPENBLAS_THREAD_TIMEOUT)", Blas.threadTimeout("0000000020"));
+        assertEquals("threads spin 2^12 cycles (OPENBLAS_THREAD_TIMEOUT)", Blas.threadTimeout(" +012x"));
+        assertEquals("threads spin 2^28 cycles (default)", Blas.threadTimeout("000"));
+        assertEquals("threads spin 2^28 cycles (default)", Blas.threadTimeout("-16"));
     }
 }

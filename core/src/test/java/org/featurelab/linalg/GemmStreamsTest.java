@@ -141,6 +141,10 @@ class GemmStreamsTest {
             v.putDouble(8, -1.0);
             assertEquals(-1.0, d.get(4), 0.0);
             assertThrows(IndexOutOfBoundsException.class, () -> d.view(8, 3));
+            // an empty range is an empty buffer, also at the end (JavaCPP reads capacity 0 as one element)
+            assertEquals(0, d.view(3, 0).capacity());
+            assertEquals(0, d.view(10, 0).capacity());
+            assertThrows(IndexOutOfBoundsException.class, () -> d.view(11, 0));
         }
         NativeFloats f = new NativeFloats().reserve(4);
         f.put(0, new float[]{1, 2, 3, 4}, 0, 4);
