@@ -109,30 +109,52 @@ public interface KernelMaps {
             if (INSTANCE == ScalarKernelMaps.INSTANCE || !WARMED.compareAndSet(false, true)) {
                 return;
             }
-            Thread t = new Thread(() -> {
-                int len = 1024;
-                double[] cross = new double[len];
-                double[] norms = new double[len];
-                double[] k = new double[len];
-                float[] w32 = new float[len];
-                double[] w64 = new double[len];
-                for (int i = 0; i < len; i++) {
-                    norms[i] = 1 + i % 7;
-                    cross[i] = -i % 5;
-                }
-                double[] alphaT = new double[3 * len];
-                double[] out = new double[3];
-                for (int rep = 0; rep < 3000; rep++) {
-                    INSTANCE.laplaceRow(cross, 0, 2.0, norms, 0, len - rep % 9, 10.0, k, 0, rep % 2 == 0 ? w64 : null,
-                            rep % 2 == 0 ? null : w32, 0);
-                    System.arraycopy(norms, 0, k, 0, len);
-                    INSTANCE.laplaceInPlace(k, 0, len - rep % 9, 10.0);
-                    System.arraycopy(norms, 0, k, 0, len);   // the fused prediction row (validation, predict)
-                    INSTANCE.laplaceRowDot(k, 0, 2.0, norms, len - rep % 9, 10.0, alphaT, 3, out, 0);
-                }
-            }, "featurelab-simd-warm-up");
+            Thread t = new Thread(Holder::exercise, "featurelab-simd-warm-up");
             t.setDaemon(true);
             t.start();
+        }
+
+        /**
+         * Runs every map the fits and predictions run, in the forms they run them (native rows over several chunks,
+         * float32 and float64 weights, values only, fused dot products), on data that takes every branch they take:
+         * each row starts with a zero distance (the diagonal of a training Gram) and some rows are short enough for
+         * the zero to fall in the scalar tail. A warm-up that never saw a zero distance let C2 compile the tail's
+         * cancellation test as never taken; the first Gram row shorter than a lane group then trapped, and the maps ran
+         * in the interpreter and C1 for about two seconds of the first fit (validation and the next Gram pass).
+         */
+        static void exercise() {
+            int len = 2 * CHUNK + 77;   // the native forms' chunk loop runs three times, with a tail
+            double[] norms = new double[len];
+            double[] row = new double[len];
+            double[] k = new double[len];
+            float[] w32 = new float[len];
+            double[] w64 = new double[len];
+            double[] alphaT = new double[3 * len];
+            double[] out = new double[3];
+            java.nio.ByteBuffer nativeRow = java.nio.ByteBuffer.allocateDirect(8 * len).order(java.nio.ByteOrder.nativeOrder());
+            java.nio.ByteBuffer nativeWeights = java.nio.ByteBuffer.allocateDirect(4 * len).order(java.nio.ByteOrder.nativeOrder());
+            double rowNorm = 2.0;
+            for (int i = 0; i < len; i++) {
+                norms[i] = 1 + i % 7;
+                alphaT[i] = 1.0 / (1 + i);
+            }
+            for (int rep = 0; rep < 800; rep++) {
+                int part = rep % 4 == 0 ? rep % 13 : len - rep % 9;   // short rows: the diagonal in the scalar tail
+                for (int i = 0; i < part; i++) {
+                    row[i] = i == 0 ? -(rowNorm + norms[0]) : -(i % 5);   // entry 0 at distance 0
+                }
+                System.arraycopy(row, 0, k, 0, part);
+                INSTANCE.laplaceRow(k, 0, rowNorm, norms, 0, part, 10.0, k, 0, rep % 2 == 0 ? w64 : null,
+                        rep % 2 == 0 ? null : w32, 0);
+                nativeRow.asDoubleBuffer().put(0, row, 0, part);
+                INSTANCE.laplaceRow(nativeRow, 0, rowNorm, norms, 0, part, 10.0, nativeWeights, 0);
+                nativeRow.asDoubleBuffer().put(0, row, 0, part);
+                INSTANCE.laplaceRowDot(nativeRow, 0, rowNorm, norms, part, 10.0, alphaT, 3, out, 0);
+                System.arraycopy(row, 0, k, 0, part);
+                INSTANCE.laplaceRowDot(k, 0, rowNorm, norms, part, 10.0, alphaT, 3, out, 0);
+                System.arraycopy(norms, 0, k, 0, part);
+                INSTANCE.laplaceInPlace(k, 0, part, 10.0);
+            }
         }
 
         private static KernelMaps choose() {
