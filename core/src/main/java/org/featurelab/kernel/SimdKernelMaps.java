@@ -173,26 +173,73 @@ final class SimdKernelMaps implements KernelMaps {
         dots(cross, c, n, alphaT, outputs, out, outOff);
     }
 
-    /** out[outOff + o] = Σ_j k[c + j] · alphaT[o·n + j] for o &lt; outputs; lanes summed in a fixed order. */
+    /**
+     * out[outOff + o] = Σ_j k[c + j] · alphaT[o·n + j] for o &lt; outputs; lanes summed in a fixed order. Four outputs
+     * at a time share each load of k and keep four independent multiply-add chains in flight (one chain waits on the
+     * latency of the previous multiply-add); every output is still summed in the same order as alone, so the bits do
+     * not depend on how the outputs are grouped.
+     */
     private static void dots(double[] k, int c, int n, double[] alphaT, int outputs, double[] out, int outOff) {
+        int o = 0;
+        for (; o + 4 <= outputs; o += 4) {
+            dots4(k, c, n, alphaT, o, out, outOff);
+        }
+        dotsEach(k, c, n, alphaT, o, outputs, out, outOff);
+    }
+
+    /** Outputs o0 .. o0 + 3 of {@link #dots}. */
+    private static void dots4(double[] k, int c, int n, double[] alphaT, int o0, double[] out, int outOff) {
+        int up = D.loopBound(n);
+        int b0 = o0 * n;
+        int b1 = b0 + n;
+        int b2 = b1 + n;
+        int b3 = b2 + n;
+        DoubleVector a0 = DoubleVector.zero(D);
+        DoubleVector a1 = a0;
+        DoubleVector a2 = a0;
+        DoubleVector a3 = a0;
+        int j = 0;
+        for (; j < up; j += D.length()) {
+            DoubleVector kj = DoubleVector.fromArray(D, k, c + j);
+            a0 = kj.fma(DoubleVector.fromArray(D, alphaT, b0 + j), a0);
+            a1 = kj.fma(DoubleVector.fromArray(D, alphaT, b1 + j), a1);
+            a2 = kj.fma(DoubleVector.fromArray(D, alphaT, b2 + j), a2);
+            a3 = kj.fma(DoubleVector.fromArray(D, alphaT, b3 + j), a3);
+        }
+        double[] lanes = new double[D.length()];
+        out[outOff + o0] = finish(a0, lanes, k, c, j, n, alphaT, b0);
+        out[outOff + o0 + 1] = finish(a1, lanes, k, c, j, n, alphaT, b1);
+        out[outOff + o0 + 2] = finish(a2, lanes, k, c, j, n, alphaT, b2);
+        out[outOff + o0 + 3] = finish(a3, lanes, k, c, j, n, alphaT, b3);
+    }
+
+    /** The lanes of acc summed in order, then the scalar tail j .. n − 1 of one output. */
+    private static double finish(DoubleVector acc, double[] lanes, double[] k, int c, int j, int n, double[] alphaT,
+                                 int base) {
+        acc.intoArray(lanes, 0); // lanes summed in a fixed order: reduceLanes(ADD) may reorder by JIT tier
+        double sum = 0;
+        for (double lane : lanes) {
+            sum += lane;
+        }
+        for (; j < n; j++) {
+            sum += k[c + j] * alphaT[base + j];
+        }
+        return sum;
+    }
+
+    /** Outputs from .. outputs − 1 of {@link #dots}, one at a time. */
+    private static void dotsEach(double[] k, int c, int n, double[] alphaT, int from, int outputs, double[] out,
+                                 int outOff) {
         int up = D.loopBound(n);
         double[] lanes = new double[D.length()];
-        for (int o = 0; o < outputs; o++) {
+        for (int o = from; o < outputs; o++) {
             int base = o * n;
             DoubleVector acc = DoubleVector.zero(D);   // accumulator in a local, as the Vector API needs it in registers
             int j = 0;
             for (; j < up; j += D.length()) {
                 acc = DoubleVector.fromArray(D, k, c + j).fma(DoubleVector.fromArray(D, alphaT, base + j), acc);
             }
-            acc.intoArray(lanes, 0); // lanes summed in a fixed order: reduceLanes(ADD) may reorder by JIT tier
-            double sum = 0;
-            for (double lane : lanes) {
-                sum += lane;
-            }
-            for (; j < n; j++) {
-                sum += k[c + j] * alphaT[base + j];
-            }
-            out[outOff + o] = sum;
+            out[outOff + o] = finish(acc, lanes, k, c, j, n, alphaT, base);
         }
     }
 

@@ -64,4 +64,33 @@ class FusedPredictTest {
             }
         }
     }
+    @Test
+    void groupedOutputsGiveEachOutputsOwnBits() {
+        int n = 53;   // not a multiple of any lane count: every output has a scalar tail
+        int outputs = 6;   // one group of four, then two alone
+        Matrix x = RandomData.gaussian(n, 4, 8);
+        RadialBasis basis = (RadialBasis) new Laplace(1.5).basis(x, Metric.identity(4, false));
+        double[] norms = basis.centersTimesMetric().rowDots(x);
+        Matrix z = RandomData.gaussian(1, 4, 9);
+        double rowNorm = z.rowDots(z)[0];
+        double[] cross = z.times(x.transpose()).scale(-2).data();
+        double[] alphaT = RandomData.gaussian(outputs, n, 10).data();
+        for (KernelMaps maps : new KernelMaps[] {KernelMaps.get(), KernelMaps.scalar()}) {
+            double[] all = new double[outputs];
+            maps.laplaceRowDot(cross.clone(), 0, rowNorm, norms, n, 1.5, alphaT, outputs, all, 0);
+            double[] ref = new double[outputs];
+            KernelMaps.scalar().laplaceRowDot(cross.clone(), 0, rowNorm, norms, n, 1.5, alphaT, outputs, ref, 0);
+            for (int o = 0; o < outputs; o++) {
+                double[] alone = new double[1];
+                double[] row = java.util.Arrays.copyOfRange(alphaT, o * n, (o + 1) * n);
+                maps.laplaceRowDot(cross.clone(), 0, rowNorm, norms, n, 1.5, row, 1, alone, 0);
+                assertEquals(alone[0], all[o], 0.0, maps.describe() + " output " + o + " alone and grouped");
+                double scale = 0;
+                for (int j = 0; j < n; j++) {
+                    scale += Math.abs(alphaT[o * n + j]);
+                }
+                assertEquals(ref[o], all[o], 1e-14 * scale, maps.describe() + " output " + o + " against the scalar map");
+            }
+        }
+    }
 }
