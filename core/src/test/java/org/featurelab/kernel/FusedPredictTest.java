@@ -64,6 +64,7 @@ class FusedPredictTest {
             }
         }
     }
+
     @Test
     void groupedOutputsGiveEachOutputsOwnBits() {
         int n = 53;   // not a multiple of any lane count: every output has a scalar tail
