@@ -91,7 +91,9 @@ public interface KernelMaps {
      * Starts compiling the maps now, on a daemon thread, so that the first large Gram does not run them in the
      * interpreter: Vector API code is many times slower before the JIT's top tier compiles it, which cost about a second
      * in the first iteration of a 6,000-row fit. A command calls this before reading its input; the work (a few
-     * thousand calls on small arrays) overlaps the file parsing on another core. Idempotent; no effect on results.
+     * thousand calls on rows of about 4,000 entries, {@link Holder#exercise}) overlaps the file parsing on another core.
+     * Idempotent; no effect on results. {@code -Dfeaturelab.warmup=false} turns it off (the launcher's class-data
+     * archive run, which runs in the interpreter, where the warm-up would only keep a core busy).
      */
     static void warmUpInBackground() {
         Holder.warmUp();
@@ -106,7 +108,8 @@ public interface KernelMaps {
         private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
 
         static void warmUp() {
-            if (INSTANCE == ScalarKernelMaps.INSTANCE || !WARMED.compareAndSet(false, true)) {
+            if (INSTANCE == ScalarKernelMaps.INSTANCE || !Boolean.parseBoolean(System.getProperty("featurelab.warmup", "true"))
+                    || !WARMED.compareAndSet(false, true)) {
                 return;
             }
             Thread t = new Thread(Holder::exercise, "featurelab-simd-warm-up");
@@ -115,8 +118,9 @@ public interface KernelMaps {
         }
 
         /**
-         * Runs every map the fits and predictions run, in the forms they run them (native rows over several chunks,
-         * float32 and float64 weights, values only, fused dot products), on data that takes every branch they take:
+         * Runs every map the fits and predictions run, in the forms they run them (native rows over several chunks
+         * with float32 weights, array rows with float32, float64 or no weights, fused dot products on native and array
+         * rows), on data that takes every branch they take:
          * each row starts with a zero distance (the diagonal of a training Gram) and some rows are short enough for
          * the zero to fall in the scalar tail. A warm-up that never saw a zero distance let C2 compile the tail's
          * cancellation test as never taken; the first Gram row shorter than a lane group then trapped, and the maps ran

@@ -352,20 +352,32 @@ public final class Blas {
         return openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'V', (byte) 'L', n, a, Math.max(1, n), w);
     }
 
-    /** Sets the number of threads the native BLAS uses (values &lt; 1 are ignored). */
+    /**
+     * Sets the number of threads the native BLAS uses (values &lt; 1 are ignored, and so is the call where the loaded
+     * library is not OpenBLAS: {@code -Dorg.bytedeco.openblas.load} may substitute another BLAS).
+     */
     public static void setThreads(int threads) {
         if (threads >= 1) {
-            openblas_full.openblas_set_num_threads(threads);
+            try {
+                openblas_full.openblas_set_num_threads(threads);
+            } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+                // not OpenBLAS: its thread count is not ours to set
+            }
         }
     }
 
     /**
      * Number of threads the native BLAS uses, from OpenBLAS's own {@code openblas_get_num_threads} (the bytedeco
      * preset's generic {@code blas_get_num_threads} answers −1 for OpenBLAS, so a caller that saved it to restore the
-     * count after a single-threaded section left BLAS on one thread; measured, {@code BlasThreadsTest}).
+     * count after a single-threaded section left BLAS on one thread; measured, {@code BlasThreadsTest}). −1 where the
+     * loaded library is not OpenBLAS.
      */
     public static int threads() {
-        return openblas_full.openblas_get_num_threads();
+        try {
+            return openblas_full.openblas_get_num_threads();
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            return -1;   // another BLAS substituted for OpenBLAS: the count is not reported
+        }
     }
 
     /** Name and configuration string of the loaded native library, for provenance and benchmarks. */

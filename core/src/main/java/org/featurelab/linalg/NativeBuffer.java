@@ -40,8 +40,8 @@ public abstract sealed class NativeBuffer<P extends Pointer> implements AutoClos
                 memory.close();
             }
             memory = null;
-            memory = allocate(Math.max(1, size));
-            capacity = Math.max(1, size);
+            memory = allocate(Math.max(1, size));   // JavaCPP cannot allocate 0 elements
+            capacity = size;
         }
     }
 

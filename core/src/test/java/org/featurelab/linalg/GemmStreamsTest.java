@@ -146,6 +146,11 @@ class GemmStreamsTest {
             assertEquals(0, d.view(10, 0).capacity());
             assertThrows(IndexOutOfBoundsException.class, () -> d.view(11, 0));
         }
+        try (NativeDoubles empty = new NativeDoubles().reserve(0)) {   // allocated as one element, holds none
+            assertEquals(0, empty.capacity());
+            assertEquals(0, empty.view(0, 0).capacity());
+            assertThrows(IndexOutOfBoundsException.class, () -> empty.view(0, 1));
+        }
         NativeFloats f = new NativeFloats().reserve(4);
         f.put(0, new float[]{1, 2, 3, 4}, 0, 4);
         assertEquals(3f, f.view(2, 2).getFloat(0), 0f);
