@@ -62,11 +62,12 @@ public interface KernelMaps {
 
     /**
      * {@link #laplaceRowDot} with the cross terms at doubles [c, c + n) of native memory (a direct buffer in the
-     * platform's byte order). The same values, bit for bit, as the array form, on a copy of the row.
+     * platform's byte order). The same values, bit for bit, as the array form, on a copy of the row in this thread's
+     * reused scratch row ({@link RowScratch}).
      */
     default void laplaceRowDot(java.nio.ByteBuffer cross, int c, double rowNorm, double[] norms, int n, double bandwidth,
                                double[] alphaT, int outputs, double[] out, int outOff) {
-        double[] row = new double[n];
+        double[] row = RowScratch.atLeast(n);
         cross.asDoubleBuffer().get(c, row, 0, n);
         laplaceRowDot(row, 0, rowNorm, norms, n, bandwidth, alphaT, outputs, out, outOff);
     }
