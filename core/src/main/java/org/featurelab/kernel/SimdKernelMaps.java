@@ -180,15 +180,17 @@ final class SimdKernelMaps implements KernelMaps {
      * not depend on how the outputs are grouped.
      */
     private static void dots(double[] k, int c, int n, double[] alphaT, int outputs, double[] out, int outOff) {
+        double[] lanes = new double[D.length()];
         int o = 0;
         for (; o + 4 <= outputs; o += 4) {
-            dots4(k, c, n, alphaT, o, out, outOff);
+            dots4(k, c, n, alphaT, o, out, outOff, lanes);
         }
-        dotsEach(k, c, n, alphaT, o, outputs, out, outOff);
+        dotsEach(k, c, n, alphaT, o, outputs, out, outOff, lanes);
     }
 
     /** Outputs o0 .. o0 + 3 of {@link #dots}. */
-    private static void dots4(double[] k, int c, int n, double[] alphaT, int o0, double[] out, int outOff) {
+    private static void dots4(double[] k, int c, int n, double[] alphaT, int o0, double[] out, int outOff,
+                              double[] lanes) {
         int up = D.loopBound(n);
         int b0 = o0 * n;
         int b1 = b0 + n;
@@ -206,7 +208,6 @@ final class SimdKernelMaps implements KernelMaps {
             a2 = kj.fma(DoubleVector.fromArray(D, alphaT, b2 + j), a2);
             a3 = kj.fma(DoubleVector.fromArray(D, alphaT, b3 + j), a3);
         }
-        double[] lanes = new double[D.length()];
         out[outOff + o0] = finish(a0, lanes, k, c, j, n, alphaT, b0);
         out[outOff + o0 + 1] = finish(a1, lanes, k, c, j, n, alphaT, b1);
         out[outOff + o0 + 2] = finish(a2, lanes, k, c, j, n, alphaT, b2);
@@ -229,9 +230,8 @@ final class SimdKernelMaps implements KernelMaps {
 
     /** Outputs from .. outputs − 1 of {@link #dots}, one at a time. */
     private static void dotsEach(double[] k, int c, int n, double[] alphaT, int from, int outputs, double[] out,
-                                 int outOff) {
+                                 int outOff, double[] lanes) {
         int up = D.loopBound(n);
-        double[] lanes = new double[D.length()];
         for (int o = from; o < outputs; o++) {
             int base = o * n;
             DoubleVector acc = DoubleVector.zero(D);   // accumulator in a local, as the Vector API needs it in registers
