@@ -3,8 +3,8 @@ import org.featurelab.rfm.RfmListener;
 import org.featurelab.speed.RfmSpeed;
 
 /**
- * `speed rfm`'s workload (n = 6,000, d = 100, 10 classes, 3 iterations) run three times in one JVM, printing the seconds
- * of every phase of every iteration: the first timed fit's first kernel pass against a later fit's. Arg: MIXED or FLOAT64.
+ * `speed rfm`'s workload (n = 6,000, d = 100, 10 classes, 3 iterations) run three times in one JVM, printing when each phase
+ * of each iteration starts (seconds to the next phase's start) and each fit's phase totals: the first timed fit's first kernel pass against a later fit's. Arg: MIXED or FLOAT64.
  */
 public class RepeatedFitProbe {
     public static void main(String[] args) {
