@@ -5,7 +5,9 @@ import org.featurelab.kernel.KernelMaps;
 import org.featurelab.linalg.Parallel;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.*;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import static org.bytedeco.openblas.global.openblas.*;
 
 /**
@@ -15,51 +17,81 @@ import static org.bytedeco.openblas.global.openblas.*;
  * in cache). Args: TILE_ROWS TILE_COLS.
  */
 public class FusedTileProbe {
-  public static void main(String[] a) throws Exception {
-    int n = 6000, d = 100; int tr = Integer.parseInt(a[0]), tc = Integer.parseInt(a[1]);
-    DoublePointer x = new DoublePointer((long) n * d);
-    double[] norms = new double[n];
-    Random rnd = new Random(1);
-    for (int i = 0; i < n; i++) { double s=0; for (int j=0;j<d;j++){ double v=rnd.nextGaussian()*0.1; x.put((long)i*d+j,v); s+=v*v;} norms[i]=s; }
-    DoublePointer c = new DoublePointer((long) n * n);
-    FloatPointer w = new FloatPointer((long) n * n);
-    for (long i = 0; i < (long) n * n; i += 512) { c.put(i, 0); w.put(i, 0); }
-    KernelMaps maps = KernelMaps.get();
-    int blockRows = 349;
-    for (int rep = 0; rep < 6; rep++) {
-      openblas_full.openblas_set_num_threads(2);
-      long t0 = System.nanoTime();
-      for (int r0 = 0; r0 < n; r0 += blockRows) {
-        int rows = Math.min(blockRows, n - r0), cols = n - r0; final int R0 = r0;
-        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, cols, d, -2.0, x.getPointer((long) r0 * d), d, x.getPointer((long) r0 * d), d, 0.0, c.getPointer((long) r0 * n + r0), n);
-        ByteBuffer blk = view(c, (long) r0 * n + r0, (long) (rows - 1) * n + cols, 8);
-        ByteBuffer wt = view(w, (long) r0 * n + r0, (long) (rows - 1) * n + cols, 4);
-        Parallel.rows(rows, cols, r -> { int at = r * n + r; maps.laplaceRow(blk, at, norms[R0 + r], norms, R0 + r, cols - r, 10.0, wt, at); });
-      }
-      double streamed = (System.nanoTime() - t0) / 1e6;
-      openblas_full.openblas_set_num_threads(1);
-      List<int[]> tiles = new ArrayList<>();
-      for (int r0 = 0; r0 < n; r0 += tr) for (int c0 = (r0 / tc) * tc; c0 < n; c0 += tc) tiles.add(new int[]{r0, c0});
-      t0 = System.nanoTime();
-      Parallel.rows(tiles.size(), 1L << 20, t -> {
-        int r0 = tiles.get(t)[0], c0 = Math.max(tiles.get(t)[1], r0);
-        int rows = Math.min(tr, n - r0), cols = Math.min(tiles.get(t)[1] + tc, n) - c0;
-        if (cols <= 0) return;
-        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, cols, d, -2.0, x.getPointer((long) r0 * d), d, x.getPointer((long) c0 * d), d, 0.0, c.getPointer((long) r0 * n + c0), n);
-        ByteBuffer blk = view(c, (long) r0 * n + c0, (long) (rows - 1) * n + cols, 8);
-        ByteBuffer wt = view(w, (long) r0 * n + c0, (long) (rows - 1) * n + cols, 4);
-        for (int r = 0; r < rows; r++) {
-          int start = Math.max(0, r0 + r - c0); if (start >= cols) continue;
-          int at = r * n + start;
-          maps.laplaceRow(blk, at, norms[r0 + r], norms, c0 + start, cols - start, 10.0, wt, at);
+    private static final int N = 6000;
+    private static final int D = 100;
+    private static final double BANDWIDTH = 10.0;
+    private static final int BLOCK_ROWS = 349;   // RadialBasis's default block of 2^21 values
+
+    public static void main(String[] args) {
+        int tileRows = Integer.parseInt(args[0]);
+        int tileCols = Integer.parseInt(args[1]);
+        DoublePointer x = new DoublePointer((long) N * D);
+        double[] norms = new double[N];
+        Random random = new Random(1);
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < D; j++) {
+                double v = 0.1 * random.nextGaussian();
+                x.put((long) i * D + j, v);
+                norms[i] += v * v;
+            }
         }
-      });
-      double fused = (System.nanoTime() - t0) / 1e6;
-      System.out.printf("streamed %.1f ms, fused tiles %dx%d %.1f ms%n", streamed, tr, tc, fused);
+        DoublePointer k = new DoublePointer((long) N * N);
+        FloatPointer w = new FloatPointer((long) N * N);
+        for (long i = 0; i < (long) N * N; i += 512) {   // fault the pages in before timing
+            k.put(i, 0);
+            w.put(i, 0);
+        }
+        List<int[]> tiles = new ArrayList<>();
+        for (int r0 = 0; r0 < N; r0 += tileRows) {
+            for (int c0 = (r0 / tileCols) * tileCols; c0 < N; c0 += tileCols) {
+                tiles.add(new int[] {r0, Math.max(c0, r0), Math.min(c0 + tileCols, N)});
+            }
+        }
+        KernelMaps maps = KernelMaps.get();
+        for (int rep = 0; rep < 6; rep++) {
+            openblas_full.openblas_set_num_threads(2);
+            long t0 = System.nanoTime();
+            for (int r0 = 0; r0 < N; r0 += BLOCK_ROWS) {
+                int first = r0;
+                int rows = Math.min(BLOCK_ROWS, N - r0);
+                gemm(x, k, first, first, rows, N - first);
+                Parallel.rows(rows, N - first, r -> mapRow(maps, k, w, norms, first, first, N, r));
+            }
+            double streamed = (System.nanoTime() - t0) / 1e6;
+            openblas_full.openblas_set_num_threads(1);
+            t0 = System.nanoTime();
+            Parallel.rows(tiles.size(), 1L << 20, t -> {
+                int r0 = tiles.get(t)[0];
+                int c0 = tiles.get(t)[1];
+                int end = tiles.get(t)[2];
+                int rows = Math.min(tileRows, N - r0);
+                gemm(x, k, r0, c0, rows, end - c0);
+                for (int r = 0; r < rows; r++) {
+                    mapRow(maps, k, w, norms, r0, c0, end, r);
+                }
+            });
+            double fused = (System.nanoTime() - t0) / 1e6;
+            System.out.printf("streamed %.1f ms, fused tiles %dx%d %.1f ms%n", streamed, tileRows, tileCols, fused);
+        }
     }
-  }
-  static ByteBuffer view(org.bytedeco.javacpp.Pointer p, long at, long len, int size) {
-    org.bytedeco.javacpp.Pointer q = (p instanceof DoublePointer dp) ? dp.getPointer(at) : ((FloatPointer) p).getPointer(at);
-    q.capacity(len); return q.asByteBuffer().order(ByteOrder.nativeOrder());
-  }
+
+    /** K[r0 + r][c0 + j] = −2·xᵣ·x_{c0+j} for r &lt; rows, j &lt; cols (leading dimension N). */
+    private static void gemm(DoublePointer x, DoublePointer k, int r0, int c0, int rows, int cols) {
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, cols, D, -2.0, x.getPointer((long) r0 * D), D,
+                x.getPointer((long) c0 * D), D, 0.0, k.getPointer((long) r0 * N + c0), N);
+    }
+
+    /** The Laplace map of row r0 + r over the columns [max(c0, r0 + r), end): the upper triangle only. */
+    private static void mapRow(KernelMaps maps, DoublePointer k, FloatPointer w, double[] norms, int r0, int c0, int end,
+                               int r) {
+        int a = r0 + r;
+        int from = Math.max(c0, a);
+        if (from >= end) {
+            return;
+        }
+        long at = (long) a * N + from;
+        ByteBuffer values = k.getPointer(at).capacity(end - from).asByteBuffer().order(ByteOrder.nativeOrder());
+        ByteBuffer weights = w.getPointer(at).capacity(end - from).asByteBuffer().order(ByteOrder.nativeOrder());
+        maps.laplaceRow(values, 0, norms[a], norms, from, end - from, BANDWIDTH, weights, 0);
+    }
 }
