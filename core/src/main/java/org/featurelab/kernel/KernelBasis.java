@@ -35,6 +35,15 @@ public interface KernelBasis {
         return TrainingGram.of(gram(centers()), arithmetic);
     }
 
+    /**
+     * As {@link #trainingGram(Arithmetic, GramWorkspace)}, told whether a feature update will follow: with
+     * {@code updateFollows} false (the last iteration of a fit) a basis may skip the by-products that only the update
+     * reads and return K with {@link TrainingGram.Weights.None}. By default the same pass either way.
+     */
+    default TrainingGram trainingGram(Arithmetic arithmetic, GramWorkspace ws, boolean updateFollows) {
+        return trainingGram(arithmetic, ws);
+    }
+
     /** As {@link #trainingGram(Arithmetic, GramWorkspace)} in fresh storage. */
     default TrainingGram trainingGram(Arithmetic arithmetic) {
         return trainingGram(arithmetic, new GramWorkspace());

@@ -144,19 +144,29 @@ public final class RadialBasis implements KernelBasis {
      */
     @Override
     public TrainingGram trainingGram(Arithmetic arithmetic, GramWorkspace ws) {
+        return trainingGram(arithmetic, ws, true);
+    }
+
+    /**
+     * With {@code updateFollows} false the pass writes K only (no W: {@link TrainingGram.Weights.None}), which saves
+     * the weights' division and their n²/2 stores (float32 or float64) in a fit's last iteration.
+     */
+    @Override
+    public TrainingGram trainingGram(Arithmetic arithmetic, GramWorkspace ws, boolean updateFollows) {
         TrainingGram.requireKernelArithmetic(arithmetic);
         int n = size();
         int blockRows = Math.max(16, Math.min(512, (1 << 21) / Math.max(1, n)));
-        return arithmetic.usesFloat32Gemm() ? mixedGram(n, blockRows, arithmetic, ws) : float64Gram(n, blockRows, arithmetic, ws);
+        return arithmetic.usesFloat32Gemm() ? mixedGram(n, blockRows, arithmetic, ws, updateFollows)
+                : float64Gram(n, blockRows, arithmetic, ws, updateFollows);
     }
 
     /** The float64 pass: K and W on the heap, each block's rows mirrored below the diagonal. */
-    private TrainingGram float64Gram(int n, int blockRows, Arithmetic arithmetic, GramWorkspace ws) {
+    private TrainingGram float64Gram(int n, int blockRows, Arithmetic arithmetic, GramWorkspace ws, boolean weights) {
         double[] norms = distances.centerNorms();
         Matrix k = ws.k(n);
-        Matrix w = ws.w(n);
+        Matrix w = weights ? ws.w(n) : null;
         double[] kv = k.data();
-        double[] wv = w.data();
+        double[] wv = weights ? w.data() : null;
         boolean laplace = kernel instanceof Laplace;
         double l = kernel.bandwidth();
         KernelMaps maps = KernelMaps.get();
@@ -175,7 +185,9 @@ public final class RadialBasis implements KernelBasis {
                             double r2 = MahalanobisDistances.squaredDistance(block[r * cols + j], norms[a], norms[i]);
                             double value = kernel.valueAtSquaredDistance(r2);
                             kv[a * n + i] = value;
-                            wv[a * n + i] = kernel.gradientWeight(r2, value);
+                            if (wv != null) {
+                                wv[a * n + i] = kernel.gradientWeight(r2, value);
+                            }
                         }
                     });
                     // mirror the block's upper part below the diagonal: rows i > r0 receive columns [r0, min(i, r0 + rows))
@@ -184,11 +196,14 @@ public final class RadialBasis implements KernelBasis {
                         int end = Math.min(i, r0 + rows);
                         for (int a = r0; a < end; a++) {
                             kv[i * n + a] = kv[a * n + i];
-                            wv[i * n + a] = wv[a * n + i];
+                            if (wv != null) {
+                                wv[i * n + a] = wv[a * n + i];
+                            }
                         }
                     });
                 });
-        return new TrainingGram(k, new TrainingGram.Weights.Float64(w), arithmetic);
+        return new TrainingGram(k, weights ? new TrainingGram.Weights.Float64(w) : new TrainingGram.Weights.None(),
+                arithmetic);
     }
 
     /**
@@ -196,17 +211,18 @@ public final class RadialBasis implements KernelBasis {
      * triangle ({@link GemmStreams#upperRowBlocksInto}) and replaced there by the kernel values, while the float32
      * weights go to W's; no block is copied and no n² heap array exists.
      */
-    private TrainingGram mixedGram(int n, int blockRows, Arithmetic arithmetic, GramWorkspace ws) {
+    private TrainingGram mixedGram(int n, int blockRows, Arithmetic arithmetic, GramWorkspace ws, boolean keepWeights) {
         double[] norms = distances.centerNorms();
         NativeDoubles k64 = ws.kUpper((long) n * n);
-        NativeFloats w32 = ws.w32((long) n * n);
+        NativeFloats w32 = keepWeights ? ws.w32((long) n * n) : null;
         boolean laplace = kernel instanceof Laplace;
         double l = kernel.bandwidth();
         KernelMaps maps = KernelMaps.get();
         GemmStreams.upperRowBlocksInto(n, dimension(), -2.0, centersTimesMetric().data(), centers().data(), blockRows,
                 k64, (r0, rows, block, stride) -> {
                     int cols = n - r0;
-                    java.nio.ByteBuffer weights = w32.view((long) r0 * n + r0, (long) (rows - 1) * n + cols);
+                    java.nio.ByteBuffer weights = w32 == null ? null
+                            : w32.view((long) r0 * n + r0, (long) (rows - 1) * n + cols);
                     Parallel.rows(rows, cols, r -> {
                         int a = r0 + r;
                         int at = r * stride + r;   // entry (a, a); j = r..cols−1 is i = a..n−1
@@ -219,12 +235,14 @@ public final class RadialBasis implements KernelBasis {
                                     norms[a + j]);
                             double value = kernel.valueAtSquaredDistance(r2);
                             block.putDouble(8 * (at + j), value);
-                            weights.putFloat(4 * (at + j), (float) kernel.gradientWeight(r2, value));
+                            if (weights != null) {
+                                weights.putFloat(4 * (at + j), (float) kernel.gradientWeight(r2, value));
+                            }
                         }
                     });
                 });
-        return new TrainingGram(new TrainingGram.Values.NativeUpper(n, k64),
-                new TrainingGram.Weights.Float32(n, w32, ws.operand(), ws.product()), arithmetic);
+        return new TrainingGram(new TrainingGram.Values.NativeUpper(n, k64), w32 == null ? new TrainingGram.Weights.None()
+                : new TrainingGram.Weights.Float32(n, w32, ws.operand(), ws.product()), arithmetic);
     }
 
     /** All rows at once when {@code gram} holds W(X, X) (no extra n×n memory); else bounded blocks. */

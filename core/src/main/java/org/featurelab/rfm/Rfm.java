@@ -100,7 +100,8 @@ public final class Rfm {
             long t0 = System.nanoTime();
             events.phaseStarted(t, "kernel");
             KernelBasis basis = config.kernel().basis(x, metric);
-            TrainingGram gram = basis.trainingGram(arithmetic, gramSpace);
+            // the last iteration's pass skips the weights only a feature update reads
+            TrainingGram gram = basis.trainingGram(arithmetic, gramSpace, t < config.iterations());
             long t1 = System.nanoTime();
             events.phaseStarted(t, "solve");
             KernelRidge.Solution solution = KernelRidge.solve(gram, targets, config.ridge(), solverSpace);

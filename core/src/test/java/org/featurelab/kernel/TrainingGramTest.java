@@ -53,6 +53,44 @@ class TrainingGramTest {
     }
 
     /**
+     * A last-iteration pass (no feature update follows) keeps no weights, and its K is the full pass's to the bit in
+     * both arithmetics (the values-only maps give the weighted maps' values); gradients then come from weights computed
+     * for their rows, as for any Gram without W.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"laplace", "gaussian"})
+    void passWithoutAFollowingUpdateKeepsNoWeightsAndTheSameK(String name) {
+        int n = 1100;
+        Matrix x = RandomData.gaussian(n, 6, 61);
+        RadialBasis basis = (RadialBasis) Kernel.parse(name, 3.0).basis(x, RandomData.metric(6, false, 62));
+        Matrix alpha = RandomData.gaussian(n, 2, 63);
+        for (Arithmetic arithmetic : new Arithmetic[]{Arithmetic.FLOAT64, Arithmetic.MIXED}) {
+            try (GramWorkspace withW = new GramWorkspace(); GramWorkspace withoutW = new GramWorkspace()) {
+                TrainingGram full = basis.trainingGram(arithmetic, withW, true);
+                TrainingGram last = basis.trainingGram(arithmetic, withoutW, false);
+                assertInstanceOf(TrainingGram.Weights.None.class, last.weights(), arithmetic + ": no weights kept");
+                assertTrue(!(full.weights() instanceof TrainingGram.Weights.None), arithmetic + ": the full pass keeps W");
+                assertEquals(full.values().getClass(), last.values().getClass(), arithmetic + ": K held alike");
+                assertClose(last.k(), full.k(), 0, 0, arithmetic + ": the same K to the bit");
+                Matrix expected = basis.gradients(x.rowRange(10, 40), alpha);
+                Matrix actual = basis.gradientsAtCenters(last, 10, 40, alpha);
+                if (arithmetic == Arithmetic.MIXED) {   // a float32 gradient product: 10⁻⁵ relative in Frobenius norm
+                    double diff = 0;
+                    double norm = 0;
+                    for (int i = 0; i < expected.data().length; i++) {
+                        diff += Math.pow(actual.data()[i] - expected.data()[i], 2);
+                        norm += Math.pow(expected.data()[i], 2);
+                    }
+                    assertTrue(Math.sqrt(diff / norm) < 1e-5, arithmetic + ": gradients without held weights, relative "
+                            + Math.sqrt(diff / norm));
+                } else {
+                    assertClose(actual, expected, 1e-9, 1e-12, arithmetic + ": gradients without held weights");
+                }
+            }
+        }
+    }
+
+    /**
      * The basis keeps nothing from a Gram pass: the weights of one pass are read from the value it returned, so a
      * later pass of another arithmetic (into another workspace) changes nothing for the earlier value, and a
      * training Gram of another size is refused.
