@@ -149,7 +149,8 @@ public final class RadialBasis implements KernelBasis {
 
     /**
      * With {@code updateFollows} false the pass writes K only (no W: {@link TrainingGram.Weights.None}), which saves
-     * the weights' division and their n²/2 stores (float32 or float64) in a fit's last iteration.
+     * the weights' division and their stores in a fit's last iteration (n²/2 float32 values under mixed arithmetic, n²
+     * float64 values with the mirror under float64).
      */
     @Override
     public TrainingGram trainingGram(Arithmetic arithmetic, GramWorkspace ws, boolean updateFollows) {
@@ -160,7 +161,7 @@ public final class RadialBasis implements KernelBasis {
                 : float64Gram(n, blockRows, arithmetic, ws, updateFollows);
     }
 
-    /** The float64 pass: K and W on the heap, each block's rows mirrored below the diagonal. */
+    /** The float64 pass: K (and W if {@code weights}) on the heap, each block's rows mirrored below the diagonal. */
     private TrainingGram float64Gram(int n, int blockRows, Arithmetic arithmetic, GramWorkspace ws, boolean weights) {
         double[] norms = distances.centerNorms();
         Matrix k = ws.k(n);
@@ -209,7 +210,7 @@ public final class RadialBasis implements KernelBasis {
     /**
      * The mixed-precision pass, in native memory only: the cross terms of each block are computed into K's own upper
      * triangle ({@link GemmStreams#upperRowBlocksInto}) and replaced there by the kernel values, while the float32
-     * weights go to W's; no block is copied and no n² heap array exists.
+     * weights (with {@code keepWeights}) go to W's; no block is copied and no n² heap array exists.
      */
     private TrainingGram mixedGram(int n, int blockRows, Arithmetic arithmetic, GramWorkspace ws, boolean keepWeights) {
         double[] norms = distances.centerNorms();

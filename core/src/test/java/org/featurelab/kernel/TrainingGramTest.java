@@ -22,12 +22,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TrainingGramTest {
 
+    /** The named radial kernel (bandwidth 3) on x with a random 6-dimensional metric of the given seed. */
+    private static RadialBasis radialBasis(String name, Matrix x, long metricSeed) {
+        return (RadialBasis) Kernel.parse(name, 3.0).basis(x, RandomData.metric(6, false, metricSeed));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"laplace", "gaussian"})
     void fusedTriangularGramEqualsQueryGramAndKeepsGradientWeights(String name) {
         int n = 1100;   // row blocks of 512 in the Gram pass: three blocks, the last one ragged
         Matrix x = RandomData.gaussian(n, 6, 41);
-        RadialBasis basis = (RadialBasis) Kernel.parse(name, 3.0).basis(x, RandomData.metric(6, false, 42));
+        RadialBasis basis = radialBasis(name, x, 42);
         Matrix viaQuery = basis.gram(x);
         TrainingGram plain = TrainingGram.of(viaQuery, Arithmetic.FLOAT64);   // holds no weights: computed per block
         Matrix weightsBefore = basis.weightsAtCenters(plain, 0, n).copy();
@@ -62,7 +67,7 @@ class TrainingGramTest {
     void passWithoutAFollowingUpdateKeepsNoWeightsAndTheSameK(String name) {
         int n = 1100;
         Matrix x = RandomData.gaussian(n, 6, 61);
-        RadialBasis basis = (RadialBasis) Kernel.parse(name, 3.0).basis(x, RandomData.metric(6, false, 62));
+        RadialBasis basis = radialBasis(name, x, 62);
         Matrix alpha = RandomData.gaussian(n, 2, 63);
         for (Arithmetic arithmetic : new Arithmetic[]{Arithmetic.FLOAT64, Arithmetic.MIXED}) {
             try (GramWorkspace withW = new GramWorkspace(); GramWorkspace withoutW = new GramWorkspace()) {
@@ -132,7 +137,7 @@ class TrainingGramTest {
     void upperOnlyMixedGramHoldsTheSymmetricMatrices(String name) {
         int n = 1100;
         Matrix x = RandomData.gaussian(n, 6, 55);
-        RadialBasis basis = (RadialBasis) Kernel.parse(name, 3.0).basis(x, RandomData.metric(6, false, 56));
+        RadialBasis basis = radialBasis(name, x, 56);
         TrainingGram full = basis.trainingGram(Arithmetic.FLOAT64);
         try (GramWorkspace ws = new GramWorkspace()) {
             TrainingGram upper = basis.trainingGram(Arithmetic.MIXED, ws);
