@@ -161,13 +161,13 @@ public final class RadialBasis implements KernelBasis {
                 : float64Gram(n, blockRows, arithmetic, ws, updateFollows);
     }
 
-    /** The float64 pass: K (and W if {@code weights}) on the heap, each block's rows mirrored below the diagonal. */
-    private TrainingGram float64Gram(int n, int blockRows, Arithmetic arithmetic, GramWorkspace ws, boolean weights) {
+    /** The float64 pass: K (and W if {@code keepWeights}) on the heap, each block's rows mirrored below the diagonal. */
+    private TrainingGram float64Gram(int n, int blockRows, Arithmetic arithmetic, GramWorkspace ws, boolean keepWeights) {
         double[] norms = distances.centerNorms();
         Matrix k = ws.k(n);
-        Matrix w = weights ? ws.w(n) : null;
+        Matrix w = keepWeights ? ws.w(n) : null;
         double[] kv = k.data();
-        double[] wv = weights ? w.data() : null;
+        double[] wv = keepWeights ? w.data() : null;
         boolean laplace = kernel instanceof Laplace;
         double l = kernel.bandwidth();
         KernelMaps maps = KernelMaps.get();
@@ -203,7 +203,7 @@ public final class RadialBasis implements KernelBasis {
                         }
                     });
                 });
-        return new TrainingGram(k, weights ? new TrainingGram.Weights.Float64(w) : new TrainingGram.Weights.None(),
+        return new TrainingGram(k, keepWeights ? new TrainingGram.Weights.Float64(w) : new TrainingGram.Weights.None(),
                 arithmetic);
     }
 
