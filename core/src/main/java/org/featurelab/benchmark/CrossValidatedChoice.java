@@ -1,7 +1,6 @@
 package org.featurelab.benchmark;
 
 import org.featurelab.base.Task;
-import org.featurelab.kernel.Laplace;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.rfm.IterationRecord;
 import org.featurelab.rfm.LabeledData;
@@ -81,7 +80,7 @@ final class CrossValidatedChoice {
                         LabeledData fit = all.select(select(pool, split.train()));
                         LabeledData held = all.select(select(pool, split.test()));
                         RfmModel m = Rfm.fit(model.config(ridge, settings.scaling()).withCenterTargets(settings.centerTargets())
-                                .withKernel(new Laplace(bandwidth)), Task.CLASSIFICATION, fit, held,
+                                .withKernel(model.kernel(bandwidth)), Task.CLASSIFICATION, fit, held,
                                 RfmListener.NONE);
                         reached = Math.min(reached, m.history().size() - 1);
                         for (int t = 0; t <= Math.min(iterations, m.history().size() - 1); t++) {

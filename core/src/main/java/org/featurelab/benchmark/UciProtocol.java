@@ -1,7 +1,9 @@
 package org.featurelab.benchmark;
 
 import org.featurelab.base.Task;
+import org.featurelab.kernel.Kernel;
 import org.featurelab.kernel.Laplace;
+import org.featurelab.kernel.ProductLaplace;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.rfm.FeatureUpdate;
 import org.featurelab.rfm.IterationRecord;
@@ -148,15 +150,43 @@ public final class UciProtocol {
     }
 
     /**
-     * A model of the benchmark: a {@link ModelKind} of the registry (its {@link ModelKind#id() id} is the name in the
-     * results) with the protocol's maximum iteration T ({@value #RFM_ITERATIONS} for the RFMs, 0 for the plain
-     * kernel) and the kind's feature-update rule (unused when T = 0).
+     * A model of the benchmark: a {@link ModelKind} of the registry with the protocol's maximum iteration T
+     * ({@value #RFM_ITERATIONS} for the RFMs, 0 for the plain kernel) and the kind's feature-update rule (unused when
+     * T = 0), on the Laplace kernel exp(−‖x − z‖_M / L) or, with {@code l1}, the product-Laplace kernel
+     * exp(−Σⱼ |(x − z)ⱼ| / L) (the ℓ1 distance, {@link ProductLaplace}); and, for an ensemble, the {@code partners}
+     * whose class scores are added to its own, each member with its own choice of (row norm, λ, L, t) and its own refit.
+     *
+     * <p>Names: the kind's {@link ModelKind#id() id}, {@code -l1} appended for the ℓ1 kernel, the partners' names after
+     * {@code +}: {@code laplace}, {@code laplace-l1}, {@code nfa-rfm+laplace-l1}. Boosted trees take neither suffix.
+     *
+     * @param kind     the model kind (its id is the name's first part)
+     * @param l1       the product-Laplace (ℓ1) kernel instead of the Laplace kernel (kernel machines only)
+     * @param partners the other members of an ensemble (kernel machines without partners of their own), or empty
      */
-    public record Model(ModelKind kind) {
+    public record Model(ModelKind kind, boolean l1, List<Model> partners) {
+        /** The suffix of the ℓ1 kernel in a model's name. */
+        public static final String L1_SUFFIX = "-l1";
+
         public Model {
-            if (kind == null) {
+            if (kind == null || partners == null) {
                 throw new IllegalArgumentException("uci model: a model kind is required");
             }
+            partners = List.copyOf(partners);
+            if (kind.isBoosted() && (l1 || !partners.isEmpty())) {
+                throw new IllegalArgumentException("uci model: " + kind.id() + " is boosted trees: no " + L1_SUFFIX
+                        + " kernel and no ensemble");
+            }
+            for (Model p : partners) {
+                if (p.kind().isBoosted() || !p.partners().isEmpty()) {
+                    throw new IllegalArgumentException("uci model: an ensemble's partner must be one kernel machine, not "
+                            + p.name());
+                }
+            }
+        }
+
+        /** The model of one kind on the Laplace kernel, no partners. */
+        public Model(ModelKind kind) {
+            this(kind, false, List.of());
         }
 
         /** The plain Laplace kernel machine (no feature learning). */
@@ -164,14 +194,37 @@ public final class UciProtocol {
             return new Model(ModelKind.LAPLACE);
         }
 
-        /** A name of the registry ({@link ModelKind#parse}: an id such as {@code nfa-rfm}, or an alias). */
+        /**
+         * A name as {@link #name()} writes it: members joined by {@code +}, each a name of the registry
+         * ({@link ModelKind#parse}: an id or an alias) with an optional {@code -l1}.
+         *
+         * @throws IllegalArgumentException for an unknown member, an ℓ1 or ensemble tree model, or a repeated member
+         */
         public static Model parse(String text) {
-            return new Model(ModelKind.parse(text));
+            String[] parts = (text == null ? "" : text).split("\\+", -1);
+            List<Model> members = new java.util.ArrayList<>();
+            for (String part : parts) {
+                String p = part.strip();
+                boolean l1 = p.toLowerCase(java.util.Locale.ROOT).endsWith(L1_SUFFIX);
+                members.add(new Model(ModelKind.parse(l1 ? p.substring(0, p.length() - L1_SUFFIX.length()) : p), l1,
+                        List.of()));
+            }
+            if (members.stream().map(Model::name).distinct().count() < members.size()) {
+                throw new IllegalArgumentException("uci model '" + text + "': an ensemble lists a member twice");
+            }
+            return new Model(members.get(0).kind(), members.get(0).l1(), members.subList(1, members.size()));
         }
 
-        /** The name in results.csv and the summaries: {@link ModelKind#id()}. */
+        /** The name in results.csv and the summaries (see the class comment). */
         public String name() {
-            return kind.id();
+            StringBuilder sb = new StringBuilder(kind.id()).append(l1 ? L1_SUFFIX : "");
+            partners.forEach(p -> sb.append('+').append(p.name()));
+            return sb.toString();
+        }
+
+        /** This model without its partners: the first member of an ensemble. */
+        Model alone() {
+            return partners.isEmpty() ? this : new Model(kind, l1, List.of());
         }
 
         /** T: iterations 0..T are candidates. */
@@ -183,9 +236,14 @@ public final class UciProtocol {
             return kind.update();
         }
 
+        /** This model's kernel at bandwidth L: Laplace, or product-Laplace with {@code l1}. */
+        public Kernel kernel(double bandwidth) {
+            return l1 ? new ProductLaplace(bandwidth) : new Laplace(bandwidth);
+        }
+
         /** The RFM configuration for ridge λ and M scaling. */
         public RfmConfig config(double ridge, MetricScaling scaling) {
-            return RfmConfig.defaults().withKernel(new Laplace(BANDWIDTH)).withUpdate(update()).withIterations(iterations())
+            return RfmConfig.defaults().withKernel(kernel(BANDWIDTH)).withUpdate(update()).withIterations(iterations())
                     .withRidge(ridge).withScaling(scaling);
         }
     }
@@ -201,19 +259,38 @@ public final class UciProtocol {
      * @param validationAccuracy accuracy of the chosen (row norm, λ, t) on the validation rows (NaN without them)
      * @param testAccuracy       accuracy of the refit on the test rows (NaN without them)
      * @param seconds            wall time of the whole fold (grid, refit and scoring)
+     * @param partners           for an ensemble, each partner's name and choice as {@code name[ridge=… iteration=…
+     *                           row_norm=… bandwidth=…]}, joined by {@code ;}; empty otherwise (the other fields describe
+     *                           the first member; testAccuracy is the ensemble's)
      */
     public record Result(String dataset, int fold, String model, double ridge, double bandwidth, int iteration,
                          boolean rowNorm, int tuningRows, int refitRows, double validationAccuracy, double testAccuracy,
-                         double seconds) {
+                         double seconds, String partners) {
+        /** The result of a model without partners. */
+        public Result(String dataset, int fold, String model, double ridge, double bandwidth, int iteration,
+                      boolean rowNorm, int tuningRows, int refitRows, double validationAccuracy, double testAccuracy,
+                      double seconds) {
+            this(dataset, fold, model, ridge, bandwidth, iteration, rowNorm, tuningRows, refitRows, validationAccuracy,
+                    testAccuracy, seconds, "");
+        }
+
         /**
          * The row of results.csv: hyperparameters {@code ridge=…;iteration=…;row_norm=on|off;tuning_rows=…;refit_rows=…},
-         * then {@code ;bandwidth=…} when L is not the papers' {@value UciProtocol#BANDWIDTH} (absent: L = 10).
+         * then {@code ;bandwidth=…} when L is not the papers' {@value UciProtocol#BANDWIDTH} (absent: L = 10), then
+         * {@code ;partners=…} for an ensemble.
          */
         public UnitResult toUnitResult() {
             String h = "ridge=" + ridge + ";iteration=" + iteration + ";row_norm=" + (rowNorm ? "on" : "off")
                     + ";tuning_rows=" + tuningRows + ";refit_rows=" + refitRows
-                    + (bandwidth == BANDWIDTH ? "" : ";bandwidth=" + bandwidth);
+                    + (bandwidth == BANDWIDTH ? "" : ";bandwidth=" + bandwidth)
+                    + (partners.isEmpty() ? "" : ";partners=" + partners);
             return new UnitResult(dataset, fold, model, h, validationAccuracy, testAccuracy, seconds);
+        }
+
+        /** The choice as a partner's entry of {@link #partners}. */
+        String asPartner() {
+            return model + "[ridge=" + ridge + " iteration=" + iteration + " row_norm=" + (rowNorm ? "on" : "off")
+                    + " bandwidth=" + bandwidth + "]";
         }
     }
 
@@ -245,20 +322,50 @@ public final class UciProtocol {
             throw new IllegalArgumentException("uci " + data.name() + ": fold " + j + " has no training rows");
         }
         Matrix y = oneHot(data.labels(), data.classCount());
+        Scored first = single(data, j, model.alone(), settings, fold, y);
+        if (model.partners().isEmpty()) {
+            return first.result();
+        }
+        // an ensemble: the sum of the members' mean class scores (equal weights), each member chosen and refitted alone
+        Matrix sum = first.testScores();
+        List<String> partners = new java.util.ArrayList<>();
+        for (Model partner : model.partners()) {
+            Scored s = single(data, j, partner, settings, fold, y);
+            partners.add(s.result().asPartner());
+            if (sum != null) {
+                sum = sum.plus(s.testScores());
+            }
+        }
+        Result r = first.result();
+        double accuracy = sum == null ? Double.NaN : Scores.accuracy(sum, y.selectRows(fold.test()));
+        return new Result(r.dataset(), j, model.name(), r.ridge(), r.bandwidth(), r.iteration(), r.rowNorm(), r.tuningRows(),
+                r.refitRows(), r.validationAccuracy(), accuracy, (System.nanoTime() - start) / 1e9,
+                String.join(";", partners));
+    }
+
+    /** A single model's result and its mean class scores on the fold's test rows (null without test rows). */
+    private record Scored(Result result, Matrix testScores) {
+    }
+
+    /** Steps 1–4 of the class comment for one model without partners. */
+    private static Scored single(UciDataset data, int j, Model model, Settings settings, UciDataset.Fold fold, Matrix y) {
+        long start = System.nanoTime();
         if (settings.selectionFolds() > 1) {
             CrossValidatedChoice.Choice c = CrossValidatedChoice.choose(data, fold, y, model, settings, j);
             LabeledData all = new LabeledData(c.rowNorm() ? normalizeRows(data.x()) : data.x(), y);
             int[] rows = Splits.subset(Task.CLASSIFICATION, y, union(fold.train(), fold.validation()),
                     settings.maxRefitRows(), j);
             RfmConfig config = model.config(c.ridge(), settings.scaling()).withCenterTargets(settings.centerTargets())
-                    .withKernel(new Laplace(c.bandwidth())).withIterations(c.iteration());
+                    .withKernel(model.kernel(c.bandwidth())).withIterations(c.iteration());
             List<RfmModel> scored = new java.util.ArrayList<>();
             scored.add(Rfm.fit(config, Task.CLASSIFICATION, all.select(rows), null, RfmListener.NONE));
             for (int p = 0; settings.bagged() && p < settings.selectionFolds(); p++) {
                 scored.add(Rfm.fit(config, Task.CLASSIFICATION, all.select(c.complementOf(p)), null, RfmListener.NONE));
             }
-            return new Result(data.name(), j, model.name(), c.ridge(), c.bandwidth(), c.iteration(), c.rowNorm(), c.poolRows(),
-                    rows.length, c.accuracy(), testAccuracy(scored, all, fold), (System.nanoTime() - start) / 1e9);
+            Matrix scores = testScores(scored, all, fold);
+            return new Scored(new Result(data.name(), j, model.name(), c.ridge(), c.bandwidth(), c.iteration(), c.rowNorm(),
+                    c.poolRows(), rows.length, c.accuracy(), accuracy(scores, all, fold), (System.nanoTime() - start) / 1e9),
+                    scores);
         }
         int[] tuningRows = Splits.subset(Task.CLASSIFICATION, y, fold.train(), settings.maxTuningRows(), j);
         RfmModel best = null;
@@ -274,7 +381,7 @@ public final class UciProtocol {
             for (double bandwidth : settings.bandwidths()) {
                 for (double ridge : ascending) {
                     RfmModel m = Rfm.fit(model.config(ridge, settings.scaling()).withCenterTargets(settings.centerTargets())
-                            .withKernel(new Laplace(bandwidth)), Task.CLASSIFICATION, train, validation, RfmListener.NONE);
+                            .withKernel(model.kernel(bandwidth)), Task.CLASSIFICATION, train, validation, RfmListener.NONE);
                     IterationRecord kept = m.history().get(m.iteration());
                     double acc = Double.isNaN(kept.validationScore()) ? Double.NEGATIVE_INFINITY : kept.validationScore();
                     double mse = Double.isNaN(kept.validationMse()) ? Double.POSITIVE_INFINITY : kept.validationMse();
@@ -298,31 +405,28 @@ public final class UciProtocol {
             scored = Rfm.fit(config, Task.CLASSIFICATION, all.select(rows), null, RfmListener.NONE);
         }
         double validationAccuracy = best.history().get(best.iteration()).validationScore();
-        return new Result(data.name(), j, model.name(), best.config().ridge(), best.config().kernel().bandwidth(),
-                best.iteration(), bestNorm,
-                tuningRows.length, refitRows, validationAccuracy, testAccuracy(scored, all, fold),
-                (System.nanoTime() - start) / 1e9);
+        Matrix scores = testScores(List.of(scored), all, fold);
+        return new Scored(new Result(data.name(), j, model.name(), best.config().ridge(), best.config().kernel().bandwidth(),
+                best.iteration(), bestNorm, tuningRows.length, refitRows, validationAccuracy, accuracy(scores, all, fold),
+                (System.nanoTime() - start) / 1e9), scores);
     }
 
-    /** Accuracy of {@code scored} on the fold's test rows (NaN without test rows). */
-    private static double testAccuracy(RfmModel scored, LabeledData all, UciDataset.Fold fold) {
-        return testAccuracy(List.of(scored), all, fold);
-    }
-
-    /** Accuracy of the models' mean class scores on the fold's test rows (NaN without test rows). */
-    private static double testAccuracy(List<RfmModel> models, LabeledData all, UciDataset.Fold fold) {
+    /** The models' mean class scores on the fold's test rows (null without test rows). */
+    private static Matrix testScores(List<RfmModel> models, LabeledData all, UciDataset.Fold fold) {
         if (fold.test().length == 0) {
-            return Double.NaN;
+            return null;
         }
-        LabeledData test = all.select(fold.test());
-        Matrix sum = models.get(0).predict(test.x());
+        Matrix x = all.select(fold.test()).x();
+        Matrix sum = models.get(0).predict(x);
         for (int m = 1; m < models.size(); m++) {
-            Matrix f = models.get(m).predict(test.x());
-            for (int i = 0; i < sum.data().length; i++) {
-                sum.data()[i] += f.data()[i];
-            }
+            sum = sum.plus(models.get(m).predict(x));
         }
-        return Scores.accuracy(sum, test.y()); // the argmax of the sum is the argmax of the mean
+        return models.size() == 1 ? sum : sum.scale(1.0 / models.size());
+    }
+
+    /** Accuracy of the scores on the fold's test rows (NaN without test rows). */
+    private static double accuracy(Matrix scores, LabeledData all, UciDataset.Fold fold) {
+        return scores == null ? Double.NaN : Scores.accuracy(scores, all.select(fold.test()).y());
     }
 
     /** Rows scaled to unit Euclidean norm (rows of norm 0 unchanged); a new matrix. */

@@ -43,7 +43,9 @@ final class BenchmarkUciCommand implements Callable<Integer> {
     List<String> datasets;
 
     @Option(names = "--models", split = ",", paramLabel = "MODEL",
-            description = "Models (default: laplace,nfa-rfm,fact-rfm,fact-rfm-gm; also nfa-rfm-sqrt, xgboost, xgboost-tuned).")
+            description = "Models (default: laplace,nfa-rfm,fact-rfm,fact-rfm-gm; also nfa-rfm-sqrt, xgboost, xgboost-tuned; "
+                    + "a kernel model's name + '-l1' for the product-Laplace (l1) kernel, e.g. laplace-l1; kernel models "
+                    + "joined by '+' for an ensemble of their class scores, e.g. nfa-rfm+laplace-l1).")
     List<String> models;
 
     @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output directory, created if needed; an existing results.csv there is resumed.")
@@ -104,6 +106,10 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         List<String> names = chooseDatasets(UciDataset.list(data), datasets);
         UciProtocol.Settings settings = settings();
         boolean script = scriptProtocol(settings);
+        if (script && plan.stream().anyMatch(m -> m.l1() || !m.partners().isEmpty())) {
+            throw new IllegalArgumentException("--protocol rfm-script runs the papers' Laplace models only, not "
+                    + UciProtocol.Model.L1_SUFFIX + " kernels or ensembles");
+        }
         if (script && plan.stream().anyMatch(m -> m.kind().isBoosted())) {
             throw new IllegalArgumentException("--protocol rfm-script runs the kernel models only (laplace and the RFMs), "
                     + "not xgboost");
@@ -204,16 +210,35 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         modelNames.forEach(ms::add);
         ObjectNode protocol = m.putObject("protocol");
         protocol.put("name", protocolName);
-        protocol.put("kernel", "laplace");
+        protocol.put("kernel", "laplace (product-laplace for the models named -l1)");
         protocol.put("bandwidth", UciProtocol.BANDWIDTH);
         ArrayNode ridges = protocol.putArray("ridges");
         ridgeGrid.forEach(ridges::add);
         return m;
     }
 
-    /** The models of {@code --models} ({@link BenchmarkOutputs#parseModels}), in the given order. */
+    /**
+     * The models of {@code --models} in the given order: names of the registry ({@link BenchmarkOutputs#parseModels}),
+     * or of ℓ1-kernel models and ensembles ({@link UciProtocol.Model#parse}: {@code laplace-l1}, {@code
+     * nfa-rfm+laplace-l1}); a model listed twice fails.
+     */
     static List<UciProtocol.Model> parseModels(List<String> texts) {
-        return BenchmarkOutputs.parseModels(texts).stream().map(UciProtocol.Model::new).toList();
+        List<String> plain = texts.stream().filter(t -> !t.contains("+") && !t.strip().toLowerCase(java.util.Locale.ROOT)
+                .endsWith(UciProtocol.Model.L1_SUFFIX)).toList();
+        if (plain.size() == texts.size()) {
+            return BenchmarkOutputs.parseModels(texts).stream().map(UciProtocol.Model::new).toList();
+        }
+        java.util.Map<String, UciProtocol.Model> plan = new java.util.LinkedHashMap<>();
+        for (String t : texts) {
+            if (t.isBlank()) {
+                continue;
+            }
+            UciProtocol.Model m = UciProtocol.Model.parse(t);
+            if (plan.put(m.name(), m) != null) {
+                throw new IllegalArgumentException("--models lists " + m.name() + " twice");
+            }
+        }
+        return List.copyOf(plan.values());
     }
 
     /** All datasets of the index in its order, or the requested ones in the requested order; unknown names fail. */
@@ -285,7 +310,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         ArrayNode bws = protocol.putArray("bandwidths");
         settings.bandwidths().forEach(bws::add);
         protocol.put("subsetSeed", "fold index");
-        if (modelNames.stream().anyMatch(n -> org.featurelab.tabular.ModelKind.parse(n).isBoosted())) {
+        if (modelNames.stream().anyMatch(n -> UciProtocol.Model.parse(n).kind().isBoosted())) {
             protocol.set("trees", BenchmarkOutputs.treeSettings());
         }
         return m;

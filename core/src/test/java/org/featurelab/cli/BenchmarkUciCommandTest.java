@@ -234,6 +234,32 @@ class BenchmarkUciCommandTest {
         assertFalse(Files.exists(bad));
     }
 
+    /**
+     * An ensemble and an ℓ1-kernel model run beside the plain kernel: their rows name them and the partner's choice,
+     * the summary lists them; ensembles with trees, repeated models and ensembles under rfm-script are bad input.
+     */
+    @Test
+    void ensemblesAndTheL1KernelRunAsModels() throws IOException {
+        Path out = dir.resolve("ensemble");
+        CliRunner.ok("benchmark", "uci", "--data", UCI.toString(), "--datasets", "iris", "--models",
+                "laplace,laplace-l1,laplace+laplace-l1", "--out", out.toString(), "-q");
+        List<String> rows = lines(out.resolve("results.csv"));
+        assertEquals(13, rows.size());
+        assertEquals(4, rows.stream().filter(r -> r.contains(",laplace+laplace-l1,") && r.contains(";partners=laplace-l1[ridge="))
+                .count(), rows.toString());
+        assertEquals(4, rows.stream().filter(r -> r.contains(",laplace-l1,") && !r.contains("partners")).count());
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("| laplace+laplace-l1 |"));
+        Path bad = dir.resolve("bad-ensemble");
+        CliRunner.assertBadInput(CliRunner.run("benchmark", "uci", "--data", UCI.toString(), "--datasets", "iris",
+                "--models", "laplace+xgboost", "--out", bad.toString()), "partner must be one kernel machine");
+        CliRunner.assertBadInput(CliRunner.run("benchmark", "uci", "--data", UCI.toString(), "--datasets", "iris",
+                "--models", "laplace-l1,LAPLACE-L1", "--out", bad.toString()), "twice");
+        CliRunner.assertBadInput(CliRunner.run("benchmark", "uci", "--data", UCI.toString(), "--datasets", "iris",
+                "--models", "nfa-rfm+laplace-l1", "--protocol", "rfm-script", "--out", bad.toString()),
+                "not -l1 kernels or ensembles");
+        assertFalse(Files.exists(bad));
+    }
+
     /** {@code --center-targets}: recorded in the config; the plain kernel still reaches its floor on iris. */
     @Test
     void centerTargetsIsRecordedAndRuns() throws IOException {
