@@ -89,8 +89,17 @@ public final class RfmScriptProtocol {
         }
     }
 
+    /** The script runs the papers' Laplace models only: no ℓ1 kernel, no ensemble (a name it would otherwise misreport). */
+    private static void requirePapersModel(UciProtocol.Model model) {
+        if (model.l1() || !model.partners().isEmpty()) {
+            throw new IllegalArgumentException("rfm-script protocol: " + model.name() + " is not one of the papers' Laplace "
+                    + "models (no " + UciProtocol.Model.L1_SUFFIX + " kernels or ensembles)");
+        }
+    }
+
     /** Tunes {@code model} on the dataset's single tuning split (fold 0's train / validation rows). */
     public static Tuning tune(UciDataset data, UciProtocol.Model model) {
+        requirePapersModel(model);
         long start = System.nanoTime();
         UciDataset.Fold split = data.fold(0);
         if (split.train().length == 0) {
@@ -138,6 +147,7 @@ public final class RfmScriptProtocol {
      */
     public static UciProtocol.Result score(UciDataset data, int j, UciProtocol.Model model, Tuning tuning,
                                            boolean includeTuning) {
+        requirePapersModel(model);
         long start = System.nanoTime();
         UciDataset.Fold fold = data.fold(j);
         int[] train = UciProtocol.union(fold.train(), fold.validation());

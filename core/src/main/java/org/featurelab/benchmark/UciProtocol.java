@@ -24,8 +24,10 @@ import java.util.List;
  * The per-fold UCI-121 protocol of the RFM and FACT papers (../shared/REFERENCE.md §8), as a pure function of
  * (dataset, fold, model, {@link Settings}):
  * <ol>
- *   <li>Laplace kernel, bandwidth L = {@value #BANDWIDTH} (fixed), other settings of {@link RfmConfig#defaults()}
- *       (full M, mixed precision from 1,500 rows) and the M scaling of the settings.</li>
+ *   <li>Laplace kernel (product-Laplace for a model named {@code -l1}, see {@link Model}), bandwidth L =
+ *       {@value #BANDWIDTH} (the papers'; {@link Settings#bandwidths()} may add a grid), other settings of
+ *       {@link RfmConfig#defaults()} (full M, mixed precision from 1,500 rows) and the M scaling of the settings.
+ *       An ensemble runs every step for each member and scores the sum of their mean class scores.</li>
  *   <li>Grid: row normalisation (each row x ↦ x/‖x‖₂, rows of norm 0 kept) in {@link Settings#rowNorms()} × ridge λ in
  *       {@link #RIDGES}. For each grid point {@link Rfm#fit} runs on the fold's train rows (at most
  *       {@link Settings#maxTuningRows()}: a seeded class-stratified subset beyond that) and scores iterations
@@ -64,7 +66,7 @@ public final class UciProtocol {
      * @param centerTargets     kernel ridge on centred one-hot targets, i.e. an intercept ({@link RfmConfig#centerTargets})
      * @param selectionFolds    1: choose on the fold's validation rows (the papers); K &gt; 1: choose by K-fold
      *                          cross-validation on the fold's train + validation rows ({@link CrossValidatedChoice})
-     * @param bandwidths        the Laplace bandwidth grid (the papers: {@value UciProtocol#BANDWIDTH} only), searched
+     * @param bandwidths        the kernel bandwidth grid (Laplace or ℓ1) (the papers: {@value UciProtocol#BANDWIDTH} only), searched
      *                          outermost, ties to the earlier value
      * @param bagged            (K &gt; 1 only) score the average of the refit and the K cross-validation fits of the
      *                          chosen (row norm, λ, t), each trained without its part, instead of the refit alone
@@ -153,8 +155,10 @@ public final class UciProtocol {
      * A model of the benchmark: a {@link ModelKind} of the registry with the protocol's maximum iteration T
      * ({@value #RFM_ITERATIONS} for the RFMs, 0 for the plain kernel) and the kind's feature-update rule (unused when
      * T = 0), on the Laplace kernel exp(−‖x − z‖_M / L) or, with {@code l1}, the product-Laplace kernel
-     * exp(−Σⱼ |(x − z)ⱼ| / L) (the ℓ1 distance, {@link ProductLaplace}); and, for an ensemble, the {@code partners}
-     * whose class scores are added to its own, each member with its own choice of (row norm, λ, L, t) and its own refit.
+     * exp(−‖M^½(x − z)‖₁ / L) (the ℓ1 distance, exp(−Σⱼ |xⱼ − zⱼ| / L) at M = I; {@link ProductLaplace}); and, for an
+     * ensemble, the {@code partners} whose class scores are added to its own, each member with its own choice of
+     * (row norm, λ, L, t) and its own refit. Member order matters only for the name and for which member's choice the
+     * result's fields describe ({@link Result#partners()} holds the others').
      *
      * <p>Names: the kind's {@link ModelKind#id() id}, {@code -l1} appended for the ℓ1 kernel, the partners' names after
      * {@code +}: {@code laplace}, {@code laplace-l1}, {@code nfa-rfm+laplace-l1}. Boosted trees take neither suffix.
@@ -168,18 +172,26 @@ public final class UciProtocol {
         public static final String L1_SUFFIX = "-l1";
 
         public Model {
-            if (kind == null || partners == null) {
+            if (kind == null) {
                 throw new IllegalArgumentException("uci model: a model kind is required");
+            }
+            if (partners == null || partners.stream().anyMatch(java.util.Objects::isNull)) {
+                throw new IllegalArgumentException("uci model: partners must be a list of models (empty for none)");
             }
             partners = List.copyOf(partners);
             if (kind.isBoosted() && (l1 || !partners.isEmpty())) {
                 throw new IllegalArgumentException("uci model: " + kind.id() + " is boosted trees: no " + L1_SUFFIX
                         + " kernel and no ensemble");
             }
+            java.util.Set<String> names = new java.util.HashSet<>();
+            names.add(kind.id() + (l1 ? L1_SUFFIX : ""));
             for (Model p : partners) {
                 if (p.kind().isBoosted() || !p.partners().isEmpty()) {
                     throw new IllegalArgumentException("uci model: an ensemble's partner must be one kernel machine, not "
                             + p.name());
+                }
+                if (!names.add(p.name())) {
+                    throw new IllegalArgumentException("uci model: an ensemble lists " + p.name() + " twice");
                 }
             }
         }
@@ -198,7 +210,8 @@ public final class UciProtocol {
          * A name as {@link #name()} writes it: members joined by {@code +}, each a name of the registry
          * ({@link ModelKind#parse}: an id or an alias) with an optional {@code -l1}.
          *
-         * @throws IllegalArgumentException for an unknown member, an ℓ1 or ensemble tree model, or a repeated member
+         * @throws IllegalArgumentException for blank text or an empty member, an unknown member, an ℓ1 or ensemble tree
+         *                                  model, or a repeated member
          */
         public static Model parse(String text) {
             String[] parts = (text == null ? "" : text).split("\\+", -1);
@@ -206,16 +219,20 @@ public final class UciProtocol {
             for (String part : parts) {
                 String p = part.strip();
                 boolean l1 = p.toLowerCase(java.util.Locale.ROOT).endsWith(L1_SUFFIX);
-                members.add(new Model(ModelKind.parse(l1 ? p.substring(0, p.length() - L1_SUFFIX.length()) : p), l1,
-                        List.of()));
-            }
-            if (members.stream().map(Model::name).distinct().count() < members.size()) {
-                throw new IllegalArgumentException("uci model '" + text + "': an ensemble lists a member twice");
+                if (p.isEmpty() || p.length() == L1_SUFFIX.length() && l1) {
+                    throw new IllegalArgumentException("uci model '" + text + "': an empty model name");
+                }
+                try {
+                    members.add(new Model(ModelKind.parse(l1 ? p.substring(0, p.length() - L1_SUFFIX.length()) : p), l1,
+                            List.of()));
+                } catch (IllegalArgumentException e) {
+                    throw l1 ? new IllegalArgumentException("unknown model '" + p + "': " + e.getMessage()) : e;
+                }
             }
             return new Model(members.get(0).kind(), members.get(0).l1(), members.subList(1, members.size()));
         }
 
-        /** The name in results.csv and the summaries (see the class comment). */
+        /** The name in results.csv and the summaries (see this record's comment). */
         public String name() {
             StringBuilder sb = new StringBuilder(kind.id()).append(l1 ? L1_SUFFIX : "");
             partners.forEach(p -> sb.append('+').append(p.name()));
@@ -260,7 +277,7 @@ public final class UciProtocol {
      * @param testAccuracy       accuracy of the refit on the test rows (NaN without them)
      * @param seconds            wall time of the whole fold (grid, refit and scoring)
      * @param partners           for an ensemble, each partner's name and choice as {@code name[ridge=… iteration=…
-     *                           row_norm=… bandwidth=…]}, joined by {@code ;}; empty otherwise (the other fields describe
+     *                           row_norm=… bandwidth=…]}, joined by {@code +}; empty otherwise (the other fields describe
      *                           the first member; testAccuracy is the ensemble's)
      */
     public record Result(String dataset, int fold, String model, double ridge, double bandwidth, int iteration,
@@ -313,6 +330,14 @@ public final class UciProtocol {
      * @throws IllegalArgumentException for a tree model (see {@link #unit})
      */
     public static Result run(UciDataset data, int j, Model model, Settings settings) {
+        return scored(data, j, model, settings).result();
+    }
+
+    /**
+     * {@link #run} with the class scores it scored: for a single model the sum over its fits, for an ensemble the sum
+     * of its members' means (then {@code fits} = 1).
+     */
+    static Scored scored(UciDataset data, int j, Model model, Settings settings) {
         if (model.kind().isBoosted()) {
             throw new IllegalArgumentException("uci: " + model.name() + " is boosted trees; run it through unit()");
         }
@@ -324,27 +349,30 @@ public final class UciProtocol {
         Matrix y = oneHot(data.labels(), data.classCount());
         Scored first = single(data, j, model.alone(), settings, fold, y);
         if (model.partners().isEmpty()) {
-            return first.result();
+            return first;
         }
         // an ensemble: the sum of the members' mean class scores (equal weights), each member chosen and refitted alone
-        Matrix sum = first.testScores();
+        Matrix sum = first.testScores() == null ? null : first.testScores().scale(1.0 / first.fits());
         List<String> partners = new java.util.ArrayList<>();
         for (Model partner : model.partners()) {
             Scored s = single(data, j, partner, settings, fold, y);
             partners.add(s.result().asPartner());
             if (sum != null) {
-                sum = sum.plus(s.testScores());
+                sum = sum.plus(s.testScores().scale(1.0 / s.fits()));
             }
         }
         Result r = first.result();
         double accuracy = sum == null ? Double.NaN : Scores.accuracy(sum, y.selectRows(fold.test()));
-        return new Result(r.dataset(), j, model.name(), r.ridge(), r.bandwidth(), r.iteration(), r.rowNorm(), r.tuningRows(),
-                r.refitRows(), r.validationAccuracy(), accuracy, (System.nanoTime() - start) / 1e9,
-                String.join(";", partners));
+        return new Scored(new Result(r.dataset(), j, model.name(), r.ridge(), r.bandwidth(), r.iteration(), r.rowNorm(),
+                r.tuningRows(), r.refitRows(), r.validationAccuracy(), accuracy, (System.nanoTime() - start) / 1e9,
+                String.join("+", partners)), sum, 1);
     }
 
-    /** A single model's result and its mean class scores on the fold's test rows (null without test rows). */
-    private record Scored(Result result, Matrix testScores) {
+    /**
+     * A model's result and the sum of its fits' class scores on the fold's test rows (null without test rows):
+     * {@code fits} models (the refit, and with bagging the K cross-validation fits) were summed.
+     */
+    record Scored(Result result, Matrix testScores, int fits) {
     }
 
     /** Steps 1–4 of the class comment for one model without partners. */
@@ -365,7 +393,7 @@ public final class UciProtocol {
             Matrix scores = testScores(scored, all, fold);
             return new Scored(new Result(data.name(), j, model.name(), c.ridge(), c.bandwidth(), c.iteration(), c.rowNorm(),
                     c.poolRows(), rows.length, c.accuracy(), accuracy(scores, all, fold), (System.nanoTime() - start) / 1e9),
-                    scores);
+                    scores, scored.size());
         }
         int[] tuningRows = Splits.subset(Task.CLASSIFICATION, y, fold.train(), settings.maxTuningRows(), j);
         RfmModel best = null;
@@ -408,10 +436,10 @@ public final class UciProtocol {
         Matrix scores = testScores(List.of(scored), all, fold);
         return new Scored(new Result(data.name(), j, model.name(), best.config().ridge(), best.config().kernel().bandwidth(),
                 best.iteration(), bestNorm, tuningRows.length, refitRows, validationAccuracy, accuracy(scores, all, fold),
-                (System.nanoTime() - start) / 1e9), scores);
+                (System.nanoTime() - start) / 1e9), scores, 1);
     }
 
-    /** The models' mean class scores on the fold's test rows (null without test rows). */
+    /** The sum of the models' class scores on the fold's test rows (null without test rows); its argmax is the mean's. */
     private static Matrix testScores(List<RfmModel> models, LabeledData all, UciDataset.Fold fold) {
         if (fold.test().length == 0) {
             return null;
@@ -421,7 +449,7 @@ public final class UciProtocol {
         for (int m = 1; m < models.size(); m++) {
             sum = sum.plus(models.get(m).predict(x));
         }
-        return models.size() == 1 ? sum : sum.scale(1.0 / models.size());
+        return sum;
     }
 
     /** Accuracy of the scores on the fold's test rows (NaN without test rows). */

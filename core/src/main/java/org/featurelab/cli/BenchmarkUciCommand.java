@@ -92,7 +92,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
     boolean bagging;
 
     @Option(names = "--bandwidths", split = ",", paramLabel = "L",
-            description = "Laplace bandwidth grid, searched with the rest (default: 10, the papers' fixed L); kernels only, "
+            description = "Kernel bandwidth grid (Laplace or l1), searched with the rest (default: 10, the papers' fixed L); kernels only, "
                     + "leak-free protocol only.")
     List<Double> bandwidths;
 
@@ -210,7 +210,8 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         modelNames.forEach(ms::add);
         ObjectNode protocol = m.putObject("protocol");
         protocol.put("name", protocolName);
-        protocol.put("kernel", "laplace (product-laplace for the models named -l1)");
+        protocol.put("kernel", modelNames.stream().anyMatch(n -> UciProtocol.Model.parse(n).name().contains(
+                UciProtocol.Model.L1_SUFFIX)) ? "laplace (product-laplace for the models named -l1)" : "laplace");
         protocol.put("bandwidth", UciProtocol.BANDWIDTH);
         ArrayNode ridges = protocol.putArray("ridges");
         ridgeGrid.forEach(ridges::add);

@@ -1,14 +1,20 @@
 package org.featurelab.benchmark;
 
 import org.featurelab.base.Task;
+import org.featurelab.kernel.Kernel;
+import org.featurelab.kernel.Laplace;
+import org.featurelab.kernel.ProductLaplace;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.rfm.LabeledData;
 import org.featurelab.rfm.Rfm;
+import org.featurelab.rfm.RfmConfig;
 import org.featurelab.rfm.RfmListener;
 import org.featurelab.rfm.RfmModel;
 import org.featurelab.scoring.Scores;
 import org.featurelab.testing.TestData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +24,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link CrossValidatedChoice} on iris fold 1 (laplace, 3 selection folds): every candidate's pooled accuracy is
+ * {@link CrossValidatedChoice} on iris fold 1 (laplace and laplace-l1, against kernels named explicitly; 3 selection
+ * folds): every candidate's pooled accuracy is
  * recomputed from explicit held-out predictions (each pool row predicted by the model fitted without its part), and
  * the choice is the first strict maximum in the protocol's order; the unit refits on train + validation.
  */
 class CrossValidatedChoiceTest {
-    @Test
-    void choiceIsTheBestPooledHeldOutAccuracy() {
+    @ParameterizedTest
+    @ValueSource(strings = {"laplace", "laplace-l1"})
+    void choiceIsTheBestPooledHeldOutAccuracy(String name) {
         UciDataset iris = UciDataset.load(TestData.uciFixture(), "iris");
         int j = 1;
         int k = 3;
         UciProtocol.Settings settings = UciProtocol.Settings.defaults().withSelectionFolds(k);
-        UciProtocol.Model laplace = UciProtocol.Model.laplace();
+        UciProtocol.Model laplace = UciProtocol.Model.parse(name);
+        Kernel kernel = name.endsWith("-l1") ? new ProductLaplace(UciProtocol.BANDWIDTH) : new Laplace(UciProtocol.BANDWIDTH);
         UciDataset.Fold fold = iris.fold(j);
         Matrix y = UciProtocol.oneHot(iris.labels(), iris.classCount());
         CrossValidatedChoice.Choice choice = CrossValidatedChoice.choose(iris, fold, y, laplace, settings, j);
@@ -52,7 +61,8 @@ class CrossValidatedChoiceTest {
                     for (int i = 0; i < pool.length; i++) {
                         (part[i] == p ? held : fit).add(pool[i]);
                     }
-                    RfmModel m = Rfm.fit(laplace.config(ridge, settings.scaling()), Task.CLASSIFICATION,
+                    RfmModel m = Rfm.fit(RfmConfig.defaults().withKernel(kernel).withIterations(0).withRidge(ridge)
+                                    .withScaling(settings.scaling()), Task.CLASSIFICATION,
                             all.select(fit.stream().mapToInt(Integer::intValue).toArray()), null, RfmListener.NONE);
                     LabeledData h = all.select(held.stream().mapToInt(Integer::intValue).toArray());
                     correct += Math.round(Scores.accuracy(m.predict(h.x()), h.y()) * h.size());
@@ -61,7 +71,7 @@ class CrossValidatedChoiceTest {
                 best = Math.max(best, acc); // which of tied candidates wins is the MSE's call, not checked here
             }
         }
-        assertEquals(best, choice.accuracy(), 1e-12);
+        assertEquals(best, choice.accuracy(), 1e-12, "computed with " + kernel);
         assertEquals(0, choice.iteration());
         assertTrue(best > 0.9, "iris is easy: " + best);
         UciProtocol.Result unit = UciProtocol.run(iris, j, laplace, settings);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -77,6 +78,19 @@ class RfmScriptProtocolTest {
         assertEquals(Scores.accuracy(once.predict(all.select(fold.test()).x()), all.select(fold.test()).y()), r.testAccuracy());
         assertEquals(iris.x().rows() - fold.test().length, r.refitRows());
         assertTrue(r.testAccuracy() >= 0.9, "iris fold 2 test accuracy " + r.testAccuracy());
+    }
+
+    /** The script runs the papers' Laplace models: an ℓ1 kernel or an ensemble is refused, not misreported. */
+    @Test
+    void l1KernelsAndEnsemblesAreRefused() {
+        UciDataset iris = UciDataset.load(TestData.uciFixture(), "iris");
+        for (String name : List.of("laplace-l1", "nfa-rfm+laplace-l1")) {
+            UciProtocol.Model m = UciProtocol.Model.parse(name);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RfmScriptProtocol.tune(iris, m));
+            assertTrue(e.getMessage().contains(name), e.getMessage());
+            RfmScriptProtocol.Tuning papers = RfmScriptProtocol.tune(iris, UciProtocol.Model.laplace());
+            assertThrows(IllegalArgumentException.class, () -> RfmScriptProtocol.score(iris, 1, m, papers, false));
+        }
     }
 
     @Test

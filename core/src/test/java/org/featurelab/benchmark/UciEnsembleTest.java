@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
+import static org.featurelab.testing.Close.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,7 +45,14 @@ class UciEnsembleTest {
         assertEquals(new UciProtocol.Model(ModelKind.LAPLACE), UciProtocol.Model.parse("laplace"));
         assertTrue(UciProtocol.Model.parse("laplace-l1").kernel(3) instanceof ProductLaplace);
         assertTrue(UciProtocol.Model.parse("laplace").kernel(3) instanceof Laplace);
-        for (String bad : List.of("xgboost-l1", "xgboost+laplace", "laplace+xgboost-tuned", "laplace+laplace", "laplace+", "")) {
+        assertEquals("nfa-rfm+laplace-l1", UciProtocol.Model.parse(" nfa-rfm + laplace-l1 ").name());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> UciProtocol.Model.parse("foo-l1"));
+        assertTrue(unknown.getMessage().startsWith("unknown model 'foo-l1'"), unknown.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new UciProtocol.Model(ModelKind.LAPLACE, false,
+                List.of(UciProtocol.Model.laplace())), "a repeated member, also through the constructor");
+        for (String bad : List.of("xgboost-l1", "xgboost+laplace", "laplace+xgboost-tuned", "laplace+laplace", "laplace+",
+                "", "-l1", "laplace+-L1")) {
             assertThrows(IllegalArgumentException.class, () -> UciProtocol.Model.parse(bad), bad);
         }
     }
@@ -56,25 +64,51 @@ class UciEnsembleTest {
         int j = 1;
         UciProtocol.Settings settings = selectionFolds == 1 ? UciProtocol.Settings.defaults()
                 : UciProtocol.Settings.defaults().withSelectionFolds(selectionFolds);
-        UciProtocol.Result ensemble = UciProtocol.run(iris, j, UciProtocol.Model.parse("laplace+laplace-l1"), settings);
-        UciProtocol.Result l2 = UciProtocol.run(iris, j, UciProtocol.Model.laplace(), settings);
-        UciProtocol.Result l1 = UciProtocol.run(iris, j, UciProtocol.Model.parse("laplace-l1"), settings);
-        assertEquals("laplace+laplace-l1", ensemble.model());
-        assertEquals("laplace-l1", l1.model());
-        assertEquals(l2.ridge(), ensemble.ridge(), "the first member's choice");
-        assertEquals(l2.rowNorm(), ensemble.rowNorm());
-        assertEquals(l2.validationAccuracy(), ensemble.validationAccuracy(), 0.0);
-        assertEquals(l1.asPartner(), ensemble.partners(), "the partner's choice");
-        assertTrue(ensemble.toUnitResult().hyperparameters().endsWith(";partners=" + l1.asPartner()));
+        UciProtocol.Scored ensemble = UciProtocol.scored(iris, j, UciProtocol.Model.parse("laplace+laplace-l1"), settings);
+        UciProtocol.Scored l2 = UciProtocol.scored(iris, j, UciProtocol.Model.laplace(), settings);
+        UciProtocol.Scored l1 = UciProtocol.scored(iris, j, UciProtocol.Model.parse("laplace-l1"), settings);
+        UciProtocol.Result e = ensemble.result();
+        assertEquals("laplace+laplace-l1", e.model());
+        assertEquals("laplace-l1", l1.result().model());
+        assertEquals(l2.result().ridge(), e.ridge(), "the first member's choice");
+        assertEquals(l2.result().rowNorm(), e.rowNorm());
+        assertEquals(l2.result().validationAccuracy(), e.validationAccuracy(), 0.0);
+        assertEquals(l1.result().asPartner(), e.partners(), "the partner's choice");
+        assertTrue(e.toUnitResult().hyperparameters().endsWith(";partners=" + l1.result().asPartner()));
 
         Matrix y = UciProtocol.oneHot(iris.labels(), iris.classCount());
-        UciDataset.Fold fold = iris.fold(j);
-        Matrix sum = refitTestScores(iris, j, y, new Laplace(l2.bandwidth()), l2, settings)
-                .plus(refitTestScores(iris, j, y, new ProductLaplace(l1.bandwidth()), l1, settings));
-        assertEquals(Scores.accuracy(sum, y.selectRows(fold.test())), ensemble.testAccuracy(), 0.0);
-        assertEquals(Scores.accuracy(refitTestScores(iris, j, y, new ProductLaplace(l1.bandwidth()), l1, settings),
-                y.selectRows(fold.test())), l1.testAccuracy(), 0.0, "laplace-l1 runs the product-Laplace kernel");
-        assertTrue(ensemble.testAccuracy() > 0.85, "iris is easy: " + ensemble.testAccuracy());
+        Matrix testY = y.selectRows(iris.fold(j).test());
+        Matrix l2Scores = refitTestScores(iris, j, y, new Laplace(l2.result().bandwidth()), l2.result(), settings);
+        Matrix l1Scores = refitTestScores(iris, j, y, new ProductLaplace(l1.result().bandwidth()), l1.result(), settings);
+        assertClose(l2.testScores(), l2Scores, 0, 0, "laplace: the Laplace kernel's refit");
+        assertClose(l1.testScores(), l1Scores, 0, 0, "laplace-l1: the product-Laplace kernel's refit");
+        assertTrue(l1Scores.minus(l2Scores).frobeniusNorm() > 1e-3, "the two kernels score differently");
+        assertClose(ensemble.testScores(), l2Scores.plus(l1Scores), 0, 0, "the ensemble: the sum of the members' scores");
+        assertEquals(Scores.accuracy(l2Scores.plus(l1Scores), testY), e.testAccuracy(), 0.0);
+        assertTrue(e.testAccuracy() > 0.85, "iris is easy: " + e.testAccuracy());
+    }
+
+    /**
+     * With bagging every member contributes the mean of its fits, and three members are named in order with the
+     * partners' choices joined by {@code +}.
+     */
+    @Test
+    void baggedMembersEnterAsMeansAndThreeMembersAreRecorded() {
+        UciDataset iris = UciDataset.load(TestData.uciFixture(), "iris");
+        int j = 2;
+        UciProtocol.Settings settings = UciProtocol.Settings.defaults().withSelectionFolds(3).withBagging(true);
+        UciProtocol.Scored a = UciProtocol.scored(iris, j, UciProtocol.Model.laplace(), settings);
+        UciProtocol.Scored b = UciProtocol.scored(iris, j, UciProtocol.Model.parse("laplace-l1"), settings);
+        UciProtocol.Scored c = UciProtocol.scored(iris, j, UciProtocol.Model.parse("nfa-rfm"), settings);
+        assertEquals(4, a.fits(), "the refit and the three cross-validation fits");
+        UciProtocol.Scored all = UciProtocol.scored(iris, j, UciProtocol.Model.parse("laplace + laplace-l1 + nfa-rfm"),
+                settings);
+        Matrix expected = a.testScores().scale(0.25).plus(b.testScores().scale(0.25)).plus(c.testScores().scale(0.25));
+        assertClose(all.testScores(), expected, 1e-15, 1e-15, "the sum of the members' means");
+        assertEquals(b.result().asPartner() + "+" + c.result().asPartner(), all.result().partners());
+        assertEquals("laplace+laplace-l1+nfa-rfm", all.result().model());
+        assertEquals(a.result().testAccuracy(), UciProtocol.run(iris, j, UciProtocol.Model.laplace(), settings).testAccuracy(),
+                0.0, "a single bagged model scores the argmax of its sum, as before");
     }
 
     /** The plain kernel refitted on the fold's train + validation rows with a result's (row norm, λ), on the test rows. */
