@@ -20,11 +20,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What {@code benchmark uci} and {@code benchmark csv} share: the {@code --models} list (names of the {@link ModelKind}
@@ -51,20 +49,31 @@ final class BenchmarkOutputs {
      * @throws IllegalArgumentException for an unknown name, a model listed twice (also as id and alias) or no model
      */
     static List<ModelKind> parseModels(List<String> texts) {
-        Set<ModelKind> plan = new LinkedHashSet<>();
+        return parseModels(texts, ModelKind::parse, ModelKind::id);
+    }
+
+    /**
+     * The models of {@code --models} in the given order, each parsed by {@code parse} and identified by its
+     * {@code name} (so that an alias and its id are the same model), blank entries skipped.
+     *
+     * @throws IllegalArgumentException for a name {@code parse} refuses, a model listed twice or no model
+     */
+    static <T> List<T> parseModels(List<String> texts, java.util.function.Function<String, T> parse,
+                                   java.util.function.Function<T, String> name) {
+        Map<String, T> plan = new java.util.LinkedHashMap<>();
         for (String t : texts) {
             if (t.isBlank()) {
                 continue;
             }
-            ModelKind k = ModelKind.parse(t);
-            if (!plan.add(k)) {
-                throw new IllegalArgumentException("--models lists " + k.id() + " twice");
+            T model = parse.apply(t);
+            if (plan.putIfAbsent(name.apply(model), model) != null) {
+                throw new IllegalArgumentException("--models lists " + name.apply(model) + " twice");
             }
         }
         if (plan.isEmpty()) {
             throw new IllegalArgumentException("--models is empty");
         }
-        return List.copyOf(plan);
+        return List.copyOf(plan.values());
     }
 
     /**

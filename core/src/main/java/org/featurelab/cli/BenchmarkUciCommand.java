@@ -210,8 +210,8 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         modelNames.forEach(ms::add);
         ObjectNode protocol = m.putObject("protocol");
         protocol.put("name", protocolName);
-        protocol.put("kernel", modelNames.stream().anyMatch(n -> UciProtocol.Model.parse(n).name().contains(
-                UciProtocol.Model.L1_SUFFIX)) ? "laplace (product-laplace for the models named -l1)" : "laplace");
+        protocol.put("kernel", modelNames.stream().anyMatch(n -> n.contains(UciProtocol.Model.L1_SUFFIX))
+                ? "laplace (product-laplace for the models named -l1)" : "laplace");
         protocol.put("bandwidth", UciProtocol.BANDWIDTH);
         ArrayNode ridges = protocol.putArray("ridges");
         ridgeGrid.forEach(ridges::add);
@@ -219,27 +219,12 @@ final class BenchmarkUciCommand implements Callable<Integer> {
     }
 
     /**
-     * The models of {@code --models} in the given order: names of the registry ({@link BenchmarkOutputs#parseModels}),
-     * or of ℓ1-kernel models and ensembles ({@link UciProtocol.Model#parse}: {@code laplace-l1}, {@code
-     * nfa-rfm+laplace-l1}); a model listed twice fails.
+     * The models of {@code --models} in the given order: names of the registry, of ℓ1-kernel models and of ensembles
+     * ({@link UciProtocol.Model#parse}: {@code nfa-rfm}, {@code laplace-l1}, {@code nfa-rfm+laplace-l1}), through
+     * {@link BenchmarkOutputs#parseModels(List, java.util.function.Function, java.util.function.Function)}.
      */
     static List<UciProtocol.Model> parseModels(List<String> texts) {
-        List<String> plain = texts.stream().filter(t -> !t.contains("+") && !t.strip().toLowerCase(java.util.Locale.ROOT)
-                .endsWith(UciProtocol.Model.L1_SUFFIX)).toList();
-        if (plain.size() == texts.size()) {
-            return BenchmarkOutputs.parseModels(texts).stream().map(UciProtocol.Model::new).toList();
-        }
-        java.util.Map<String, UciProtocol.Model> plan = new java.util.LinkedHashMap<>();
-        for (String t : texts) {
-            if (t.isBlank()) {
-                continue;
-            }
-            UciProtocol.Model m = UciProtocol.Model.parse(t);
-            if (plan.put(m.name(), m) != null) {
-                throw new IllegalArgumentException("--models lists " + m.name() + " twice");
-            }
-        }
-        return List.copyOf(plan.values());
+        return BenchmarkOutputs.parseModels(texts, UciProtocol.Model::parse, UciProtocol.Model::name);
     }
 
     /** All datasets of the index in its order, or the requested ones in the requested order; unknown names fail. */
