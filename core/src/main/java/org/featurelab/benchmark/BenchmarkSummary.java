@@ -178,6 +178,7 @@ public final class BenchmarkSummary {
             sb.append("\nReference (").append(spec.referenceLabel()).append("): ").append(String.join(", ", quoted)).append(".\n");
         }
         heldOutSection(sb, spec, means, common, models);
+        differencesSection(sb, spec, means, common, models);
         sb.append("\n## Wins / ties / losses\n\n");
         sb.append("Row model against column model over the ").append(common.size())
                 .append(" averaged datasets, on the fold means (tie: equal within 1e-9).\n\n");
@@ -244,6 +245,53 @@ public final class BenchmarkSummary {
             sb.append("| ").append(models.get(m)).append(" | ").append(mean(spec, means, dev, m)).append(" | ")
                     .append(mean(spec, means, held, m)).append(" |\n");
         }
+    }
+
+    /**
+     * Each model's {@link PairedDifference} against the run's first model over the averaged datasets (insertion order
+     * of the models after the first); empty with fewer than two models or two datasets.
+     */
+    public static Map<String, PairedDifference> differences(Map<String, double[]> means, List<String> common,
+                                                            List<String> models) {
+        Map<String, PairedDifference> out = new LinkedHashMap<>();
+        if (models.size() < 2 || common.size() < 2) {
+            return out;
+        }
+        double[] reference = new double[common.size()];
+        for (int i = 0; i < common.size(); i++) {
+            reference[i] = means.get(common.get(i))[0];
+        }
+        for (int m = 1; m < models.size(); m++) {
+            double[] scores = new double[common.size()];
+            for (int i = 0; i < common.size(); i++) {
+                scores[i] = means.get(common.get(i))[m];
+            }
+            out.put(models.get(m), PairedDifference.of(scores, reference));
+        }
+        return out;
+    }
+
+    private static void differencesSection(StringBuilder sb, Spec spec, Map<String, double[]> means, List<String> common,
+                                           List<String> models) {
+        Map<String, PairedDifference> diffs = differences(means, common, models);
+        if (diffs.isEmpty()) {
+            return;
+        }
+        double scale = spec.percent() ? 100 : 1;
+        String f = spec.percent() ? "%+.2f" : "%+.4f";
+        sb.append("\n## Paired differences against ").append(models.get(0)).append("\n\n")
+                .append("Per dataset the model's fold mean minus ").append(models.get(0)).append("'s, averaged over the ")
+                .append(common.size()).append(" averaged datasets").append(spec.percent() ? " (points)" : "")
+                .append("; interval: percentile bootstrap over the datasets (")
+                .append(String.format(Locale.ROOT, "%,d", PairedDifference.RESAMPLES)).append(" resamples, seed ")
+                .append(PairedDifference.SEED).append(", benchmark.PairedDifference), i.e. how far the mean difference"
+                        + " could move on another collection of such datasets.\n\n")
+                .append(String.format(Locale.ROOT, "| model | mean difference | %.0f %% interval | standard error |%n",
+                        100 * PairedDifference.LEVEL))
+                .append("|---|---|---|---|\n");
+        diffs.forEach((model, d) -> sb.append(String.format(Locale.ROOT, "| %s | " + f + " | [" + f + ", " + f + "] | %s |%n",
+                model, scale * d.mean(), scale * d.lower(), scale * d.upper(),
+                String.format(Locale.ROOT, spec.percent() ? "%.2f" : "%.4f", scale * d.standardError()))));
     }
 
     private static String mean(Spec spec, Map<String, double[]> means, List<String> datasets, int model) {

@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.featurelab.benchmark.BenchmarkRunner;
 import org.featurelab.benchmark.BenchmarkSummary;
+import org.featurelab.benchmark.PairedDifference;
 import org.featurelab.benchmark.ResultsFile;
 import org.featurelab.benchmark.UnitResult;
 import org.featurelab.io.Provenance;
@@ -161,7 +162,9 @@ final class BenchmarkOutputs {
      * summary.json's {@code summary} of a benchmark: {@code units}, {@code finished}, {@code resumed}, {@code failed}
      * (as on stdout), {@code datasets_averaged} (datasets on which every model finished every fold) and per model
      * {@code mean_test_score} (the mean over those datasets of the per-dataset fold means, as in summary.md, unrounded;
-     * null when there is none) and {@code datasets_finished} (datasets on which this model finished every fold).
+     * null when there is none) and {@code datasets_finished} (datasets on which this model finished every fold); with two
+     * models or more and two averaged datasets or more, {@code difference_to_first}: each later model's paired difference
+     * to the first ({@link PairedDifference}: mean, bootstrap interval, standard error).
      */
     static void summarize(ObjectNode summary, BenchmarkSummary.Spec spec, BenchmarkRunner.Outcome outcome,
                           List<String> datasets, List<String> models) {
@@ -189,6 +192,22 @@ final class BenchmarkOutputs {
                 finished += Double.isFinite(v[m]) ? 1 : 0;
             }
             own.put(models.get(m), finished);
+        }
+        Map<String, PairedDifference> diffs = BenchmarkSummary.differences(means, common, models);
+        if (!diffs.isEmpty()) {
+            ObjectNode against = summary.putObject("difference_to_first");
+            against.put("reference", models.get(0));
+            against.put("resamples", PairedDifference.RESAMPLES);
+            against.put("level", PairedDifference.LEVEL);
+            against.put("seed", PairedDifference.SEED);
+            ObjectNode per = against.putObject("models");
+            diffs.forEach((model, d) -> {
+                ObjectNode o = per.putObject(model);
+                o.put("mean", d.mean());
+                o.put("lower", d.lower());
+                o.put("upper", d.upper());
+                o.put("standard_error", d.standardError());
+            });
         }
     }
 
