@@ -44,6 +44,11 @@ final class CrossValidatedChoice {
             return pool.length;
         }
 
+        /** The pooled accuracy as reported: NaN where every candidate's was undefined (held as −∞ for the choice). */
+        double reportedAccuracy() {
+            return accuracy == Double.NEGATIVE_INFINITY ? Double.NaN : accuracy;
+        }
+
         /** The rows of the fit that holds out part {@code p}. */
         int[] complementOf(int p) {
             return select(pool, CsvFolds.fold(part, p).train());

@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * @param mean          d̄
  * @param lower         the interval's lower end
  * @param upper         the interval's upper end
- * @param standardError s/√n (NaN for n = 1)
+ * @param standardError s/√n (NaN for n = 1, whose interval is the single difference itself)
  * @param datasets      n
  */
 public record PairedDifference(double mean, double lower, double upper, double standardError, int datasets) {

@@ -43,7 +43,8 @@ import java.util.List;
  * </ol>
  * With {@link Settings#selectionFolds()} = K &gt; 1, steps 2–3 are replaced by {@link CrossValidatedChoice} (K-fold
  * cross-validation on train + validation) and step 4 always refits on train + validation.
- * A fold without validation rows keeps, for each grid point, the last iteration, and the first grid point wins
+ * A fold without validation rows keeps, for each grid point, the last iteration, and the first grid point in search
+ * order wins (no row normalisation first, then the smallest λ: the ridges are searched in ascending order)
  * (validation accuracy is NaN in the result). Subsets are drawn with seed = fold index, so results are
  * deterministic.
  */
@@ -269,10 +270,13 @@ public final class UciProtocol {
      * Outcome of one dataset × fold × model.
      *
      * @param ridge              chosen λ
-     * @param iteration          chosen iteration t (0 = plain kernel with M = I)
+     * @param iteration          chosen iteration t (0 = plain kernel with M = I); the refit runs exactly t iterations
+     *                           unless its own feature update fails earlier, when it scores its last iteration
      * @param rowNorm            whether rows were normalised to unit norm
-     * @param tuningRows         training rows of the grid search (after the cap)
-     * @param refitRows          rows of the scored model (after the cap)
+     * @param tuningRows         training rows of the grid search (after the cap); with K-fold selection the size of
+     *                           the cross-validation pool, each of whose K fits trains on (K − 1)/K of it
+     * @param refitRows          rows of the scored model (after the cap); with bagging, of the refit alone (the K
+     *                           cross-validation fits averaged with it train on their own parts of the pool)
      * @param validationAccuracy accuracy of the chosen (row norm, λ, t) on the validation rows (NaN without them)
      * @param testAccuracy       accuracy of the refit on the test rows (NaN without them)
      * @param seconds            wall time of the whole fold (grid, refit and scoring)
@@ -392,7 +396,7 @@ public final class UciProtocol {
             }
             Matrix scores = testScores(scored, all, fold);
             return new Scored(new Result(data.name(), j, model.name(), c.ridge(), c.bandwidth(), c.iteration(), c.rowNorm(),
-                    c.poolRows(), rows.length, c.accuracy(), accuracy(scores, all, fold), (System.nanoTime() - start) / 1e9),
+                    c.poolRows(), rows.length, c.reportedAccuracy(), accuracy(scores, all, fold), (System.nanoTime() - start) / 1e9),
                     scores, scored.size());
         }
         int[] tuningRows = Splits.subset(Task.CLASSIFICATION, y, fold.train(), settings.maxTuningRows(), j);
