@@ -55,7 +55,7 @@ final class CrossValidatedChoice {
         }
     }
 
-    static Choice choose(UciDataset data, UciDataset.Fold fold, Matrix y, UciProtocol.Model model,
+    static Choice choose(UciDataset data, UciDataset.Fold fold, Matrix y, UciModel model,
                          UciProtocol.Settings settings, int j) {
         int k = settings.selectionFolds();
         int cap = (int) Math.ceil(settings.maxTuningRows() * (double) k / (k - 1));

@@ -90,15 +90,15 @@ public final class RfmScriptProtocol {
     }
 
     /** The script runs the papers' Laplace models only: no ℓ1 kernel, no ensemble (a name it would otherwise misreport). */
-    private static void requirePapersModel(UciProtocol.Model model) {
+    private static void requirePapersModel(UciModel model) {
         if (model.l1() || !model.partners().isEmpty()) {
             throw new IllegalArgumentException("rfm-script protocol: " + model.name() + " is not one of the papers' Laplace "
-                    + "models (no " + UciProtocol.Model.L1_SUFFIX + " kernels or ensembles)");
+                    + "models (no " + UciModel.L1_SUFFIX + " kernels or ensembles)");
         }
     }
 
     /** Tunes {@code model} on the dataset's single tuning split (fold 0's train / validation rows). */
-    public static Tuning tune(UciDataset data, UciProtocol.Model model) {
+    public static Tuning tune(UciDataset data, UciModel model) {
         requirePapersModel(model);
         long start = System.nanoTime();
         UciDataset.Fold split = data.fold(0);
@@ -145,7 +145,7 @@ public final class RfmScriptProtocol {
      * Fold {@code j}: one kernel ridge solve with the tuned M, λ and normalisation on every non-test row of the fold,
      * scored on its test rows. The result's {@code seconds} include the tuning's when {@code includeTuning}.
      */
-    public static UciProtocol.Result score(UciDataset data, int j, UciProtocol.Model model, Tuning tuning,
+    public static UciResult score(UciDataset data, int j, UciModel model, Tuning tuning,
                                            boolean includeTuning) {
         requirePapersModel(model);
         long start = System.nanoTime();
@@ -164,7 +164,7 @@ public final class RfmScriptProtocol {
             testAccuracy = Scores.accuracy(fit.predict(test.x()), test.y());
         }
         double seconds = (System.nanoTime() - start) / 1e9 + (includeTuning ? tuning.seconds() : 0);
-        return new UciProtocol.Result(data.name(), j, model.name(), tuning.ridge(), UciProtocol.BANDWIDTH, tuning.iteration(),
+        return new UciResult(data.name(), j, model.name(), tuning.ridge(), UciProtocol.BANDWIDTH, tuning.iteration(),
                 tuning.rowNorm(),
                 tuning.trainRows(), train.length, tuning.validationAccuracy(), testAccuracy, seconds);
     }
@@ -179,7 +179,7 @@ public final class RfmScriptProtocol {
         private final java.util.Map<String, Tuning> tunings = new java.util.HashMap<>();
         private String dataset;
 
-        public UnitResult run(UciDataset data, int fold, UciProtocol.Model model) {
+        public UnitResult run(UciDataset data, int fold, UciModel model) {
             if (!data.name().equals(dataset)) {
                 tunings.clear();
                 dataset = data.name();

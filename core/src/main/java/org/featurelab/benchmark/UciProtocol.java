@@ -1,11 +1,7 @@
 package org.featurelab.benchmark;
 
 import org.featurelab.base.Task;
-import org.featurelab.kernel.Kernel;
-import org.featurelab.kernel.Laplace;
-import org.featurelab.kernel.ProductLaplace;
 import org.featurelab.linalg.Matrix;
-import org.featurelab.rfm.FeatureUpdate;
 import org.featurelab.rfm.IterationRecord;
 import org.featurelab.rfm.LabeledData;
 import org.featurelab.rfm.MetricScaling;
@@ -15,7 +11,6 @@ import org.featurelab.rfm.RfmListener;
 import org.featurelab.rfm.RfmModel;
 import org.featurelab.rfm.ValidationChoice;
 import org.featurelab.scoring.Scores;
-import org.featurelab.tabular.ModelKind;
 import org.featurelab.tabular.Splits;
 
 import java.util.List;
@@ -24,7 +19,7 @@ import java.util.List;
  * The per-fold UCI-121 protocol of the RFM and FACT papers (../shared/REFERENCE.md §8), as a pure function of
  * (dataset, fold, model, {@link Settings}):
  * <ol>
- *   <li>Laplace kernel (product-Laplace for a model named {@code -l1}, see {@link Model}), bandwidth L =
+ *   <li>Laplace kernel (product-Laplace for a model named {@code -l1}, see {@link UciModel}), bandwidth L =
  *       {@value #BANDWIDTH} (the papers'; {@link Settings#bandwidths()} may add a grid), other settings of
  *       {@link RfmConfig#defaults()} (full M, mixed precision from 1,500 rows) and the M scaling of the settings.
  *       An ensemble runs every step for each member and scores the sum of their mean class scores.</li>
@@ -152,179 +147,18 @@ public final class UciProtocol {
     private UciProtocol() {
     }
 
-    /**
-     * A model of the benchmark: a {@link ModelKind} of the registry with the protocol's maximum iteration T
-     * ({@value #RFM_ITERATIONS} for the RFMs, 0 for the plain kernel) and the kind's feature-update rule (unused when
-     * T = 0), on the Laplace kernel exp(−‖x − z‖_M / L) or, with {@code l1}, the product-Laplace kernel
-     * exp(−‖M^½(x − z)‖₁ / L) (the ℓ1 distance, exp(−Σⱼ |xⱼ − zⱼ| / L) at M = I; {@link ProductLaplace}); and, for an
-     * ensemble, the {@code partners} whose class scores are added to its own, each member with its own choice of
-     * (row norm, λ, L, t) and its own refit. Member order matters only for the name and for which member's choice the
-     * result's fields describe ({@link Result#partners()} holds the others').
-     *
-     * <p>Names: the kind's {@link ModelKind#id() id}, {@code -l1} appended for the ℓ1 kernel, the partners' names after
-     * {@code +}: {@code laplace}, {@code laplace-l1}, {@code nfa-rfm+laplace-l1}. Boosted trees take neither suffix.
-     *
-     * @param kind     the model kind (its id is the name's first part)
-     * @param l1       the product-Laplace (ℓ1) kernel instead of the Laplace kernel (kernel machines only)
-     * @param partners the other members of an ensemble (kernel machines without partners of their own), or empty
-     */
-    public record Model(ModelKind kind, boolean l1, List<Model> partners) {
-        /** The suffix of the ℓ1 kernel in a model's name. */
-        public static final String L1_SUFFIX = "-l1";
 
-        public Model {
-            if (kind == null) {
-                throw new IllegalArgumentException("uci model: a model kind is required");
-            }
-            if (partners == null || partners.stream().anyMatch(java.util.Objects::isNull)) {
-                throw new IllegalArgumentException("uci model: partners must be a list of models (empty for none)");
-            }
-            partners = List.copyOf(partners);
-            if (kind.isBoosted() && (l1 || !partners.isEmpty())) {
-                throw new IllegalArgumentException("uci model: " + kind.id() + " is boosted trees: no " + L1_SUFFIX
-                        + " kernel and no ensemble");
-            }
-            java.util.Set<String> names = new java.util.HashSet<>();
-            names.add(kind.id() + (l1 ? L1_SUFFIX : ""));
-            for (Model p : partners) {
-                if (p.kind().isBoosted() || !p.partners().isEmpty()) {
-                    throw new IllegalArgumentException("uci model: an ensemble's partner must be one kernel machine, not "
-                            + p.name());
-                }
-                if (!names.add(p.name())) {
-                    throw new IllegalArgumentException("uci model: an ensemble lists " + p.name() + " twice");
-                }
-            }
-        }
-
-        /** The model of one kind on the Laplace kernel, no partners. */
-        public Model(ModelKind kind) {
-            this(kind, false, List.of());
-        }
-
-        /** The plain Laplace kernel machine (no feature learning). */
-        public static Model laplace() {
-            return new Model(ModelKind.LAPLACE);
-        }
-
-        /**
-         * A name as {@link #name()} writes it: members joined by {@code +}, each a name of the registry
-         * ({@link ModelKind#parse}: an id or an alias) with an optional {@code -l1}.
-         *
-         * @throws IllegalArgumentException for blank text or an empty member, an unknown member, an ℓ1 or ensemble tree
-         *                                  model, or a repeated member
-         */
-        public static Model parse(String text) {
-            String[] parts = (text == null ? "" : text).split("\\+", -1);
-            List<Model> members = new java.util.ArrayList<>();
-            for (String part : parts) {
-                String p = part.strip();
-                boolean l1 = p.toLowerCase(java.util.Locale.ROOT).endsWith(L1_SUFFIX);
-                if (p.isEmpty() || p.length() == L1_SUFFIX.length() && l1) {
-                    throw new IllegalArgumentException("uci model '" + text + "': an empty model name");
-                }
-                try {
-                    members.add(new Model(ModelKind.parse(l1 ? p.substring(0, p.length() - L1_SUFFIX.length()) : p), l1,
-                            List.of()));
-                } catch (IllegalArgumentException e) {
-                    throw l1 ? new IllegalArgumentException("unknown model '" + p + "': " + e.getMessage()) : e;
-                }
-            }
-            return new Model(members.get(0).kind(), members.get(0).l1(), members.subList(1, members.size()));
-        }
-
-        /** The name in results.csv and the summaries (see this record's comment). */
-        public String name() {
-            StringBuilder sb = new StringBuilder(kind.id()).append(l1 ? L1_SUFFIX : "");
-            partners.forEach(p -> sb.append('+').append(p.name()));
-            return sb.toString();
-        }
-
-        /** This model without its partners: the first member of an ensemble. */
-        Model alone() {
-            return partners.isEmpty() ? this : new Model(kind, l1, List.of());
-        }
-
-        /** T: iterations 0..T are candidates. */
-        public int iterations() {
-            return kind.learnsFeatures() ? RFM_ITERATIONS : 0;
-        }
-
-        public FeatureUpdate update() {
-            return kind.update();
-        }
-
-        /** This model's kernel at bandwidth L: Laplace, or product-Laplace with {@code l1}. */
-        public Kernel kernel(double bandwidth) {
-            return l1 ? new ProductLaplace(bandwidth) : new Laplace(bandwidth);
-        }
-
-        /** The RFM configuration for ridge λ and M scaling. */
-        public RfmConfig config(double ridge, MetricScaling scaling) {
-            return RfmConfig.defaults().withKernel(kernel(BANDWIDTH)).withUpdate(update()).withIterations(iterations())
-                    .withRidge(ridge).withScaling(scaling);
-        }
-    }
-
-    /**
-     * Outcome of one dataset × fold × model.
-     *
-     * @param ridge              chosen λ
-     * @param iteration          chosen iteration t (0 = plain kernel with M = I); the refit runs exactly t iterations
-     *                           unless its own feature update fails earlier, when it scores its last iteration
-     * @param rowNorm            whether rows were normalised to unit norm
-     * @param tuningRows         training rows of the grid search (after the cap); with K-fold selection the size of
-     *                           the cross-validation pool, each of whose K fits trains on (K − 1)/K of it
-     * @param refitRows          rows of the scored model (after the cap); with bagging, of the refit alone (the K
-     *                           cross-validation fits averaged with it train on their own parts of the pool)
-     * @param validationAccuracy accuracy of the chosen (row norm, λ, t) on the validation rows (NaN without them)
-     * @param testAccuracy       accuracy of the refit on the test rows (NaN without them)
-     * @param seconds            wall time of the whole fold (grid, refit and scoring)
-     * @param partners           for an ensemble, each partner's name and choice as {@code name[ridge=… iteration=…
-     *                           row_norm=… bandwidth=…]}, joined by {@code +}; empty otherwise (the other fields describe
-     *                           the first member; testAccuracy is the ensemble's)
-     */
-    public record Result(String dataset, int fold, String model, double ridge, double bandwidth, int iteration,
-                         boolean rowNorm, int tuningRows, int refitRows, double validationAccuracy, double testAccuracy,
-                         double seconds, String partners) {
-        /** The result of a model without partners. */
-        public Result(String dataset, int fold, String model, double ridge, double bandwidth, int iteration,
-                      boolean rowNorm, int tuningRows, int refitRows, double validationAccuracy, double testAccuracy,
-                      double seconds) {
-            this(dataset, fold, model, ridge, bandwidth, iteration, rowNorm, tuningRows, refitRows, validationAccuracy,
-                    testAccuracy, seconds, "");
-        }
-
-        /**
-         * The row of results.csv: hyperparameters {@code ridge=…;iteration=…;row_norm=on|off;tuning_rows=…;refit_rows=…},
-         * then {@code ;bandwidth=…} when L is not the papers' {@value UciProtocol#BANDWIDTH} (absent: L = 10), then
-         * {@code ;partners=…} for an ensemble.
-         */
-        public UnitResult toUnitResult() {
-            String h = "ridge=" + ridge + ";iteration=" + iteration + ";row_norm=" + (rowNorm ? "on" : "off")
-                    + ";tuning_rows=" + tuningRows + ";refit_rows=" + refitRows
-                    + (bandwidth == BANDWIDTH ? "" : ";bandwidth=" + bandwidth)
-                    + (partners.isEmpty() ? "" : ";partners=" + partners);
-            return new UnitResult(dataset, fold, model, h, validationAccuracy, testAccuracy, seconds);
-        }
-
-        /** The choice as a partner's entry of {@link #partners}. */
-        String asPartner() {
-            return model + "[ridge=" + ridge + " iteration=" + iteration + " row_norm=" + (rowNorm ? "on" : "off")
-                    + " bandwidth=" + bandwidth + "]";
-        }
-    }
 
     /**
      * One unit of {@code benchmark uci}: {@link #run} for the kernel machines, {@link UciTrees} (the same rows, XGBoost)
      * for the boosted trees.
      */
-    public static UnitResult unit(UciDataset data, int j, Model model, Settings settings) {
+    public static UnitResult unit(UciDataset data, int j, UciModel model, Settings settings) {
         return model.kind().isBoosted() ? UciTrees.run(data, j, model.kind(), settings) : run(data, j, model, settings).toUnitResult();
     }
 
-    /** {@link #run(UciDataset, int, Model, Settings)} with {@link Settings#defaults()}. */
-    public static Result run(UciDataset data, int j, Model model) {
+    /** {@link #run(UciDataset, int, UciModel, Settings)} with {@link Settings#defaults()}. */
+    public static UciResult run(UciDataset data, int j, UciModel model) {
         return run(data, j, model, Settings.defaults());
     }
 
@@ -333,7 +167,7 @@ public final class UciProtocol {
      *
      * @throws IllegalArgumentException for a tree model (see {@link #unit})
      */
-    public static Result run(UciDataset data, int j, Model model, Settings settings) {
+    public static UciResult run(UciDataset data, int j, UciModel model, Settings settings) {
         return scored(data, j, model, settings).result();
     }
 
@@ -341,7 +175,7 @@ public final class UciProtocol {
      * {@link #run} with the class scores it scored: for a single model the sum over its fits, for an ensemble the sum
      * of its members' means (then {@code fits} = 1).
      */
-    static Scored scored(UciDataset data, int j, Model model, Settings settings) {
+    static Scored scored(UciDataset data, int j, UciModel model, Settings settings) {
         if (model.kind().isBoosted()) {
             throw new IllegalArgumentException("uci: " + model.name() + " is boosted trees; run it through unit()");
         }
@@ -358,16 +192,16 @@ public final class UciProtocol {
         // an ensemble: the sum of the members' mean class scores (equal weights), each member chosen and refitted alone
         Matrix sum = first.testScores() == null ? null : first.testScores().scale(1.0 / first.fits());
         List<String> partners = new java.util.ArrayList<>();
-        for (Model partner : model.partners()) {
+        for (UciModel partner : model.partners()) {
             Scored s = single(data, j, partner, settings, fold, y);
             partners.add(s.result().asPartner());
             if (sum != null) {
                 sum = sum.plus(s.testScores().scale(1.0 / s.fits()));
             }
         }
-        Result r = first.result();
+        UciResult r = first.result();
         double accuracy = sum == null ? Double.NaN : Scores.accuracy(sum, y.selectRows(fold.test()));
-        return new Scored(new Result(r.dataset(), j, model.name(), r.ridge(), r.bandwidth(), r.iteration(), r.rowNorm(),
+        return new Scored(new UciResult(r.dataset(), j, model.name(), r.ridge(), r.bandwidth(), r.iteration(), r.rowNorm(),
                 r.tuningRows(), r.refitRows(), r.validationAccuracy(), accuracy, (System.nanoTime() - start) / 1e9,
                 String.join("+", partners)), sum, 1);
     }
@@ -376,11 +210,11 @@ public final class UciProtocol {
      * A model's result and the sum of its fits' class scores on the fold's test rows (null without test rows):
      * {@code fits} models (the refit, and with bagging the K cross-validation fits) were summed.
      */
-    record Scored(Result result, Matrix testScores, int fits) {
+    record Scored(UciResult result, Matrix testScores, int fits) {
     }
 
     /** Steps 1–4 of the class comment for one model without partners. */
-    private static Scored single(UciDataset data, int j, Model model, Settings settings, UciDataset.Fold fold, Matrix y) {
+    private static Scored single(UciDataset data, int j, UciModel model, Settings settings, UciDataset.Fold fold, Matrix y) {
         long start = System.nanoTime();
         if (settings.selectionFolds() > 1) {
             CrossValidatedChoice.Choice c = CrossValidatedChoice.choose(data, fold, y, model, settings, j);
@@ -395,7 +229,7 @@ public final class UciProtocol {
                 scored.add(Rfm.fit(config, Task.CLASSIFICATION, all.select(c.complementOf(p)), null, RfmListener.NONE));
             }
             Matrix scores = testScores(scored, all, fold);
-            return new Scored(new Result(data.name(), j, model.name(), c.ridge(), c.bandwidth(), c.iteration(), c.rowNorm(),
+            return new Scored(new UciResult(data.name(), j, model.name(), c.ridge(), c.bandwidth(), c.iteration(), c.rowNorm(),
                     c.poolRows(), rows.length, c.reportedAccuracy(), accuracy(scores, all, fold), (System.nanoTime() - start) / 1e9),
                     scores, scored.size());
         }
@@ -438,7 +272,7 @@ public final class UciProtocol {
         }
         double validationAccuracy = best.history().get(best.iteration()).validationScore();
         Matrix scores = testScores(List.of(scored), all, fold);
-        return new Scored(new Result(data.name(), j, model.name(), best.config().ridge(), best.config().kernel().bandwidth(),
+        return new Scored(new UciResult(data.name(), j, model.name(), best.config().ridge(), best.config().kernel().bandwidth(),
                 best.iteration(), bestNorm, tuningRows.length, refitRows, validationAccuracy, accuracy(scores, all, fold),
                 (System.nanoTime() - start) / 1e9), scores, 1);
     }

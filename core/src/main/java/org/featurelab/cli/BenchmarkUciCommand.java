@@ -7,6 +7,7 @@ import org.featurelab.benchmark.BenchmarkSummary;
 import org.featurelab.benchmark.ResultsFile;
 import org.featurelab.benchmark.RfmScriptProtocol;
 import org.featurelab.benchmark.UciDataset;
+import org.featurelab.benchmark.UciModel;
 import org.featurelab.benchmark.UciProtocol;
 import org.featurelab.io.Json;
 import org.featurelab.report.RunOutput;
@@ -102,22 +103,22 @@ final class BenchmarkUciCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
-        List<UciProtocol.Model> plan = parseModels(models == null ? BenchmarkOutputs.DEFAULT_MODELS : models);
+        List<UciModel> plan = parseModels(models == null ? BenchmarkOutputs.DEFAULT_MODELS : models);
         List<String> names = chooseDatasets(UciDataset.list(data), datasets);
         UciProtocol.Settings settings = settings();
         boolean script = scriptProtocol(settings);
         if (script && plan.stream().anyMatch(m -> m.l1() || !m.partners().isEmpty())) {
             throw new IllegalArgumentException("--protocol rfm-script runs the papers' Laplace models only, not "
-                    + UciProtocol.Model.L1_SUFFIX + " kernels or ensembles");
+                    + UciModel.L1_SUFFIX + " kernels or ensembles");
         }
         if (script && plan.stream().anyMatch(m -> m.kind().isBoosted())) {
             throw new IllegalArgumentException("--protocol rfm-script runs the kernel models only (laplace and the RFMs), "
                     + "not xgboost");
         }
-        List<String> modelNames = plan.stream().map(UciProtocol.Model::name).toList();
+        List<String> modelNames = plan.stream().map(UciModel::name).toList();
         ResultsFile results = BenchmarkOutputs.openResults("benchmark uci", out, names, UciDataset.FOLDS, modelNames, common);
         BenchmarkRunner.Listener listener = BenchmarkOutputs.progress(common, "test accuracy");
-        java.util.Map<String, UciProtocol.Model> byName = new java.util.HashMap<>();
+        java.util.Map<String, UciModel> byName = new java.util.HashMap<>();
         plan.forEach(m -> byName.put(m.name(), m));
         RfmScriptProtocol.Units scriptUnits = new RfmScriptProtocol.Units();
         BenchmarkRunner.Task<UciDataset> task = script
@@ -210,7 +211,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         modelNames.forEach(ms::add);
         ObjectNode protocol = m.putObject("protocol");
         protocol.put("name", protocolName);
-        protocol.put("kernel", modelNames.stream().anyMatch(n -> n.contains(UciProtocol.Model.L1_SUFFIX))
+        protocol.put("kernel", modelNames.stream().anyMatch(n -> n.contains(UciModel.L1_SUFFIX))
                 ? "laplace (product-laplace for the models named -l1)" : "laplace");
         protocol.put("bandwidth", UciProtocol.BANDWIDTH);
         ArrayNode ridges = protocol.putArray("ridges");
@@ -220,11 +221,11 @@ final class BenchmarkUciCommand implements Callable<Integer> {
 
     /**
      * The models of {@code --models} in the given order: names of the registry, of ℓ1-kernel models and of ensembles
-     * ({@link UciProtocol.Model#parse}: {@code nfa-rfm}, {@code laplace-l1}, {@code nfa-rfm+laplace-l1}), through
+     * ({@link UciModel#parse}: {@code nfa-rfm}, {@code laplace-l1}, {@code nfa-rfm+laplace-l1}), through
      * {@link BenchmarkOutputs#parseModels(List, java.util.function.Function, java.util.function.Function)}.
      */
-    static List<UciProtocol.Model> parseModels(List<String> texts) {
-        return BenchmarkOutputs.parseModels(texts, UciProtocol.Model::parse, UciProtocol.Model::name);
+    static List<UciModel> parseModels(List<String> texts) {
+        return BenchmarkOutputs.parseModels(texts, UciModel::parse, UciModel::name);
     }
 
     /** All datasets of the index in its order, or the requested ones in the requested order; unknown names fail. */
@@ -296,7 +297,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         ArrayNode bws = protocol.putArray("bandwidths");
         settings.bandwidths().forEach(bws::add);
         protocol.put("subsetSeed", "fold index");
-        if (modelNames.stream().anyMatch(n -> UciProtocol.Model.parse(n).kind().isBoosted())) {
+        if (modelNames.stream().anyMatch(n -> UciModel.parse(n).kind().isBoosted())) {
             protocol.set("trees", BenchmarkOutputs.treeSettings());
         }
         return m;

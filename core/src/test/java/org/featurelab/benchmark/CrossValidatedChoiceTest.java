@@ -37,7 +37,7 @@ class CrossValidatedChoiceTest {
         int j = 1;
         int k = 3;
         UciProtocol.Settings settings = UciProtocol.Settings.defaults().withSelectionFolds(k);
-        UciProtocol.Model laplace = UciProtocol.Model.parse(name);
+        UciModel laplace = UciModel.parse(name);
         Kernel kernel = name.endsWith("-l1") ? new ProductLaplace(UciProtocol.BANDWIDTH) : new Laplace(UciProtocol.BANDWIDTH);
         UciDataset.Fold fold = iris.fold(j);
         Matrix y = UciProtocol.oneHot(iris.labels(), iris.classCount());
@@ -74,7 +74,7 @@ class CrossValidatedChoiceTest {
         assertEquals(best, choice.accuracy(), 1e-12, "computed with " + kernel);
         assertEquals(0, choice.iteration());
         assertTrue(best > 0.9, "iris is easy: " + best);
-        UciProtocol.Result unit = UciProtocol.run(iris, j, laplace, settings);
+        UciResult unit = UciProtocol.run(iris, j, laplace, settings);
         assertEquals(choice.ridge(), unit.ridge());
         assertEquals(choice.rowNorm(), unit.rowNorm());
         assertEquals(pool.length, unit.refitRows(), "refit on train + validation");
@@ -88,7 +88,7 @@ class CrossValidatedChoiceTest {
         int j = 1;
         int k = 3;
         UciProtocol.Settings settings = UciProtocol.Settings.defaults().withSelectionFolds(k);
-        UciProtocol.Model nfa = UciProtocol.Model.parse("nfa-rfm");
+        UciModel nfa = UciModel.parse("nfa-rfm");
         UciDataset.Fold fold = iris.fold(j);
         Matrix y = UciProtocol.oneHot(iris.labels(), iris.classCount());
         CrossValidatedChoice.Choice choice = CrossValidatedChoice.choose(iris, fold, y, nfa, settings, j);
@@ -133,7 +133,7 @@ class CrossValidatedChoiceTest {
         UciDataset iris = UciDataset.load(TestData.uciFixture(), "iris");
         int j = 2;
         UciProtocol.Settings settings = UciProtocol.Settings.defaults().withSelectionFolds(3).withBagging(true);
-        UciProtocol.Model nfa = UciProtocol.Model.parse("nfa-rfm");
+        UciModel nfa = UciModel.parse("nfa-rfm");
         UciDataset.Fold fold = iris.fold(j);
         Matrix y = UciProtocol.oneHot(iris.labels(), iris.classCount());
         CrossValidatedChoice.Choice c = CrossValidatedChoice.choose(iris, fold, y, nfa, settings, j);
@@ -148,7 +148,7 @@ class CrossValidatedChoiceTest {
             mean = mean.plus(f.scale(1.0 / 4));
             assertEquals(c.poolRows() - CsvFolds.fold(c.part(), p).test().length, c.complementOf(p).length);
         }
-        UciProtocol.Result unit = UciProtocol.run(iris, j, nfa, settings);
+        UciResult unit = UciProtocol.run(iris, j, nfa, settings);
         assertEquals(Scores.accuracy(mean, test.y()), unit.testAccuracy(), 0.0);
         assertThrows(IllegalArgumentException.class, () -> UciProtocol.Settings.defaults().withBagging(true));
     }

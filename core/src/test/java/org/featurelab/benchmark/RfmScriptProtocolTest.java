@@ -31,7 +31,7 @@ class RfmScriptProtocolTest {
     @Test
     void choiceIsTheFirstStrictMaximumInLoopOrder() {
         UciDataset iris = UciDataset.load(TestData.uciFixture(), "iris");
-        UciProtocol.Model nfa = UciProtocol.Model.parse("nfa-rfm");
+        UciModel nfa = UciModel.parse("nfa-rfm");
         RfmScriptProtocol.Tuning tuning = RfmScriptProtocol.tune(iris, nfa);
         // every (ridge, norm, t) candidate, in loop order, scored by a separate fit per (ridge, norm)
         UciDataset.Fold split = iris.fold(0);
@@ -69,7 +69,7 @@ class RfmScriptProtocolTest {
 
         // fold 2: one solve with the kept M on every non-test row, scored on the test rows
         UciDataset.Fold fold = iris.fold(2);
-        UciProtocol.Result r = RfmScriptProtocol.score(iris, 2, nfa, tuning, false);
+        UciResult r = RfmScriptProtocol.score(iris, 2, nfa, tuning, false);
         LabeledData all = new LabeledData(tuning.rowNorm() ? UciProtocol.normalizeRows(iris.x()) : iris.x(), y);
         int[] train = UciProtocol.union(fold.train(), fold.validation());
         RfmModel once = Rfm.fit(nfa.config(tuning.ridge(), MetricScaling.NONE).withIterations(0), Task.CLASSIFICATION,
@@ -85,10 +85,10 @@ class RfmScriptProtocolTest {
     void l1KernelsAndEnsemblesAreRefused() {
         UciDataset iris = UciDataset.load(TestData.uciFixture(), "iris");
         for (String name : List.of("laplace-l1", "nfa-rfm+laplace-l1")) {
-            UciProtocol.Model m = UciProtocol.Model.parse(name);
+            UciModel m = UciModel.parse(name);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RfmScriptProtocol.tune(iris, m));
             assertTrue(e.getMessage().contains(name), e.getMessage());
-            RfmScriptProtocol.Tuning papers = RfmScriptProtocol.tune(iris, UciProtocol.Model.laplace());
+            RfmScriptProtocol.Tuning papers = RfmScriptProtocol.tune(iris, UciModel.laplace());
             assertThrows(IllegalArgumentException.class, () -> RfmScriptProtocol.score(iris, 1, m, papers, false));
         }
     }
@@ -96,7 +96,7 @@ class RfmScriptProtocolTest {
     @Test
     void leakIsTheShareOfTestRowsInTheTuningSplit() {
         UciDataset iris = UciDataset.load(TestData.uciFixture(), "iris");
-        RfmScriptProtocol.Tuning t = RfmScriptProtocol.tune(iris, UciProtocol.Model.laplace());
+        RfmScriptProtocol.Tuning t = RfmScriptProtocol.tune(iris, UciModel.laplace());
         assertEquals(0, t.iteration(), "the plain kernel has only iteration 0");
         assertEquals(0.0, t.leak(iris.fold(0)), "fold 0's test rows are outside its own tuning split");
         for (int j = 1; j < UciDataset.FOLDS; j++) {

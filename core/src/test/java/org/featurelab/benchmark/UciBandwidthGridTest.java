@@ -24,8 +24,8 @@ class UciBandwidthGridTest {
             UciProtocol.Settings searched = fixed.withBandwidths(grid);
             assertTrue(searched.searchesBandwidth());
             for (int j = 0; j < 2; j++) {
-                UciProtocol.Result a = UciProtocol.run(iris, j, UciProtocol.Model.laplace(), fixed);
-                UciProtocol.Result b = UciProtocol.run(iris, j, UciProtocol.Model.laplace(), searched);
+                UciResult a = UciProtocol.run(iris, j, UciModel.laplace(), fixed);
+                UciResult b = UciProtocol.run(iris, j, UciModel.laplace(), searched);
                 assertEquals(10.0, a.bandwidth());
                 assertTrue(grid.contains(b.bandwidth()), "chosen L " + b.bandwidth());
                 assertTrue(b.validationAccuracy() >= a.validationAccuracy(),

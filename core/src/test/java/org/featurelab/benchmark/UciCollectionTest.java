@@ -64,7 +64,7 @@ class UciCollectionTest {
             UciDataset d = UciDataset.load(UCI, floor.getKey());
             double sum = 0;
             for (int j = 0; j < UciDataset.FOLDS; j++) {
-                sum += UciProtocol.run(d, j, UciProtocol.Model.laplace()).testAccuracy();
+                sum += UciProtocol.run(d, j, UciModel.laplace()).testAccuracy();
             }
             assertTrue(sum / UciDataset.FOLDS >= floor.getValue(), floor.getKey() + " mean test accuracy " + sum / UciDataset.FOLDS);
         }

@@ -26,34 +26,34 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Ensembles and the ℓ1 kernel in the UCI protocol ({@link UciProtocol.Model}): names round-trip, and an ensemble's
+ * Ensembles and the ℓ1 kernel in the UCI protocol ({@link UciModel}): names round-trip, and an ensemble's
  * test accuracy is that of the sum of its members' class scores, each member refitted with its own choice — recomputed
  * here from the members' chosen hyperparameters with the kernels named explicitly (Laplace, product-Laplace).
  */
 class UciEnsembleTest {
     @Test
     void namesRoundTripAndBadEnsemblesAreRefused() {
-        UciProtocol.Model m = UciProtocol.Model.parse("nfa-rfm+Laplace-L1");
+        UciModel m = UciModel.parse("nfa-rfm+Laplace-L1");
         assertEquals(ModelKind.NFA_RFM, m.kind());
         assertFalse(m.l1());
         assertEquals(1, m.partners().size());
         assertEquals(ModelKind.LAPLACE, m.partners().get(0).kind());
         assertTrue(m.partners().get(0).l1());
         assertEquals("nfa-rfm+laplace-l1", m.name());
-        assertEquals(m, UciProtocol.Model.parse(m.name()));
-        assertEquals("fact-rfm-gm-l1", UciProtocol.Model.parse("fact-gm-rfm-l1").name(), "aliases are read, ids written");
-        assertEquals(new UciProtocol.Model(ModelKind.LAPLACE), UciProtocol.Model.parse("laplace"));
-        assertTrue(UciProtocol.Model.parse("laplace-l1").kernel(3) instanceof ProductLaplace);
-        assertTrue(UciProtocol.Model.parse("laplace").kernel(3) instanceof Laplace);
-        assertEquals("nfa-rfm+laplace-l1", UciProtocol.Model.parse(" nfa-rfm + laplace-l1 ").name());
+        assertEquals(m, UciModel.parse(m.name()));
+        assertEquals("fact-rfm-gm-l1", UciModel.parse("fact-gm-rfm-l1").name(), "aliases are read, ids written");
+        assertEquals(new UciModel(ModelKind.LAPLACE), UciModel.parse("laplace"));
+        assertTrue(UciModel.parse("laplace-l1").kernel(3) instanceof ProductLaplace);
+        assertTrue(UciModel.parse("laplace").kernel(3) instanceof Laplace);
+        assertEquals("nfa-rfm+laplace-l1", UciModel.parse(" nfa-rfm + laplace-l1 ").name());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> UciProtocol.Model.parse("foo-l1"));
+                () -> UciModel.parse("foo-l1"));
         assertTrue(unknown.getMessage().startsWith("unknown model 'foo-l1'"), unknown.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new UciProtocol.Model(ModelKind.LAPLACE, false,
-                List.of(UciProtocol.Model.laplace())), "a repeated member, also through the constructor");
+        assertThrows(IllegalArgumentException.class, () -> new UciModel(ModelKind.LAPLACE, false,
+                List.of(UciModel.laplace())), "a repeated member, also through the constructor");
         for (String bad : List.of("xgboost-l1", "xgboost+laplace", "laplace+xgboost-tuned", "laplace+laplace", "laplace+",
                 "", "-l1", "laplace+-L1")) {
-            assertThrows(IllegalArgumentException.class, () -> UciProtocol.Model.parse(bad), bad);
+            assertThrows(IllegalArgumentException.class, () -> UciModel.parse(bad), bad);
         }
     }
 
@@ -64,10 +64,10 @@ class UciEnsembleTest {
         int j = 1;
         UciProtocol.Settings settings = selectionFolds == 1 ? UciProtocol.Settings.defaults()
                 : UciProtocol.Settings.defaults().withSelectionFolds(selectionFolds);
-        UciProtocol.Scored ensemble = UciProtocol.scored(iris, j, UciProtocol.Model.parse("laplace+laplace-l1"), settings);
-        UciProtocol.Scored l2 = UciProtocol.scored(iris, j, UciProtocol.Model.laplace(), settings);
-        UciProtocol.Scored l1 = UciProtocol.scored(iris, j, UciProtocol.Model.parse("laplace-l1"), settings);
-        UciProtocol.Result e = ensemble.result();
+        UciProtocol.Scored ensemble = UciProtocol.scored(iris, j, UciModel.parse("laplace+laplace-l1"), settings);
+        UciProtocol.Scored l2 = UciProtocol.scored(iris, j, UciModel.laplace(), settings);
+        UciProtocol.Scored l1 = UciProtocol.scored(iris, j, UciModel.parse("laplace-l1"), settings);
+        UciResult e = ensemble.result();
         assertEquals("laplace+laplace-l1", e.model());
         assertEquals("laplace-l1", l1.result().model());
         assertEquals(l2.result().ridge(), e.ridge(), "the first member's choice");
@@ -97,22 +97,22 @@ class UciEnsembleTest {
         UciDataset iris = UciDataset.load(TestData.uciFixture(), "iris");
         int j = 2;
         UciProtocol.Settings settings = UciProtocol.Settings.defaults().withSelectionFolds(3).withBagging(true);
-        UciProtocol.Scored a = UciProtocol.scored(iris, j, UciProtocol.Model.laplace(), settings);
-        UciProtocol.Scored b = UciProtocol.scored(iris, j, UciProtocol.Model.parse("laplace-l1"), settings);
-        UciProtocol.Scored c = UciProtocol.scored(iris, j, UciProtocol.Model.parse("nfa-rfm"), settings);
+        UciProtocol.Scored a = UciProtocol.scored(iris, j, UciModel.laplace(), settings);
+        UciProtocol.Scored b = UciProtocol.scored(iris, j, UciModel.parse("laplace-l1"), settings);
+        UciProtocol.Scored c = UciProtocol.scored(iris, j, UciModel.parse("nfa-rfm"), settings);
         assertEquals(4, a.fits(), "the refit and the three cross-validation fits");
-        UciProtocol.Scored all = UciProtocol.scored(iris, j, UciProtocol.Model.parse("laplace + laplace-l1 + nfa-rfm"),
+        UciProtocol.Scored all = UciProtocol.scored(iris, j, UciModel.parse("laplace + laplace-l1 + nfa-rfm"),
                 settings);
         Matrix expected = a.testScores().scale(0.25).plus(b.testScores().scale(0.25)).plus(c.testScores().scale(0.25));
         assertClose(all.testScores(), expected, 1e-15, 1e-15, "the sum of the members' means");
         assertEquals(b.result().asPartner() + "+" + c.result().asPartner(), all.result().partners());
         assertEquals("laplace+laplace-l1+nfa-rfm", all.result().model());
-        assertEquals(a.result().testAccuracy(), UciProtocol.run(iris, j, UciProtocol.Model.laplace(), settings).testAccuracy(),
+        assertEquals(a.result().testAccuracy(), UciProtocol.run(iris, j, UciModel.laplace(), settings).testAccuracy(),
                 0.0, "a single bagged model scores the argmax of its sum, as before");
     }
 
     /** The plain kernel refitted on the fold's train + validation rows with a result's (row norm, λ), on the test rows. */
-    private static Matrix refitTestScores(UciDataset data, int j, Matrix y, Kernel kernel, UciProtocol.Result chosen,
+    private static Matrix refitTestScores(UciDataset data, int j, Matrix y, Kernel kernel, UciResult chosen,
                                           UciProtocol.Settings settings) {
         UciDataset.Fold fold = data.fold(j);
         LabeledData all = new LabeledData(chosen.rowNorm() ? UciProtocol.normalizeRows(data.x()) : data.x(), y);

@@ -20,10 +20,10 @@ class UciProtocolTest {
     @Test
     void irisReachesTheFloorAndChoicesComeFromTheGrid() {
         UciDataset iris = UciDataset.load(TestData.uciFixture(), "iris");
-        for (UciProtocol.Model model : List.of(UciProtocol.Model.laplace(), UciProtocol.Model.parse("nfa-rfm"))) {
+        for (UciModel model : List.of(UciModel.laplace(), UciModel.parse("nfa-rfm"))) {
             double sum = 0;
             for (int j = 0; j < UciDataset.FOLDS; j++) {
-                UciProtocol.Result r = UciProtocol.run(iris, j, model);
+                UciResult r = UciProtocol.run(iris, j, model);
                 assertEquals("iris", r.dataset());
                 assertEquals(j, r.fold());
                 assertEquals(model.name(), r.model());
@@ -40,9 +40,9 @@ class UciProtocolTest {
     @Test
     void deterministic() {
         UciDataset lenses = UciDataset.load(TestData.uciFixture(), "lenses");
-        UciProtocol.Model fact = UciProtocol.Model.parse("fact-rfm");
-        UciProtocol.Result a = UciProtocol.run(lenses, 2, fact);
-        UciProtocol.Result b = UciProtocol.run(lenses, 2, fact);
+        UciModel fact = UciModel.parse("fact-rfm");
+        UciResult a = UciProtocol.run(lenses, 2, fact);
+        UciResult b = UciProtocol.run(lenses, 2, fact);
         assertEquals(a.ridge(), b.ridge());
         assertEquals(a.iteration(), b.iteration());
         assertEquals(a.testAccuracy(), b.testAccuracy());
@@ -50,37 +50,37 @@ class UciProtocolTest {
 
     @Test
     void modelNames() {
-        assertEquals(0, UciProtocol.Model.laplace().iterations());
-        assertEquals("nfa-rfm", UciProtocol.Model.parse("nfa-rfm").name());
-        assertEquals("fact-rfm", UciProtocol.Model.parse("FACT-RFM").name());
-        assertEquals("fact-rfm-gm", UciProtocol.Model.parse("fact-rfm-gm").name());
-        assertEquals("fact-rfm-gm", UciProtocol.Model.parse("fact-gm-rfm").name());
-        assertEquals(UciProtocol.RFM_ITERATIONS, UciProtocol.Model.parse("fact-gm-rfm").iterations());
-        assertEquals(new org.featurelab.rfm.FeatureUpdate.FactGeometricMean(), UciProtocol.Model.parse("fact-rfm-gm").update());
-        assertEquals(10.0, UciProtocol.Model.laplace().config(0.1, org.featurelab.rfm.MetricScaling.MAX).kernel().bandwidth());
-        assertEquals(0.1, UciProtocol.Model.laplace().config(0.1, org.featurelab.rfm.MetricScaling.MAX).ridge());
-        assertThrows(IllegalArgumentException.class, () -> UciProtocol.Model.parse("svm"));
-        assertThrows(IllegalArgumentException.class, () -> UciProtocol.Model.parse("nfa-sqrt-rfm"));
+        assertEquals(0, UciModel.laplace().iterations());
+        assertEquals("nfa-rfm", UciModel.parse("nfa-rfm").name());
+        assertEquals("fact-rfm", UciModel.parse("FACT-RFM").name());
+        assertEquals("fact-rfm-gm", UciModel.parse("fact-rfm-gm").name());
+        assertEquals("fact-rfm-gm", UciModel.parse("fact-gm-rfm").name());
+        assertEquals(UciProtocol.RFM_ITERATIONS, UciModel.parse("fact-gm-rfm").iterations());
+        assertEquals(new org.featurelab.rfm.FeatureUpdate.FactGeometricMean(), UciModel.parse("fact-rfm-gm").update());
+        assertEquals(10.0, UciModel.laplace().config(0.1, org.featurelab.rfm.MetricScaling.MAX).kernel().bandwidth());
+        assertEquals(0.1, UciModel.laplace().config(0.1, org.featurelab.rfm.MetricScaling.MAX).ridge());
+        assertThrows(IllegalArgumentException.class, () -> UciModel.parse("svm"));
+        assertThrows(IllegalArgumentException.class, () -> UciModel.parse("nfa-sqrt-rfm"));
     }
 
     @Test
     void refitRowsCapsAndRowNormFollowTheSettings() {
         UciDataset iris = UciDataset.load(TestData.uciFixture(), "iris");
         UciDataset.Fold fold = iris.fold(0);
-        UciProtocol.Model nfa = UciProtocol.Model.parse("nfa-rfm");
-        UciProtocol.Result full = UciProtocol.run(iris, 0, nfa);
+        UciModel nfa = UciModel.parse("nfa-rfm");
+        UciResult full = UciProtocol.run(iris, 0, nfa);
         assertEquals(fold.train().length, full.tuningRows());
         assertEquals(fold.train().length + fold.validation().length, full.refitRows());
         assertTrue(full.toUnitResult().hyperparameters().contains("refit_rows=" + full.refitRows()));
 
         UciProtocol.Settings capped = UciProtocol.Settings.defaults().withCaps(50, 60).withRowNorms(List.of(true));
-        UciProtocol.Result c = UciProtocol.run(iris, 0, nfa, capped);
+        UciResult c = UciProtocol.run(iris, 0, nfa, capped);
         assertEquals(50, c.tuningRows());
         assertEquals(60, c.refitRows());
         assertTrue(c.rowNorm());
         assertTrue(c.testAccuracy() >= 0.8, "capped, normalised iris fold 0: " + c.testAccuracy());
 
-        UciProtocol.Result trainOnly = UciProtocol.run(iris, 0, nfa, UciProtocol.Settings.defaults().withRefitOnValidation(false));
+        UciResult trainOnly = UciProtocol.run(iris, 0, nfa, UciProtocol.Settings.defaults().withRefitOnValidation(false));
         assertEquals(trainOnly.tuningRows(), trainOnly.refitRows());
     }
 

@@ -2,6 +2,7 @@ package org.featurelab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.featurelab.benchmark.BenchmarkSummary;
+import org.featurelab.benchmark.UciModel;
 import org.featurelab.benchmark.UciProtocol;
 import org.featurelab.io.Json;
 import org.featurelab.tabular.ModelKind;
@@ -66,8 +67,8 @@ class ModelRegistryTest {
     void benchmarkUciModels(String name, ModelKind kind) {
         BenchmarkUciCommand uci = parsed(BenchmarkUciCommand.class, "benchmark", "uci", "--data", "D", "--out", "O",
                 "--models", name);
-        List<UciProtocol.Model> plan = BenchmarkUciCommand.parseModels(uci.models);
-        assertEquals(List.of(new UciProtocol.Model(kind)), plan);
+        List<UciModel> plan = BenchmarkUciCommand.parseModels(uci.models);
+        assertEquals(List.of(new UciModel(kind)), plan);
         assertEquals(kind.id(), plan.get(0).name());
         assertEquals(kind.learnsFeatures() ? UciProtocol.RFM_ITERATIONS : 0, plan.get(0).iterations());
     }
