@@ -1,12 +1,15 @@
 package org.featurelab.benchmark;
 
+import org.featurelab.base.ParallelJobs;
+import org.featurelab.linalg.Blas;
+
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The benchmark loop shared by {@code featurelab benchmark uci} and {@code benchmark csv}: every (dataset, fold,
@@ -19,6 +22,12 @@ import java.util.Set;
  *   <li>Isolation: an exception (or an {@link OutOfMemoryError}) while loading a dataset fails all its pending units,
  *       one while running a unit fails that unit; each failure is reported and the loop goes on. Failed units are not
  *       written to results.csv, so a later run retries them.</li>
+ *   <li>Jobs: with {@code jobs} &gt; 1, that many datasets run at once, each on one thread that loads it and runs its
+ *       units in the order above; a thread takes the next dataset of the plan when it is done with one. A unit's
+ *       result does not depend on it (every unit is a function of its dataset, fold and model, with its own seeds),
+ *       results.csv then holds the rows in the order they finished, and the outcome lists them in plan order as
+ *       always. The native BLAS is set to one thread for the loop (and restored after it), so that the jobs, not
+ *       BLAS's threads, share the cores.</li>
  * </ul>
  */
 public final class BenchmarkRunner {
@@ -50,7 +59,7 @@ public final class BenchmarkRunner {
      *
      * @param done           units done (skipped ones included) out of {@code total}
      * @param elapsedSeconds wall time since the loop started
-     * @param etaSeconds     remaining units × the mean time of the units run so far (NaN before the first)
+     * @param etaSeconds     remaining units × the mean time of the units run so far, over the jobs running at once
      * @param result         the unit's result, or null when it failed
      * @param failure        the failure, or null when it finished
      */
@@ -85,8 +94,22 @@ public final class BenchmarkRunner {
      */
     public static <D> Outcome run(List<String> datasets, int folds, List<String> models, Loader<D> loader, Task<D> task,
                                   ResultsFile results, Listener listener) {
+        return run(datasets, folds, models, loader, task, results, listener, 1);
+    }
+
+    /**
+     * {@link #run(List, int, List, Loader, Task, ResultsFile, Listener)} with {@code jobs} datasets at a time (see the
+     * class comment); the listener is called from the job threads, one call at a time.
+     *
+     * @throws IllegalArgumentException for jobs &lt; 1
+     */
+    public static <D> Outcome run(List<String> datasets, int folds, List<String> models, Loader<D> loader, Task<D> task,
+                                  ResultsFile results, Listener listener, int jobs) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("benchmark: jobs must be >= 1, got " + jobs);
+        }
         long start = System.nanoTime();
-        Map<Unit, UnitResult> finished = new HashMap<>();
+        Map<Unit, UnitResult> finished = new ConcurrentHashMap<>();
         for (UnitResult r : results.existing()) {
             finished.putIfAbsent(new Unit(r.dataset(), r.fold(), r.model()), r);
         }
@@ -103,49 +126,29 @@ public final class BenchmarkRunner {
         }
         int total = plan.size() * folds * models.size();
         int skipped = (int) plan.values().stream().flatMap(List::stream).filter(finished::containsKey).count();
-        int done = skipped;
-        int ran = 0;
-        double ranSeconds = 0;
-        List<Failure> failures = new ArrayList<>();
+        List<List<Unit>> pendingByDataset = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Map.Entry<String, List<Unit>> e : plan.entrySet()) {
             List<Unit> pending = e.getValue().stream().filter(u -> !finished.containsKey(u)).toList();
-            if (pending.isEmpty()) {
-                continue;
+            if (!pending.isEmpty()) {
+                names.add(e.getKey());
+                pendingByDataset.add(pending);
             }
-            D data = null;
-            String loadError = null;
-            long loadStart = System.nanoTime();
-            try {
-                data = loader.load(e.getKey());
-            } catch (RuntimeException | OutOfMemoryError ex) {
-                loadError = "load: " + message(ex);
-            }
-            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-            for (int k = 0; k < pending.size(); k++) {
-                Unit u = pending.get(k);
-                long unitStart = System.nanoTime();
-                UnitResult result = null;
-                Failure failure = null;
-                if (data == null) {
-                    failure = new Failure(u.dataset(), u.fold(), u.model(), loadError);
-                } else {
-                    try {
-                        result = task.run(data, u.fold(), u.model());
-                    } catch (RuntimeException | OutOfMemoryError ex) {
-                        failure = new Failure(u.dataset(), u.fold(), u.model(), message(ex));
-                    }
-                }
-                if (result != null) {
-                    results.append(result);
-                    finished.put(u, result);
-                } else {
-                    failures.add(failure);
-                }
-                done++;
-                ran++;
-                ranSeconds += (System.nanoTime() - unitStart) / 1e9 + (k == 0 ? loadSeconds : 0);
-                double eta = ranSeconds / ran * (total - done);
-                listener.unitDone(new Progress(done, total, u, (System.nanoTime() - start) / 1e9, eta, result, failure));
+        }
+        int threads = Math.min(jobs, Math.max(1, names.size()));
+        Tally tally = new Tally(start, total, skipped, threads, results, listener);
+        int blasThreads = Blas.threads();
+        if (threads > 1) {
+            Blas.setThreads(1);
+        }
+        try {
+            ParallelJobs.map(names.size(), threads, i -> {
+                runDataset(names.get(i), pendingByDataset.get(i), loader, task, finished, tally);
+                return null;
+            });
+        } finally {
+            if (threads > 1) {
+                Blas.setThreads(blasThreads);
             }
         }
         List<UnitResult> ordered = new ArrayList<>();
@@ -157,7 +160,82 @@ public final class BenchmarkRunner {
                 }
             }
         }
-        return new Outcome(ordered, failures, skipped, total, (System.nanoTime() - start) / 1e9);
+        return new Outcome(ordered, tally.failures(), skipped, total, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Loads one dataset and runs its pending units in order, on the caller's thread. */
+    private static <D> void runDataset(String name, List<Unit> pending, Loader<D> loader, Task<D> task,
+                                       Map<Unit, UnitResult> finished, Tally tally) {
+        D data = null;
+        String loadError = null;
+        long loadStart = System.nanoTime();
+        try {
+            data = loader.load(name);
+        } catch (RuntimeException | OutOfMemoryError ex) {
+            loadError = "load: " + message(ex);
+        }
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        for (int k = 0; k < pending.size(); k++) {
+            Unit u = pending.get(k);
+            long unitStart = System.nanoTime();
+            UnitResult result = null;
+            Failure failure = null;
+            if (data == null) {
+                failure = new Failure(u.dataset(), u.fold(), u.model(), loadError);
+            } else {
+                try {
+                    result = task.run(data, u.fold(), u.model());
+                } catch (RuntimeException | OutOfMemoryError ex) {
+                    failure = new Failure(u.dataset(), u.fold(), u.model(), message(ex));
+                }
+            }
+            if (result != null) {
+                finished.put(u, result);
+            }
+            tally.unitDone(u, result, failure, (System.nanoTime() - unitStart) / 1e9 + (k == 0 ? loadSeconds : 0));
+        }
+    }
+
+    /**
+     * The loop's shared counters, the results file and the listener, behind one lock: results.csv gets whole lines,
+     * the listener one call at a time with consistent counts.
+     */
+    private static final class Tally {
+        private final long start;
+        private final int total;
+        private final int threads;
+        private final ResultsFile results;
+        private final Listener listener;
+        private final List<Failure> failures = new ArrayList<>();
+        private int done;
+        private int ran;
+        private double ranSeconds;
+
+        Tally(long start, int total, int skipped, int threads, ResultsFile results, Listener listener) {
+            this.start = start;
+            this.total = total;
+            this.threads = threads;
+            this.done = skipped;
+            this.results = results;
+            this.listener = listener;
+        }
+
+        synchronized void unitDone(Unit u, UnitResult result, Failure failure, double seconds) {
+            if (result != null) {
+                results.append(result);
+            } else {
+                failures.add(failure);
+            }
+            done++;
+            ran++;
+            ranSeconds += seconds;
+            double eta = ranSeconds / ran * (total - done) / threads;
+            listener.unitDone(new Progress(done, total, u, (System.nanoTime() - start) / 1e9, eta, result, failure));
+        }
+
+        synchronized List<Failure> failures() {
+            return List.copyOf(failures);
+        }
     }
 
     /** The exception as one line: its message (or type), newlines folded. */

@@ -171,21 +171,28 @@ public final class RfmScriptProtocol {
 
     /**
      * The units of a {@code benchmark uci --protocol rfm-script} run: tuning once per (dataset, model), cached while
-     * the runner stays on that dataset (folds of a dataset run consecutively; a resumed run re-tunes, deterministically),
-     * then {@link #score} per fold. The first fold scored after a tuning carries the tuning's seconds; the
-     * hyperparameters add {@code leak=…} ({@link Tuning#leak}). Not thread-safe (the runner is sequential).
+     * the runner stays on that dataset (folds of a dataset run consecutively, on one thread also when the runner runs
+     * several datasets at once: the cache is per thread; a resumed run re-tunes, deterministically), then
+     * {@link #score} per fold. The first fold scored after a tuning carries the tuning's seconds; the hyperparameters
+     * add {@code leak=…} ({@link Tuning#leak}).
      */
     public static final class Units {
-        private final java.util.Map<String, Tuning> tunings = new java.util.HashMap<>();
-        private String dataset;
+        private final ThreadLocal<Cache> cache = ThreadLocal.withInitial(Cache::new);
+
+        /** One thread's tunings of its current dataset. */
+        private static final class Cache {
+            private final java.util.Map<String, Tuning> tunings = new java.util.HashMap<>();
+            private String dataset;
+        }
 
         public UnitResult run(UciDataset data, int fold, UciModel model) {
-            if (!data.name().equals(dataset)) {
-                tunings.clear();
-                dataset = data.name();
+            Cache c = cache.get();
+            if (!data.name().equals(c.dataset)) {
+                c.tunings.clear();
+                c.dataset = data.name();
             }
-            boolean fresh = !tunings.containsKey(model.name());
-            Tuning t = tunings.computeIfAbsent(model.name(), k -> tune(data, model));
+            boolean fresh = !c.tunings.containsKey(model.name());
+            Tuning t = c.tunings.computeIfAbsent(model.name(), k -> tune(data, model));
             UnitResult u = score(data, fold, model, t, fresh).toUnitResult();
             return new UnitResult(u.dataset(), u.fold(), u.model(), u.hyperparameters() + ";leak="
                     + String.format(java.util.Locale.ROOT, "%.4f", t.leak(data.fold(fold))), u.validationScore(),

@@ -70,12 +70,17 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output directory, created if needed; an existing results.csv there is resumed.")
     Path out;
 
+    @Option(names = "--jobs", paramLabel = "N", description = "Datasets run at once, each on its own thread (default 1); "
+            + "the native BLAS then runs one thread per job. A unit's result does not depend on it.")
+    int jobs = 1;
+
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
+        BenchmarkOutputs.checkJobs(jobs);
         Map<String, ModelKind> plan = new LinkedHashMap<>();
         BenchmarkOutputs.parseModels(models == null ? BenchmarkOutputs.DEFAULT_MODELS : models)
                 .forEach(k -> plan.put(k.id(), k));
@@ -92,7 +97,7 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
         BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(names, folds, modelNames,
                 name -> CsvProtocol.load(datasets.entry(name), folds, seed),
                 (d, fold, model) -> CsvProtocol.run(d, fold, model, learner(plan.get(model))),
-                results, BenchmarkOutputs.progress(common, "test score"));
+                results, BenchmarkOutputs.progress(common, "test score"), jobs);
         double wall = (System.nanoTime() - start) / 1e9;
         BenchmarkSummary.Spec spec = new BenchmarkSummary.Spec("featurelab benchmark csv", folds,
                 "test score (accuracy / R²)", false, Map.of(), "");

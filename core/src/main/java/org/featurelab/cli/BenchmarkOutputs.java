@@ -158,6 +158,13 @@ final class BenchmarkOutputs {
         return 0;
     }
 
+    /** Refuses a {@code --jobs} below 1 (bad input, before anything is written). */
+    static void checkJobs(int jobs) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be >= 1, got " + jobs);
+        }
+    }
+
     /**
      * summary.json's {@code summary} of a benchmark: {@code units}, {@code finished}, {@code resumed}, {@code failed}
      * (as on stdout), {@code datasets_averaged} (datasets on which every model finished every fold) and per model

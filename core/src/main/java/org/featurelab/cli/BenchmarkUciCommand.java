@@ -97,12 +97,17 @@ final class BenchmarkUciCommand implements Callable<Integer> {
                     + "leak-free protocol only.")
     List<Double> bandwidths;
 
+    @Option(names = "--jobs", paramLabel = "N", description = "Datasets run at once, each on its own thread (default 1); "
+            + "the native BLAS then runs one thread per job. A unit's result does not depend on it.")
+    int jobs = 1;
+
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
+        BenchmarkOutputs.checkJobs(jobs);
         List<UciModel> plan = parseModels(models == null ? BenchmarkOutputs.DEFAULT_MODELS : models);
         List<String> names = chooseDatasets(UciDataset.list(data), datasets);
         UciProtocol.Settings settings = settings();
@@ -125,7 +130,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
                 ? (d, fold, model) -> scriptUnits.run(d, fold, byName.get(model))
                 : (d, fold, model) -> UciProtocol.unit(d, fold, byName.get(model), settings);
         BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(names, UciDataset.FOLDS, modelNames,
-                name -> UciDataset.load(data, name), task, results, listener);
+                name -> UciDataset.load(data, name), task, results, listener, jobs);
         double wall = (System.nanoTime() - start) / 1e9;
         RunOutput output = BenchmarkOutputs.output("uci", 0, script ? scriptConfig(names, modelNames)
                 : config(names, modelNames, settings), common);

@@ -260,6 +260,36 @@ class BenchmarkUciCommandTest {
         assertFalse(Files.exists(bad));
     }
 
+    /**
+     * {@code --jobs 2}: the three fixture datasets at two at a time give every unit the hyperparameters and scores of the
+     * sequential run, and the summaries agree; {@code --jobs 0} is bad input.
+     */
+    @Test
+    void jobsDoNotChangeTheResults() throws IOException {
+        Map<String, String> byUnit = new HashMap<>();
+        for (String jobs : List.of("1", "2")) {
+            Path out = dir.resolve("jobs-" + jobs);
+            CliRunner.ok("benchmark", "uci", "--data", UCI.toString(), "--models", "laplace,nfa-rfm", "--jobs", jobs,
+                    "--out", out.toString(), "-q");
+            List<String> rows = lines(out.resolve("results.csv"));
+            assertEquals(1 + 3 * 4 * 2, rows.size());
+            for (String row : rows.subList(1, rows.size())) {
+                String[] f = row.split(",");
+                String key = f[0] + "," + f[1] + "," + f[2];
+                String value = f[3] + "," + f[4] + "," + f[5];   // hyperparameters, validation and test scores
+                String earlier = byUnit.putIfAbsent(key, value);
+                assertTrue(earlier == null || earlier.equals(value), key + ": " + earlier + " vs " + value);
+            }
+        }
+        assertEquals(24, byUnit.size());
+        assertEquals(Json.read(dir.resolve("jobs-1/summary.json")).get("summary").get("mean_test_score"),
+                Json.read(dir.resolve("jobs-2/summary.json")).get("summary").get("mean_test_score"));
+        Path bad = dir.resolve("bad-jobs");
+        CliRunner.assertBadInput(CliRunner.run("benchmark", "uci", "--data", UCI.toString(), "--jobs", "0",
+                "--out", bad.toString()), "--jobs must be >= 1");
+        assertFalse(Files.exists(bad));
+    }
+
     /** {@code --center-targets}: recorded in the config; the plain kernel still reaches its floor on iris. */
     @Test
     void centerTargetsIsRecordedAndRuns() throws IOException {
