@@ -37,16 +37,39 @@ public final class BenchmarkSummary {
      * @param scoreName e.g. {@code test accuracy}
      * @param percent   whether scores are shown ×100 with a {@code (%)} suffix
      * @param reference published means per model name (may be empty) and, in {@code referenceLabel}, what they are
+     * @param groups    for a collection whose datasets are scored by different measures (accuracy for classification,
+     *                  R² for regression), each dataset's group label; the summary then reports each group's means and
+     *                  paired differences apart. Empty: one group.
      */
     public record Spec(String command, int folds, String scoreName, boolean percent, Map<String, Double> reference,
-                       String referenceLabel) {
+                       String referenceLabel, Map<String, String> groups) {
         public Spec {
             reference = Map.copyOf(reference);
+            groups = Map.copyOf(groups);
+        }
+
+        /** A summary without groups. */
+        public Spec(String command, int folds, String scoreName, boolean percent, Map<String, Double> reference,
+                    String referenceLabel) {
+            this(command, folds, scoreName, percent, reference, referenceLabel, Map.of());
         }
 
         /** The UCI-121 summary with the papers' numbers. */
         public static Spec uci() {
             return new Spec("featurelab benchmark uci", UciDataset.FOLDS, "test accuracy", true, PAPERS, "papers (120 datasets)");
+        }
+
+        /**
+         * The averaged datasets of each group, groups in order of their first dataset; one group named by the score
+         * when the spec has none.
+         */
+        public Map<String, List<String>> grouped(List<String> common) {
+            Map<String, List<String>> out = new LinkedHashMap<>();
+            for (String d : common) {
+                out.computeIfAbsent(groups.isEmpty() ? scoreName : groups.getOrDefault(d, "other"), k -> new ArrayList<>())
+                        .add(d);
+            }
+            return out;
         }
 
         String format(double score) {
@@ -177,8 +200,13 @@ public final class BenchmarkSummary {
                     .forEach(e -> quoted.add(String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue())));
             sb.append("\nReference (").append(spec.referenceLabel()).append("): ").append(String.join(", ", quoted)).append(".\n");
         }
+        groupSection(sb, spec, means, common, models);
         heldOutSection(sb, spec, means, common, models);
-        differencesSection(sb, spec, means, common, models);
+        if (spec.groups().isEmpty()) {
+            differencesSection(sb, spec, means, common, models, "");
+        } else {
+            spec.grouped(common).forEach((g, ds) -> differencesSection(sb, spec, means, ds, models, ", " + g));
+        }
         sb.append("\n## Wins / ties / losses\n\n");
         sb.append("Row model against column model over the ").append(common.size())
                 .append(" averaged datasets, on the fold means (tie: equal within 1e-9).\n\n");
@@ -271,15 +299,36 @@ public final class BenchmarkSummary {
         return out;
     }
 
+    /** With groups: each group's mean per model over its averaged datasets. */
+    private static void groupSection(StringBuilder sb, Spec spec, Map<String, double[]> means, List<String> common,
+                                     List<String> models) {
+        if (spec.groups().isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> grouped = spec.grouped(common);
+        sb.append("\n## Mean by measure\n\nThe averaged datasets by what their score measures, each group averaged"
+                + " apart.\n\n| model |");
+        grouped.forEach((g, ds) -> sb.append(' ').append(g).append(" (").append(ds.size())
+                .append(ds.size() == 1 ? " dataset) |" : " datasets) |"));
+        sb.append("\n|---|").append("---|".repeat(grouped.size())).append('\n');
+        for (int m = 0; m < models.size(); m++) {
+            sb.append("| ").append(models.get(m)).append(" |");
+            for (List<String> ds : grouped.values()) {
+                sb.append(' ').append(mean(spec, means, ds, m)).append(" |");
+            }
+            sb.append('\n');
+        }
+    }
+
     private static void differencesSection(StringBuilder sb, Spec spec, Map<String, double[]> means, List<String> common,
-                                           List<String> models) {
+                                           List<String> models, String group) {
         Map<String, PairedDifference> diffs = differences(means, common, models);
         if (diffs.isEmpty()) {
             return;
         }
         double scale = spec.percent() ? 100 : 1;
         String f = spec.percent() ? "%+.2f" : "%+.4f";
-        sb.append("\n## Paired differences against ").append(models.get(0)).append("\n\n")
+        sb.append("\n## Paired differences against ").append(models.get(0)).append(group).append("\n\n")
                 .append("Per dataset the model's fold mean minus ").append(models.get(0)).append("'s, averaged over the ")
                 .append(common.size()).append(" averaged datasets").append(spec.percent() ? " (points)" : "")
                 .append("; interval: percentile bootstrap over the datasets (")

@@ -72,6 +72,11 @@ public final class CsvProtocol {
         return new Preprocessor(entry.target(), entry.drop(), entry.task());
     }
 
+    /** What a dataset's test score measures: {@code accuracy} for classification, {@code R²} for regression. */
+    public static String measure(Task task) {
+        return task == Task.CLASSIFICATION ? "accuracy" : "R²";
+    }
+
     /**
      * Runs fold {@code j} of {@code data} with {@code config}. Hyperparameters {@code L=…;ridge=…;iteration=…} (kernels)
      * or {@code max_depth=…;eta=…;rounds=…} (trees) are the chosen candidate's; the validation score is the tuner's

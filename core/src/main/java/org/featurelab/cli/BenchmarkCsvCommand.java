@@ -99,8 +99,10 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
                 (d, fold, model) -> CsvProtocol.run(d, fold, model, learner(plan.get(model))),
                 results, BenchmarkOutputs.progress(common, "test score"), jobs);
         double wall = (System.nanoTime() - start) / 1e9;
+        Map<String, String> measures = new LinkedHashMap<>();
+        datasets.entries().forEach(e -> measures.put(e.name(), CsvProtocol.measure(e.task())));
         BenchmarkSummary.Spec spec = new BenchmarkSummary.Spec("featurelab benchmark csv", folds,
-                "test score (accuracy / R²)", false, Map.of(), "");
+                "test score (accuracy / R²)", false, Map.of(), "", measures);
         RunOutput output = BenchmarkOutputs.output("csv", seed, config(datasets, modelNames), common);
         output.input("--manifest", manifest);
         for (CsvManifest.Entry e : datasets.entries()) {

@@ -171,7 +171,9 @@ final class BenchmarkOutputs {
      * {@code mean_test_score} (the mean over those datasets of the per-dataset fold means, as in summary.md, unrounded;
      * null when there is none) and {@code datasets_finished} (datasets on which this model finished every fold); with two
      * models or more and two averaged datasets or more, {@code difference_to_first}: each later model's paired difference
-     * to the first ({@link PairedDifference}: mean, bootstrap interval, standard error).
+     * to the first ({@link PairedDifference}: mean, bootstrap interval, standard error); for a collection scored by
+     * several measures ({@code benchmark csv}: accuracy and R²), {@code by_measure}: per measure its {@code datasets},
+     * {@code mean_test_score} per model and {@code difference_to_first}.
      */
     static void summarize(ObjectNode summary, BenchmarkSummary.Spec spec, BenchmarkRunner.Outcome outcome,
                           List<String> datasets, List<String> models) {
@@ -200,22 +202,45 @@ final class BenchmarkOutputs {
             }
             own.put(models.get(m), finished);
         }
-        Map<String, PairedDifference> diffs = BenchmarkSummary.differences(means, common, models);
-        if (!diffs.isEmpty()) {
-            ObjectNode against = summary.putObject("difference_to_first");
-            against.put("reference", models.get(0));
-            against.put("resamples", PairedDifference.RESAMPLES);
-            against.put("level", PairedDifference.LEVEL);
-            against.put("seed", PairedDifference.SEED);
-            ObjectNode per = against.putObject("models");
-            diffs.forEach((model, d) -> {
-                ObjectNode o = per.putObject(model);
-                o.put("mean", d.mean());
-                o.put("lower", d.lower());
-                o.put("upper", d.upper());
-                o.put("standard_error", d.standardError());
+        putDifferences(summary, means, common, models);
+        if (!spec.groups().isEmpty()) {
+            ObjectNode byMeasure = summary.putObject("by_measure");
+            spec.grouped(common).forEach((g, ds) -> {
+                ObjectNode group = byMeasure.putObject(g);
+                group.put("datasets", ds.size());
+                ObjectNode m = group.putObject("mean_test_score");
+                for (int k = 0; k < models.size(); k++) {
+                    double s = 0;
+                    for (String d : ds) {
+                        s += means.get(d)[k];
+                    }
+                    m.put(models.get(k), s / ds.size());
+                }
+                putDifferences(group, means, ds, models);
             });
         }
+    }
+
+    /** {@code difference_to_first} over the given datasets, when there is one (two models, two datasets or more). */
+    private static void putDifferences(ObjectNode parent, Map<String, double[]> means, List<String> datasets,
+                                       List<String> models) {
+        Map<String, PairedDifference> diffs = BenchmarkSummary.differences(means, datasets, models);
+        if (diffs.isEmpty()) {
+            return;
+        }
+        ObjectNode against = parent.putObject("difference_to_first");
+        against.put("reference", models.get(0));
+        against.put("resamples", PairedDifference.RESAMPLES);
+        against.put("level", PairedDifference.LEVEL);
+        against.put("seed", PairedDifference.SEED);
+        ObjectNode per = against.putObject("models");
+        diffs.forEach((model, d) -> {
+            ObjectNode o = per.putObject(model);
+            o.put("mean", d.mean());
+            o.put("lower", d.lower());
+            o.put("upper", d.upper());
+            o.put("standard_error", d.standardError());
+        });
     }
 
     /**

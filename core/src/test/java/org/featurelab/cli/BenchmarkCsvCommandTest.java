@@ -73,6 +73,15 @@ class BenchmarkCsvCommandTest {
         String summary = Files.readString(out.resolve("summary.md"));
         assertTrue(summary.contains("| laplace |") && summary.contains("| nfa-rfm |") && summary.contains("Wins / ties / losses"),
                 summary);
+        // accuracy and R² averaged apart: one dataset each here, so each column is that dataset's fold mean
+        assertTrue(summary.contains("## Mean by measure") && summary.contains("| model | accuracy (1 dataset) | R² (1 dataset) |"),
+                summary);
+        JsonNode byMeasure = Json.read(out.resolve("summary.json")).get("summary").get("by_measure");
+        assertEquals(mean(records(out.resolve("results.csv")), "iris", "nfa-rfm"),
+                byMeasure.get("accuracy").get("mean_test_score").get("nfa-rfm").asDouble(), 1e-12);
+        assertEquals(mean(records(out.resolve("results.csv")), "diabetes", "laplace"),
+                byMeasure.get("R²").get("mean_test_score").get("laplace").asDouble(), 1e-12);
+        assertEquals(1, byMeasure.get("R²").get("datasets").asInt());
         assertTrue(Files.readString(out.resolve("report.html")).contains("<img"));
         // the manifest: seed and settings in the provenance, the manifest and the two CSVs read (not the missing one)
         JsonNode m = Json.read(out.resolve("manifest.json"));
