@@ -79,7 +79,7 @@ public final class BenchmarkRunner {
      * The outcome of a loop.
      *
      * @param results     one result per finished unit of the plan (earlier runs included), in plan order
-     * @param failures    the units that failed in this run
+     * @param failures    the units that failed in this run, in plan order
      * @param skipped     units found in results.csv and not rerun
      * @param wallSeconds wall time of this run
      */
@@ -142,6 +142,8 @@ public final class BenchmarkRunner {
             Blas.setThreads(1);
         }
         try {
+            // every job catches its own failures (a unit's are recorded; one of results.csv or the listener stops all
+            // jobs before their next unit), so the pool returns only when every job has ended
             ParallelJobs.map(names.size(), threads, i -> {
                 runDataset(names.get(i), pendingByDataset.get(i), loader, task, finished, tally);
                 return null;
@@ -151,6 +153,7 @@ public final class BenchmarkRunner {
                 Blas.setThreads(blasThreads);
             }
         }
+        tally.rethrowAbort();
         List<UnitResult> ordered = new ArrayList<>();
         for (List<Unit> units : plan.values()) {
             for (Unit u : units) {
@@ -160,7 +163,13 @@ public final class BenchmarkRunner {
                 }
             }
         }
-        return new Outcome(ordered, tally.failures(), skipped, total, (System.nanoTime() - start) / 1e9);
+        Map<Unit, Integer> position = new java.util.HashMap<>();
+        for (List<Unit> units : plan.values()) {
+            units.forEach(u -> position.put(u, position.size()));
+        }
+        List<Failure> failures = new ArrayList<>(tally.failures());
+        failures.sort(java.util.Comparator.comparing(f -> position.get(new Unit(f.dataset(), f.fold(), f.model()))));
+        return new Outcome(ordered, List.copyOf(failures), skipped, total, (System.nanoTime() - start) / 1e9);
     }
 
     /** Loads one dataset and runs its pending units in order, on the caller's thread. */
@@ -175,7 +184,7 @@ public final class BenchmarkRunner {
             loadError = "load: " + message(ex);
         }
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-        for (int k = 0; k < pending.size(); k++) {
+        for (int k = 0; k < pending.size() && !tally.aborted(); k++) {
             Unit u = pending.get(k);
             long unitStart = System.nanoTime();
             UnitResult result = null;
@@ -210,6 +219,7 @@ public final class BenchmarkRunner {
         private int done;
         private int ran;
         private double ranSeconds;
+        private RuntimeException abort;
 
         Tally(long start, int total, int skipped, int threads, ResultsFile results, Listener listener) {
             this.start = start;
@@ -220,17 +230,39 @@ public final class BenchmarkRunner {
             this.listener = listener;
         }
 
+        /**
+         * Records a unit: appends its result to results.csv (or keeps its failure) and tells the listener. Should
+         * either throw (results.csv cannot be written), the loop is aborted: no job starts another unit, and
+         * {@link #rethrowAbort} throws it once all jobs have ended.
+         */
         synchronized void unitDone(Unit u, UnitResult result, Failure failure, double seconds) {
-            if (result != null) {
-                results.append(result);
-            } else {
-                failures.add(failure);
+            if (abort != null) {
+                return;
             }
-            done++;
-            ran++;
-            ranSeconds += seconds;
-            double eta = ranSeconds / ran * (total - done) / threads;
-            listener.unitDone(new Progress(done, total, u, (System.nanoTime() - start) / 1e9, eta, result, failure));
+            try {
+                if (result != null) {
+                    results.append(result);
+                } else {
+                    failures.add(failure);
+                }
+                done++;
+                ran++;
+                ranSeconds += seconds;
+                double eta = ranSeconds / ran * (total - done) / threads;
+                listener.unitDone(new Progress(done, total, u, (System.nanoTime() - start) / 1e9, eta, result, failure));
+            } catch (RuntimeException e) {
+                abort = e;
+            }
+        }
+
+        synchronized boolean aborted() {
+            return abort != null;
+        }
+
+        synchronized void rethrowAbort() {
+            if (abort != null) {
+                throw abort;
+            }
         }
 
         synchronized List<Failure> failures() {

@@ -172,8 +172,9 @@ final class BenchmarkOutputs {
      * null when there is none) and {@code datasets_finished} (datasets on which this model finished every fold); with two
      * models or more and two averaged datasets or more, {@code difference_to_first}: each later model's paired difference
      * to the first ({@link PairedDifference}: mean, bootstrap interval, standard error); for a collection scored by
-     * several measures ({@code benchmark csv}: accuracy and R²), {@code by_measure}: per measure its {@code datasets},
-     * {@code mean_test_score} per model and {@code difference_to_first}.
+     * several measures ({@code benchmark csv}: accuracy and R²) instead {@code by_measure}: per measure its
+     * {@code datasets}, {@code mean_test_score} per model and (with two of its datasets or more) its own
+     * {@code difference_to_first} — differences are never pooled across measures.
      */
     static void summarize(ObjectNode summary, BenchmarkSummary.Spec spec, BenchmarkRunner.Outcome outcome,
                           List<String> datasets, List<String> models) {
@@ -202,8 +203,9 @@ final class BenchmarkOutputs {
             }
             own.put(models.get(m), finished);
         }
-        putDifferences(summary, means, common, models);
-        if (!spec.groups().isEmpty()) {
+        if (spec.groups().isEmpty()) {
+            putDifferences(summary, means, common, models);
+        } else {
             ObjectNode byMeasure = summary.putObject("by_measure");
             spec.grouped(common).forEach((g, ds) -> {
                 ObjectNode group = byMeasure.putObject(g);

@@ -55,7 +55,7 @@ class BenchmarkRunnerJobsTest {
         assertEquals(one.results(), two.results());
         assertEquals(5 * 3 * 2, two.total());
         assertEquals(4 * 3 * 2 - 1, two.results().size());
-        assertEquals(Set.copyOf(one.failures()), Set.copyOf(two.failures()));
+        assertEquals(one.failures(), two.failures()); // in plan order, whatever order they happened in
         assertEquals(3 * 2 + 1, two.failures().size()); // broken's six units and (c, 1, m2)
         assertTrue(two.failures().stream().allMatch(f -> !f.message().contains("\n")), two.failures().toString());
         // the listener saw every unit once, with done counting up by one
@@ -87,6 +87,24 @@ class BenchmarkRunnerJobsTest {
         assertEquals(2, o.results().size());
         assertEquals(1, blasDuringRun.get());
         assertEquals(before, Blas.threads());
+    }
+
+    @Test
+    void aListenerThatThrowsStopsEveryJobAndTheErrorComesBackOnce() {
+        // the listener fails on the third unit it hears of; no job starts a unit after that, and run() throws it
+        AtomicInteger heard = new AtomicInteger();
+        AtomicInteger started = new AtomicInteger();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> BenchmarkRunner.run(
+                List.of("a", "b", "c", "d"), 3, MODELS, BenchmarkRunnerJobsTest::load, (d, f, m) -> {
+                    started.incrementAndGet();
+                    return unit(d, f, m);
+                }, ResultsFile.open(dir.resolve("abort.csv")), p -> {
+                    if (heard.incrementAndGet() == 3) {
+                        throw new IllegalStateException("listener broke");
+                    }
+                }, 2));
+        assertEquals("listener broke", e.getMessage());
+        assertTrue(started.get() <= 4, "units started after the abort: " + started.get()); // 3 heard + 1 in flight
     }
 
     @Test
