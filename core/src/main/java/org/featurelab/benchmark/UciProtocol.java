@@ -176,25 +176,48 @@ public final class UciProtocol {
      * of its members' means (then {@code fits} = 1).
      */
     static Scored scored(UciDataset data, int j, UciModel model, Settings settings) {
+        return scored(data, j, model, settings, Members.COMPUTE);
+    }
+
+    /**
+     * Where the single models of a unit come from: {@code compute} runs steps 1–4 for one; a source may return an equal
+     * result it kept from an earlier unit of the same dataset, fold and settings instead ({@link UciUnits}).
+     */
+    @FunctionalInterface
+    interface Members {
+        /** Always computes. */
+        Members COMPUTE = (member, compute) -> compute.get();
+
+        Scored get(UciModel member, java.util.function.Supplier<Scored> compute);
+    }
+
+    /**
+     * {@link #scored(UciDataset, int, UciModel, Settings)} with each single model (the model itself, or each member of
+     * an ensemble) taken from {@code members}. An ensemble's seconds are the sum of its members' (each as recorded when
+     * it was computed), i.e. what the ensemble costs whether or not a member was reused.
+     */
+    static Scored scored(UciDataset data, int j, UciModel model, Settings settings, Members members) {
         if (model.kind().isBoosted()) {
             throw new IllegalArgumentException("uci: " + model.name() + " is boosted trees; run it through unit()");
         }
-        long start = System.nanoTime();
         UciDataset.Fold fold = data.fold(j);
         if (fold.train().length == 0) {
             throw new IllegalArgumentException("uci " + data.name() + ": fold " + j + " has no training rows");
         }
         Matrix y = oneHot(data.labels(), data.classCount());
-        Scored first = single(data, j, model.alone(), settings, fold, y);
+        UciModel alone = model.alone();
+        Scored first = members.get(alone, () -> single(data, j, alone, settings, fold, y));
         if (model.partners().isEmpty()) {
             return first;
         }
         // an ensemble: the sum of the members' mean class scores (equal weights), each member chosen and refitted alone
         Matrix sum = first.testScores() == null ? null : first.testScores().scale(1.0 / first.fits());
+        double seconds = first.result().seconds();
         List<String> partners = new java.util.ArrayList<>();
         for (UciModel partner : model.partners()) {
-            Scored s = single(data, j, partner, settings, fold, y);
+            Scored s = members.get(partner, () -> single(data, j, partner, settings, fold, y));
             partners.add(s.result().asPartner());
+            seconds += s.result().seconds();
             if (sum != null) {
                 sum = sum.plus(s.testScores().scale(1.0 / s.fits()));
             }
@@ -202,8 +225,8 @@ public final class UciProtocol {
         UciResult r = first.result();
         double accuracy = sum == null ? Double.NaN : Scores.accuracy(sum, y.selectRows(fold.test()));
         return new Scored(new UciResult(r.dataset(), j, model.name(), r.ridge(), r.bandwidth(), r.iteration(), r.rowNorm(),
-                r.tuningRows(), r.refitRows(), r.validationAccuracy(), accuracy, (System.nanoTime() - start) / 1e9,
-                String.join("+", partners)), sum, 1);
+                r.tuningRows(), r.refitRows(), r.validationAccuracy(), accuracy, seconds, String.join("+", partners)),
+                sum, 1);
     }
 
     /**

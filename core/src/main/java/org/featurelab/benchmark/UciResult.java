@@ -13,7 +13,8 @@ package org.featurelab.benchmark;
  *                           cross-validation fits averaged with it train on their own parts of the pool)
  * @param validationAccuracy accuracy of the chosen (row norm, λ, t) on the validation rows (NaN without them)
  * @param testAccuracy       accuracy of the refit on the test rows (NaN without them)
- * @param seconds            wall time of the whole fold (grid, refit and scoring)
+ * @param seconds            wall time of the whole fold (grid, refit and scoring); for an ensemble the sum of its
+ *                           members' (each as measured when it was computed, also when a later unit reused it)
  * @param partners           for an ensemble, each partner's name and choice as {@code name[ridge=… iteration=…
  *                           row_norm=… bandwidth=…]}, joined by {@code +}; empty otherwise (the other fields describe
  *                           the first member; testAccuracy is the ensemble's)

@@ -9,6 +9,7 @@ import org.featurelab.benchmark.RfmScriptProtocol;
 import org.featurelab.benchmark.UciDataset;
 import org.featurelab.benchmark.UciModel;
 import org.featurelab.benchmark.UciProtocol;
+import org.featurelab.benchmark.UciUnits;
 import org.featurelab.io.Json;
 import org.featurelab.report.RunOutput;
 import org.featurelab.rfm.MetricScaling;
@@ -126,9 +127,10 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         java.util.Map<String, UciModel> byName = new java.util.HashMap<>();
         plan.forEach(m -> byName.put(m.name(), m));
         RfmScriptProtocol.Units scriptUnits = new RfmScriptProtocol.Units();
+        UciUnits units = new UciUnits(settings);
         BenchmarkRunner.Task<UciDataset> task = script
                 ? (d, fold, model) -> scriptUnits.run(d, fold, byName.get(model))
-                : (d, fold, model) -> UciProtocol.unit(d, fold, byName.get(model), settings);
+                : (d, fold, model) -> units.run(d, fold, byName.get(model));
         BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(names, UciDataset.FOLDS, modelNames,
                 name -> UciDataset.load(data, name), task, results, listener, jobs);
         double wall = (System.nanoTime() - start) / 1e9;
