@@ -1,5 +1,6 @@
 package org.featurelab.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.featurelab.benchmark.BenchmarkRunner;
@@ -94,6 +95,7 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
         List<String> names = datasets.names();
         List<String> modelNames = List.copyOf(plan.keySet());
         ResultsFile results = BenchmarkOutputs.openResults("benchmark csv", out, names, folds, modelNames, common);
+        UnitSettings.checkAndRecord(out, unitSettings(config(datasets, modelNames)), results.existing());
         BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(names, folds, modelNames,
                 name -> CsvProtocol.load(datasets.entry(name), folds, seed),
                 (d, fold, model) -> CsvProtocol.run(d, fold, model, learner(plan.get(model))),
@@ -112,6 +114,21 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
         }
         return BenchmarkOutputs.finish("benchmark csv", out, spec, outcome, names, modelNames, wall,
                 "featurelab benchmark csv: " + manifest.getFileName(), "test score (accuracy / R²)", output, common);
+    }
+
+    /**
+     * Each model's unit settings ({@link UnitSettings}): the run's protocol object with only that model's learner
+     * settings (so that adding a model to a run changes no other model's).
+     */
+    private static java.util.Map<String, JsonNode> unitSettings(ObjectNode config) {
+        java.util.Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+        ObjectNode protocol = (ObjectNode) config.get("protocol");
+        protocol.get("learner").fieldNames().forEachRemaining(model -> {
+            ObjectNode own = protocol.deepCopy();
+            own.set("learner", protocol.get("learner").get(model).deepCopy());
+            out.put(model, own);
+        });
+        return out;
     }
 
     /** The learner settings of a model in this run: fit's defaults with the run's flags. */

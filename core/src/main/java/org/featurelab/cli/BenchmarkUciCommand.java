@@ -1,5 +1,6 @@
 package org.featurelab.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.featurelab.benchmark.BenchmarkRunner;
@@ -123,6 +124,8 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         }
         List<String> modelNames = plan.stream().map(UciModel::name).toList();
         ResultsFile results = BenchmarkOutputs.openResults("benchmark uci", out, names, UciDataset.FOLDS, modelNames, common);
+        UnitSettings.checkAndRecord(out, unitSettings(plan, script ? scriptConfig(names, modelNames)
+                : config(names, modelNames, settings)), results.existing());
         BenchmarkRunner.Listener listener = BenchmarkOutputs.progress(common, "test accuracy");
         java.util.Map<String, UciModel> byName = new java.util.HashMap<>();
         plan.forEach(m -> byName.put(m.name(), m));
@@ -139,6 +142,26 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         inputs(data, names).forEach(in -> output.input(in.role(), in.path()));
         return BenchmarkOutputs.finish("benchmark uci", out, BenchmarkSummary.Spec.uci(), outcome, names, modelNames, wall,
                 "UCI-121", "test accuracy", output, common);
+    }
+
+    /**
+     * Each model's unit settings ({@link UnitSettings}): the run's protocol object, without the trees' settings for a
+     * kernel model and with them for boosted trees (so that adding xgboost to a run changes no kernel model's), and
+     * without the kernel text, which describes the run's set of models.
+     */
+    private static java.util.Map<String, JsonNode> unitSettings(List<UciModel> plan, ObjectNode config) {
+        java.util.Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+        for (UciModel m : plan) {
+            ObjectNode protocol = ((ObjectNode) config.get("protocol")).deepCopy();
+            protocol.remove("kernel"); // a text about the run's models; a model's kernel is in its name
+            if (m.kind().isBoosted()) {
+                protocol.set("trees", BenchmarkOutputs.treeSettings());
+            } else {
+                protocol.remove("trees");
+            }
+            out.put(m.name(), protocol);
+        }
+        return out;
     }
 
     /** The protocol settings from the options. */
