@@ -178,16 +178,8 @@ public final class BenchmarkSummary {
         sb.append("\n\n| model | mean ").append(score).append(spec.unit()).append(" | datasets averaged | datasets finished by this model |");
         sb.append(spec.reference().isEmpty() ? "\n|---|---|---|---|\n" : " " + spec.referenceLabel() + " |\n|---|---|---|---|---|\n");
         for (int m = 0; m < models.size(); m++) {
-            double s = 0;
-            for (String d : common) {
-                s += means.get(d)[m];
-            }
-            int own = 0;
-            for (double[] v : means.values()) {
-                own += Double.isFinite(v[m]) ? 1 : 0;
-            }
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d |", models.get(m),
-                    common.isEmpty() ? "-" : spec.format(s / common.size()), common.size(), own));
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d |", models.get(m), mean(spec, means, common, m),
+                    common.size(), finished(means, m)));
             if (!spec.reference().isEmpty()) {
                 Double ref = spec.reference().get(models.get(m));
                 sb.append(ref == null ? " - |" : String.format(Locale.ROOT, " %.2f |", ref));
@@ -344,14 +336,25 @@ public final class BenchmarkSummary {
     }
 
     private static String mean(Spec spec, Map<String, double[]> means, List<String> datasets, int model) {
-        if (datasets.isEmpty()) {
-            return "-";
-        }
+        return datasets.isEmpty() ? "-" : spec.format(average(means, datasets, model));
+    }
+
+    /** The mean over {@code datasets} of model {@code model}'s fold means (NaN for no datasets). */
+    public static double average(Map<String, double[]> means, List<String> datasets, int model) {
         double s = 0;
         for (String d : datasets) {
             s += means.get(d)[model];
         }
-        return spec.format(s / datasets.size());
+        return s / datasets.size();
+    }
+
+    /** On how many datasets model {@code model} finished every fold. */
+    public static int finished(Map<String, double[]> means, int model) {
+        int n = 0;
+        for (double[] v : means.values()) {
+            n += Double.isFinite(v[model]) ? 1 : 0;
+        }
+        return n;
     }
 
     /** Per dataset, the mean of the {@code leak=…} hyperparameter over its units (empty when no unit has one). */

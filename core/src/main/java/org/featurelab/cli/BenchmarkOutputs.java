@@ -188,20 +188,12 @@ final class BenchmarkOutputs {
         ObjectNode mean = summary.putObject("mean_test_score");
         ObjectNode own = summary.putObject("datasets_finished");
         for (int m = 0; m < models.size(); m++) {
-            double s = 0;
-            for (String d : common) {
-                s += means.get(d)[m];
-            }
             if (common.isEmpty()) {
                 mean.putNull(models.get(m));
             } else {
-                mean.put(models.get(m), s / common.size());
+                mean.put(models.get(m), BenchmarkSummary.average(means, common, m));
             }
-            int finished = 0;
-            for (double[] v : means.values()) {
-                finished += Double.isFinite(v[m]) ? 1 : 0;
-            }
-            own.put(models.get(m), finished);
+            own.put(models.get(m), BenchmarkSummary.finished(means, m));
         }
         if (spec.groups().isEmpty()) {
             putDifferences(summary, means, common, models);
@@ -212,11 +204,7 @@ final class BenchmarkOutputs {
                 group.put("datasets", ds.size());
                 ObjectNode m = group.putObject("mean_test_score");
                 for (int k = 0; k < models.size(); k++) {
-                    double s = 0;
-                    for (String d : ds) {
-                        s += means.get(d)[k];
-                    }
-                    m.put(models.get(k), s / ds.size());
+                    m.put(models.get(k), BenchmarkSummary.average(means, ds, k));
                 }
                 putDifferences(group, means, ds, models);
             });
