@@ -4,6 +4,7 @@ import org.featurelab.base.ParallelJobs;
 import org.featurelab.linalg.Blas;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -155,20 +156,18 @@ public final class BenchmarkRunner {
         }
         tally.rethrowAbort();
         List<UnitResult> ordered = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        Map<Unit, Failure> failed = tally.failures();
         for (List<Unit> units : plan.values()) {
             for (Unit u : units) {
                 UnitResult r = finished.get(u);
                 if (r != null) {
                     ordered.add(r);
+                } else if (failed.containsKey(u)) {
+                    failures.add(failed.get(u));
                 }
             }
         }
-        Map<Unit, Integer> position = new java.util.HashMap<>();
-        for (List<Unit> units : plan.values()) {
-            units.forEach(u -> position.put(u, position.size()));
-        }
-        List<Failure> failures = new ArrayList<>(tally.failures());
-        failures.sort(java.util.Comparator.comparing(f -> position.get(new Unit(f.dataset(), f.fold(), f.model()))));
         return new Outcome(ordered, List.copyOf(failures), skipped, total, (System.nanoTime() - start) / 1e9);
     }
 
@@ -215,7 +214,7 @@ public final class BenchmarkRunner {
         private final int threads;
         private final ResultsFile results;
         private final Listener listener;
-        private final List<Failure> failures = new ArrayList<>();
+        private final Map<Unit, Failure> failures = new HashMap<>();
         private int done;
         private int ran;
         private double ranSeconds;
@@ -243,7 +242,7 @@ public final class BenchmarkRunner {
                 if (result != null) {
                     results.append(result);
                 } else {
-                    failures.add(failure);
+                    failures.put(u, failure);
                 }
                 done++;
                 ran++;
@@ -265,8 +264,8 @@ public final class BenchmarkRunner {
             }
         }
 
-        synchronized List<Failure> failures() {
-            return List.copyOf(failures);
+        synchronized Map<Unit, Failure> failures() {
+            return Map.copyOf(failures);
         }
     }
 

@@ -194,11 +194,8 @@ public final class BenchmarkSummary {
         }
         groupSection(sb, spec, means, common, models);
         heldOutSection(sb, spec, means, common, models);
-        if (spec.groups().isEmpty()) {
-            differencesSection(sb, spec, means, common, models, "");
-        } else {
-            spec.grouped(common).forEach((g, ds) -> differencesSection(sb, spec, means, ds, models, ", " + g));
-        }
+        spec.grouped(common).forEach((g, ds) -> differencesSection(sb, spec, means, ds, models,
+                spec.groups().isEmpty() ? "" : ", " + g));
         sb.append("\n## Wins / ties / losses\n\n");
         sb.append("Row model against column model over the ").append(common.size())
                 .append(" averaged datasets, on the fold means (tie: equal within 1e-9).\n\n");

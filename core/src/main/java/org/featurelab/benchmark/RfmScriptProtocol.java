@@ -177,22 +177,12 @@ public final class RfmScriptProtocol {
      * add {@code leak=…} ({@link Tuning#leak}).
      */
     public static final class Units {
-        private final ThreadLocal<Cache> cache = ThreadLocal.withInitial(Cache::new);
-
-        /** One thread's tunings of its current dataset. */
-        private static final class Cache {
-            private final java.util.Map<String, Tuning> tunings = new java.util.HashMap<>();
-            private String dataset;
-        }
+        private final PerDatasetCache<Tuning> tunings = new PerDatasetCache<>();
 
         public UnitResult run(UciDataset data, int fold, UciModel model) {
-            Cache c = cache.get();
-            if (!data.name().equals(c.dataset)) {
-                c.tunings.clear();
-                c.dataset = data.name();
-            }
-            boolean fresh = !c.tunings.containsKey(model.name());
-            Tuning t = c.tunings.computeIfAbsent(model.name(), k -> tune(data, model));
+            java.util.Map<String, Tuning> kept = tunings.of(data.name());
+            boolean fresh = !kept.containsKey(model.name());
+            Tuning t = kept.computeIfAbsent(model.name(), k -> tune(data, model));
             UnitResult u = score(data, fold, model, t, fresh).toUnitResult();
             return new UnitResult(u.dataset(), u.fold(), u.model(), u.hyperparameters() + ";leak="
                     + String.format(java.util.Locale.ROOT, "%.4f", t.leak(data.fold(fold))), u.validationScore(),

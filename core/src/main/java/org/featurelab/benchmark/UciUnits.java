@@ -1,6 +1,5 @@
 package org.featurelab.benchmark;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,14 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class UciUnits {
     private final UciProtocol.Settings settings;
-    private final ThreadLocal<Cache> cache = ThreadLocal.withInitial(Cache::new);
+    private final PerDatasetCache<UciProtocol.Scored> scored = new PerDatasetCache<>();
     private final AtomicLong reused = new AtomicLong();
-
-    /** One thread's kept single models, for its current dataset. */
-    private static final class Cache {
-        private final Map<String, UciProtocol.Scored> scored = new HashMap<>();
-        private String dataset;
-    }
 
     public UciUnits(UciProtocol.Settings settings) {
         this.settings = settings;
@@ -34,20 +27,16 @@ public final class UciUnits {
         if (model.kind().isBoosted()) {
             return UciProtocol.unit(data, fold, model, settings);
         }
-        Cache c = cache.get();
-        if (!data.name().equals(c.dataset)) {
-            c.scored.clear();
-            c.dataset = data.name();
-        }
+        Map<String, UciProtocol.Scored> kept = scored.of(data.name());
         UciProtocol.Members members = (member, compute) -> {
             String key = fold + " " + member.name();
-            UciProtocol.Scored kept = c.scored.get(key);
-            if (kept != null) {
+            UciProtocol.Scored s = kept.get(key);
+            if (s != null) {
                 reused.incrementAndGet();
-                return kept;
+                return s;
             }
-            UciProtocol.Scored s = compute.get();
-            c.scored.put(key, s);
+            s = compute.get();
+            kept.put(key, s);
             return s;
         };
         return UciProtocol.scored(data, fold, model, settings, members).result().toUnitResult();

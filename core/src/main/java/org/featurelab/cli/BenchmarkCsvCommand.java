@@ -95,7 +95,8 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
         List<String> names = datasets.names();
         List<String> modelNames = List.copyOf(plan.keySet());
         ResultsFile results = BenchmarkOutputs.openResults("benchmark csv", out, names, folds, modelNames, common);
-        UnitSettings.checkAndRecord(out, unitSettings(config(datasets, modelNames)), results.existing());
+        ObjectNode config = config(datasets, modelNames);
+        UnitSettings.checkAndRecord(out, unitSettings(config), results.existing());
         BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(names, folds, modelNames,
                 name -> CsvProtocol.load(datasets.entry(name), folds, seed),
                 (d, fold, model) -> CsvProtocol.run(d, fold, model, learner(plan.get(model))),
@@ -105,7 +106,7 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
         datasets.entries().forEach(e -> measures.put(e.name(), CsvProtocol.measure(e.task())));
         BenchmarkSummary.Spec spec = new BenchmarkSummary.Spec("featurelab benchmark csv", folds,
                 "test score (accuracy / R²)", false, Map.of(), "", measures);
-        RunOutput output = BenchmarkOutputs.output("csv", seed, config(datasets, modelNames), common);
+        RunOutput output = BenchmarkOutputs.output("csv", seed, config, common);
         output.input("--manifest", manifest);
         for (CsvManifest.Entry e : datasets.entries()) {
             if (Files.isRegularFile(e.path())) { // a missing CSV failed its units

@@ -124,8 +124,8 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         }
         List<String> modelNames = plan.stream().map(UciModel::name).toList();
         ResultsFile results = BenchmarkOutputs.openResults("benchmark uci", out, names, UciDataset.FOLDS, modelNames, common);
-        UnitSettings.checkAndRecord(out, unitSettings(plan, script ? scriptConfig(names, modelNames)
-                : config(names, modelNames, settings)), results.existing());
+        ObjectNode config = script ? scriptConfig(names, modelNames) : config(names, modelNames, settings);
+        UnitSettings.checkAndRecord(out, unitSettings(plan, config), results.existing());
         BenchmarkRunner.Listener listener = BenchmarkOutputs.progress(common, "test accuracy");
         java.util.Map<String, UciModel> byName = new java.util.HashMap<>();
         plan.forEach(m -> byName.put(m.name(), m));
@@ -137,8 +137,7 @@ final class BenchmarkUciCommand implements Callable<Integer> {
         BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(names, UciDataset.FOLDS, modelNames,
                 name -> UciDataset.load(data, name), task, results, listener, jobs);
         double wall = (System.nanoTime() - start) / 1e9;
-        RunOutput output = BenchmarkOutputs.output("uci", 0, script ? scriptConfig(names, modelNames)
-                : config(names, modelNames, settings), common);
+        RunOutput output = BenchmarkOutputs.output("uci", 0, config, common);
         inputs(data, names).forEach(in -> output.input(in.role(), in.path()));
         return BenchmarkOutputs.finish("benchmark uci", out, BenchmarkSummary.Spec.uci(), outcome, names, modelNames, wall,
                 "UCI-121", "test accuracy", output, common);

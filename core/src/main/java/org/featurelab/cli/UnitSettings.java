@@ -7,7 +7,6 @@ import org.featurelab.io.Json;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,8 +77,7 @@ final class UnitSettings {
         Set<String> fields = new TreeSet<>();
         recorded.fieldNames().forEachRemaining(fields::add);
         now.fieldNames().forEachRemaining(fields::add);
-        for (Iterator<String> it = fields.iterator(); it.hasNext(); ) {
-            String f = it.next();
+        for (String f : fields) {
             JsonNode a = recorded.get(f);
             JsonNode b = now.get(f);
             if (a == null ? b != null : !a.equals(b)) {
