@@ -38,6 +38,10 @@ public record UciModel(ModelKind kind, boolean l1, List<UciModel> partners) {
             throw new IllegalArgumentException("uci model: partners must be a list of models (empty for none)");
         }
         partners = List.copyOf(partners);
+        if (kind.isEnsemble()) {
+            throw new IllegalArgumentException("uci model: " + kind.id() + " is an ensemble: give its members joined by '+'"
+                    + " (parse)");
+        }
         if (kind.isBoosted() && (l1 || !partners.isEmpty())) {
             throw new IllegalArgumentException("uci model: " + kind.id() + " is boosted trees: no " + L1_SUFFIX
                     + " kernel and no ensemble");

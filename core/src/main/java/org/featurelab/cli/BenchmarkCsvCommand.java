@@ -50,7 +50,7 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
     int folds = DEFAULT_FOLDS;
 
     @Option(names = "--models", split = ",", paramLabel = "MODEL",
-            description = "Models (default: laplace,nfa-rfm,fact-rfm,fact-rfm-gm; also nfa-rfm-sqrt, xgboost, xgboost-tuned).")
+            description = "Models (default: laplace,nfa-rfm,fact-rfm,fact-rfm-gm; also nfa-rfm-sqrt, nfa-rfm+laplace-l1, xgboost, xgboost-tuned).")
     List<String> models;
 
     @Option(names = "--quick", description = "Small grid: bandwidth fixed to 10 and at most 2 RFM iterations "
@@ -174,6 +174,10 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
                 continue;
             }
             o.put("kernel", c.kernel().id());
+            if (c.model().isEnsemble()) {
+                ArrayNode members = o.putArray("members");
+                c.model().members().forEach(mb -> members.add(mb.name() + " (kernel " + mb.kernel().id() + ")"));
+            }
             o.put("iterations", c.iterations());
             o.put("intercept", c.centerTargets());
             o.put("patience", c.patience());

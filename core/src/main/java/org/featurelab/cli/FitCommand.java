@@ -56,8 +56,9 @@ final class FitCommand implements Callable<Integer> {
     String task;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "nfa-rfm",
-            description = "laplace, nfa-rfm, fact-rfm, fact-rfm-gm, nfa-rfm-sqrt (M ← AGOP^½), xgboost (XGBoost's defaults) or xgboost-tuned "
-                    + "(max_depth x eta tuned on the validation split) (default: ${DEFAULT-VALUE}).")
+            description = "laplace, nfa-rfm, fact-rfm, fact-rfm-gm, nfa-rfm-sqrt (M ← AGOP^½), nfa-rfm+laplace-l1 (nfa-rfm and "
+                    + "the plain product-Laplace kernel, each tuned, scores averaged), xgboost (XGBoost's defaults) or "
+                    + "xgboost-tuned (max_depth x eta tuned on the validation split) (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--kernel", paramLabel = "KERNEL", defaultValue = "laplace",
@@ -212,20 +213,19 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private void summary(PrintWriter w, Table table, TabularModel m, double seconds) {
+        if (m.fitted() instanceof FittedModel.Ensemble e) {
+            ensembleSummary(w, table, m, e, seconds);
+            return;
+        }
         if (!m.isKernel() && !m.isPartitioned()) {
             treeSummary(w, table, m, seconds);
             return;
         }
         Tuner.Result tuning = m.tuning();
         Tuner.Candidate chosen = tuning.chosen();
-        List<String> outputs = m.outputNames();
         w.printf(Locale.ROOT, "model       %s (kernel %s, %s M, %s)%n", m.config().model().id(), m.config().kernel().id(),
                 m.config().diagonal() ? "diagonal" : "full", m.config().centerTargets() ? "intercept" : "no intercept");
-        w.printf(Locale.ROOT, "task        %s%s%n", m.task().label(),
-                m.task() == Task.CLASSIFICATION ? " (" + outputs.size() + " classes)" : "");
-        w.printf(Locale.ROOT, "rows        %d%n", table.rowCount());
-        w.printf(Locale.ROOT, "features    %d columns -> %d encoded features%n", m.preprocessing().inputColumns().size(),
-                m.preprocessing().featureCount());
+        dataLines(w, table, m);
         if (m.fitted() instanceof FittedModel.Partitioned p) {
             w.printf(Locale.ROOT, "chosen      L=%s ridge=%s (tuned once on %d rows); iteration per leaf%n",
                     TextTable.general(chosen.bandwidth()), TextTable.general(chosen.ridge()), tuning.fitRows());
@@ -253,11 +253,7 @@ final class FitCommand implements Callable<Integer> {
     private void treeSummary(PrintWriter w, Table table, TabularModel m, double seconds) {
         var f = m.fitted();
         w.printf(Locale.ROOT, "model       %s (gradient-boosted trees, XGBoost)%n", m.config().model().id());
-        w.printf(Locale.ROOT, "task        %s%s%n", m.task().label(),
-                m.task() == Task.CLASSIFICATION ? " (" + m.outputNames().size() + " classes)" : "");
-        w.printf(Locale.ROOT, "rows        %d%n", table.rowCount());
-        w.printf(Locale.ROOT, "features    %d columns -> %d encoded features%n", m.preprocessing().inputColumns().size(),
-                m.preprocessing().featureCount());
+        dataLines(w, table, m);
         w.printf(Locale.ROOT, "chosen      %s%n", f.hyperparameters().replace(';', ' '));
         if (f.validationRows() > 0) {
             String score = m.task() == Task.CLASSIFICATION
@@ -267,6 +263,38 @@ final class FitCommand implements Callable<Integer> {
                     f.validationRows());
         } else {
             w.printf("validation  none (XGBoost's defaults)%n");
+        }
+        w.printf(Locale.ROOT, "time        %.2f s%n", seconds);
+        w.printf("saved       %s%n", out);
+        w.flush();
+    }
+
+    /** The task, row count and encoded feature count: the same lines for every model kind. */
+    private static void dataLines(PrintWriter w, Table table, TabularModel m) {
+        w.printf(Locale.ROOT, "task        %s%s%n", m.task().label(),
+                m.task() == Task.CLASSIFICATION ? " (" + m.outputNames().size() + " classes)" : "");
+        w.printf(Locale.ROOT, "rows        %d%n", table.rowCount());
+        w.printf(Locale.ROOT, "features    %d columns -> %d encoded features%n", m.preprocessing().inputColumns().size(),
+                m.preprocessing().featureCount());
+    }
+
+    private void ensembleSummary(PrintWriter w, Table table, TabularModel m, FittedModel.Ensemble e, double seconds) {
+        w.printf(Locale.ROOT, "model       %s (ensemble of %d kernel machines, scores averaged, %s)%n",
+                m.config().model().id(), e.members().size(), m.config().centerTargets() ? "intercept" : "no intercept");
+        dataLines(w, table, m);
+        for (int k = 0; k < e.members().size(); k++) {
+            FittedModel.Kernel member = e.members().get(k);
+            w.printf(Locale.ROOT, "member      %s (kernel %s): %s%n", e.names().get(k), member.rfm().kernel().name(),
+                    member.hyperparameters().replace(';', ' '));
+        }
+        if (e.validationRows() > 0) {
+            String score = m.task() == Task.CLASSIFICATION
+                    ? String.format(Locale.ROOT, "accuracy %.4f", e.validationScore())
+                    : String.format(Locale.ROOT, "MSE %s", TextTable.general(-e.validationScore()));
+            w.printf(Locale.ROOT, "validation  %s (the members' choices averaged; %d candidates, %d %s)%n", score,
+                    e.candidates(), e.validationRows(), validation == null ? "validation rows" : "rows of --validation; no refit");
+        } else {
+            w.printf("validation  none (hyper-parameters fixed)%n");
         }
         w.printf(Locale.ROOT, "time        %.2f s%n", seconds);
         w.printf("saved       %s%n", out);

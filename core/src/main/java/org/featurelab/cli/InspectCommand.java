@@ -6,6 +6,7 @@ import org.featurelab.io.Provenance;
 import org.featurelab.report.HeatMap;
 import org.featurelab.rfm.RfmModel;
 import org.featurelab.tabular.FeatureImportances;
+import org.featurelab.tabular.FittedModel;
 import org.featurelab.tabular.TabularModel;
 import org.featurelab.tabular.Tuner;
 import picocli.CommandLine.Command;
@@ -60,16 +61,25 @@ final class InspectCommand implements Callable<Integer> {
             Outputs.requireWritable(png, "--png");
         }
         TabularModel m = TabularModel.load(model);
-        if (png != null && !m.isKernel() && !m.isPartitioned()) {
+        if (png != null && m.fitted() instanceof FittedModel.Trees) {
             throw new ParameterException(spec.commandLine(), "--png draws the feature matrix M; model "
                     + m.config().model().id() + " (boosted trees) has none");
         }
         FeatureImportances imp = m.importances();
         PrintWriter out = common.out();
         provenance(out, m.provenance());
-        if (!m.isKernel() && !m.isPartitioned()) {
+        if (m.fitted() instanceof FittedModel.Trees) {
             treeSummary(out, m);
             treeImportances(out, imp);
+            out.flush();
+            return 0;
+        }
+        if (m.fitted() instanceof FittedModel.Ensemble e) {
+            ensembleSummary(out, m, e);
+            out.println();
+            out.println("Importances: those of the first member, " + e.names().get(0) + " (the others keep M = I)");
+            importances(out, imp, e.members().get(0).rfm().iteration() == 0);
+            heatMap(out, imp, m);
             out.flush();
             return 0;
         }
@@ -81,15 +91,21 @@ final class InspectCommand implements Callable<Integer> {
         }
         summary(out, m);
         importances(out, imp, m.rfm().iteration() == 0);
-        if (png != null) {
-            List<String> names = imp.featureNames();
-            byte[] bytes = HeatMap.pngBytes(imp.metric(), names, names, "Feature matrix M — " + m.config().model().id()
-                    + " (" + model.getFileName() + ")");
-            AtomicFiles.writeBytes(png, bytes);
-            out.printf("%nheat map of M written to %s%n", png);
-        }
+        heatMap(out, imp, m);
         out.flush();
         return 0;
+    }
+
+    /** With --png, the heat map of M (the matrix the importances came from). */
+    private void heatMap(PrintWriter out, FeatureImportances imp, TabularModel m) {
+        if (png == null) {
+            return;
+        }
+        List<String> names = imp.featureNames();
+        byte[] bytes = HeatMap.pngBytes(imp.metric(), names, names, "Feature matrix M — " + m.config().model().id()
+                + " (" + model.getFileName() + ")");
+        AtomicFiles.writeBytes(png, bytes);
+        out.printf("%nheat map of M written to %s%n", png);
     }
 
     private static void provenance(PrintWriter out, Provenance p) {
@@ -119,6 +135,27 @@ final class InspectCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  tuning            %d candidates on %d fit / %d validation rows; chosen validation %s %.4f%n",
                     t.candidates().size(), t.fitRows(), t.validationRows(),
                     m.task() == Task.CLASSIFICATION ? "accuracy" : "-MSE", t.chosen().validationScore());
+        } else {
+            out.println("  tuning            none (hyper-parameters fixed)");
+        }
+    }
+
+    private static void ensembleSummary(PrintWriter out, TabularModel m, FittedModel.Ensemble e) {
+        out.println();
+        out.println("Model");
+        out.printf(Locale.ROOT, "  kind              %s, an ensemble of %d kernel machines (scores averaged)%n",
+                m.config().model().id(), e.members().size());
+        for (int k = 0; k < e.members().size(); k++) {
+            RfmModel rfm = e.members().get(k).rfm();
+            out.printf(Locale.ROOT, "  member %d          %s: kernel %s, L=%s ridge=%s iteration %d, %d training centers%n",
+                    k + 1, e.names().get(k), rfm.kernel().name(), TextTable.general(rfm.kernel().bandwidth()),
+                    TextTable.general(rfm.config().ridge()), rfm.iteration(), rfm.centers().rows());
+        }
+        dataLines(out, m);
+        if (e.validationRows() > 0) {
+            out.printf(Locale.ROOT, "  tuning            %d candidates on %d fit / %d validation rows; ensemble validation %s %.4f%n",
+                    e.candidates(), e.fitRows(), e.validationRows(),
+                    m.task() == Task.CLASSIFICATION ? "accuracy" : "-MSE", e.validationScore());
         } else {
             out.println("  tuning            none (hyper-parameters fixed)");
         }

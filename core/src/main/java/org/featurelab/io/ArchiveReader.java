@@ -173,13 +173,14 @@ final class ArchiveReader {
         switch (version) {
             case 1:
             case 2: // version 2 keeps version 1's layout; it adds a model kind (tree-partitioned RFM) old readers lack
+            case 3: // version 3 likewise; it adds the ensemble of kernel machines
                 return readV1(version, manifest, manifestBytes);
             default:
                 throw invalid("formatVersion is " + version + "; versions start at 1");
         }
     }
 
-    /** Versions 1 and 2: the layout documented on {@link ModelArchive}. */
+    /** Versions 1 to 3: the layout documented on {@link ModelArchive}. */
     private ModelArchive readV1(int version, ObjectNode manifest, byte[] manifestBytes) {
         LinkedHashMap<String, int[]> shapes = new LinkedHashMap<>();
         Map<String, String> hashes = new LinkedHashMap<>();

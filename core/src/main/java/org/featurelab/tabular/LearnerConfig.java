@@ -12,7 +12,7 @@ import java.util.List;
  * grids are tuned on an internal validation split. Messages name the fields ("ridges must be finite and &gt;= 0");
  * the command line maps them to its flags.
  *
- * @param model              laplace, nfa-rfm, fact-rfm, fact-rfm-gm, nfa-rfm-sqrt, xgboost or xgboost-tuned (the trees use only
+ * @param model              a {@link ModelKind} (kernel machines, the ensemble nfa-rfm+laplace-l1, or boosted trees; the trees use only
  *                           {@code validationFraction}, {@code maxTuningRows} and {@code seed}: the tuning split)
  * @param kernel             kernel kind (laplace, gaussian or product-laplace); its bandwidth comes from {@code bandwidths}
  * @param iterations         T: iterations 0..T are tried and the best on validation is kept
@@ -64,6 +64,11 @@ public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, 
             throw new IllegalArgumentException("model laplace learns no features: iterations must be 0 (got " + iterations
                     + "); use nfa-rfm or fact-rfm to learn M");
         }
+        if (model.isEnsemble() && kernel != KernelKind.LAPLACE) {
+            throw new IllegalArgumentException("model " + model.id() + " fixes its members' kernels ("
+                    + String.join(", ", model.members().stream().map(m -> m.name() + ": " + m.kernel().id()).toList())
+                    + "): no other kernel");
+        }
         if (model.isBoosted() && iterations != 0) {
             throw new IllegalArgumentException("model " + model.id() + " is boosted trees: iterations must be 0 (got "
                     + iterations + ")");
@@ -112,6 +117,15 @@ public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, 
                          Precision precision, boolean centerTargets, int maxLeafSize) {
         this(model, kernel, iterations, ridges, bandwidths, scaling, diagonal, validationFraction, maxTuningRows, seed,
                 precision, centerTargets, maxLeafSize, 0);
+    }
+
+    /**
+     * The settings of one member of an ensemble kind: the member's kind and kernel, this T for a member that learns
+     * features (0 for the plain kernel), every other setting (grids, split, seed, precision, intercept) shared.
+     */
+    public LearnerConfig member(ModelKind.Member m) {
+        return new LearnerConfig(m.kind(), m.kernel(), m.kind().learnsFeatures() ? iterations : 0, ridges, bandwidths,
+                scaling, diagonal, validationFraction, maxTuningRows, seed, precision, centerTargets, maxLeafSize, patience);
     }
 
     /** The stopping rule of each tuning candidate's iterations. */

@@ -20,7 +20,7 @@ import org.featurelab.table.Table;
  * Fits a {@link TabularModel} on a raw table: preprocessing fitted on the training rows, hyper-parameters
  * tuned on an internal validation split ({@link Tuner}), then a refit on all training rows with the chosen
  * bandwidth, ridge and iteration count. The boosted-tree kinds take the same preprocessed matrix and the same split
- * ({@link TreeLearner}).
+ * ({@link TreeLearner}), and so does each member of an ensemble kind ({@link EnsembleLearner}).
  *
  * @param preprocessor target column, dropped columns and task override
  * @param config       model and tuning configuration
@@ -80,6 +80,9 @@ public record TabularLearner(Preprocessor preprocessor, LearnerConfig config) {
                     : TreeLearner.fitOn(config, task, data, val, progress);
             return new TabularModel(pre, trees, config, provenance);
         }
+        if (config.model().isEnsemble()) {
+            return new TabularModel(pre, EnsembleLearner.fit(config, task, data, val, progress), config, provenance);
+        }
         int leafSize = config.leafSizeFor(data.size());
         if (leafSize > 0) {
             return new TabularModel(pre, PartitionedLearner.fit(config, task, data, val, leafSize, progress), config,
@@ -92,13 +95,18 @@ public record TabularLearner(Preprocessor preprocessor, LearnerConfig config) {
         // the candidates and the refit share one workspace, reserved at the refit's size: faulted in once
         try (FitWorkspace ws = FitWorkspace.forRows(data.size(), config.precision())) {
             Tuner.Result tuning = Tuner.tune(config, task, data, progress, ws);
-            Tuner.Candidate chosen = tuning.chosen();
-            progress.message(String.format("refit on %d rows: L=%s ridge=%s iterations=%d", data.size(),
-                    Tuner.compact(chosen.bandwidth()), Tuner.compact(chosen.ridge()), chosen.iteration()));
-            RfmModel rfm = Rfm.fit(Tuner.rfmConfig(config, chosen.bandwidth(), chosen.ridge(), chosen.iteration()), task,
-                    data, null, refitProgress(progress, task), null, StoppingRule.NEVER, ws);
-            return new TabularModel(pre, rfm, config, tuning, provenance);
+            return new TabularModel(pre, refit(config, task, data, tuning, progress, ws), config, tuning, provenance);
         }
+    }
+
+    /** The chosen candidate of {@code tuning} fitted again on all of {@code data}, for exactly its iteration count. */
+    static RfmModel refit(LearnerConfig config, Task task, LabeledData data, Tuner.Result tuning, Progress progress,
+                          FitWorkspace ws) {
+        Tuner.Candidate chosen = tuning.chosen();
+        progress.message(String.format("refit on %d rows: L=%s ridge=%s iterations=%d", data.size(),
+                Tuner.compact(chosen.bandwidth()), Tuner.compact(chosen.ridge()), chosen.iteration()));
+        return Rfm.fit(Tuner.rfmConfig(config, chosen.bandwidth(), chosen.ridge(), chosen.iteration()), task, data, null,
+                refitProgress(progress, task), null, StoppingRule.NEVER, ws);
     }
 
     private static RfmListener refitProgress(Progress progress, Task task) {

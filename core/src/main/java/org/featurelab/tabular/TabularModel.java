@@ -53,6 +53,11 @@ public record TabularModel(FittedPreprocessor preprocessing, FittedModel fitted,
         return fitted instanceof FittedModel.Kernel;
     }
 
+    /** Whether this is an ensemble of kernel machines ({@link FittedModel.Ensemble}). */
+    public boolean isEnsemble() {
+        return fitted instanceof FittedModel.Ensemble;
+    }
+
     /** Whether this is a tree-partitioned kernel machine. */
     public boolean isPartitioned() {
         return fitted instanceof FittedModel.Partitioned;
@@ -63,7 +68,8 @@ public record TabularModel(FittedPreprocessor preprocessing, FittedModel fitted,
             return k;
         }
         throw new IllegalStateException("model " + config.model().id() + (isPartitioned()
-                ? " is a tree of kernel machines (see fitted())" : " is boosted trees") + ", not one kernel machine");
+                ? " is a tree of kernel machines (see fitted())" : isEnsemble() ? " is an ensemble (see fitted())"
+                : " is boosted trees") + ", not one kernel machine");
     }
 
     public Task task() {
@@ -106,7 +112,8 @@ public record TabularModel(FittedPreprocessor preprocessing, FittedModel fitted,
 
     /**
      * Feature importances by encoded feature and by original column: from diag(M) for a kernel machine (the leaves' M
-     * averaged with weights n_leaf/n for a tree of them), from XGBoost's
+     * averaged with weights n_leaf/n for a tree of them; for an ensemble, the M of its first member, the one that
+     * learns features ({@link ModelKind#members()}): the others keep M = I, which ranks nothing), from XGBoost's
      * total gain for trees ({@link FeatureImportances#ofGains}).
      */
     public FeatureImportances importances() {
@@ -115,6 +122,9 @@ public record TabularModel(FittedPreprocessor preprocessing, FittedModel fitted,
         }
         if (fitted instanceof FittedModel.Partitioned p) {
             return FeatureImportances.of(p.model().meanMetric(), preprocessing);
+        }
+        if (fitted instanceof FittedModel.Ensemble e) {
+            return FeatureImportances.of(e.members().get(0).rfm().metric().toMatrix(), preprocessing);
         }
         return FeatureImportances.of(rfm().metric().toMatrix(), preprocessing);
     }

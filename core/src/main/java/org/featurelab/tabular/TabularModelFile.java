@@ -21,7 +21,8 @@ import java.util.Map;
  * {@code learner}, {@code preprocessing} ({@code columns}, {@code target}), {@code tuning}, {@code history};
  * arrays {@code centers} (n×d), {@code alpha} (n×c) and {@code metric} (d×d, or 1×d when diagonal). Boosted trees
  * are a second manifest kind in the same format version ({@link TreeModelFile}), tree-partitioned kernel machines a third
- * ({@link PartitionedModelFile}, from format version 2); the kind decides the reader.
+ * ({@link PartitionedModelFile}, from format version 2), ensembles a fourth ({@link EnsembleModelFile}); the kind decides
+ * the reader.
  */
 final class TabularModelFile {
     static final String KIND = "featurelab-tabular-rfm";
@@ -50,10 +51,31 @@ final class TabularModelFile {
             ModelArchive.write(file, ModelArchive.of(manifest, m.provenance(), arrays));
             return;
         }
+        if (m.fitted() instanceof FittedModel.Ensemble e) {
+            ObjectNode manifest = Json.object();
+            Map<String, Matrix> arrays = new LinkedHashMap<>();
+            manifest.set("model", EnsembleModelFile.model(e, arrays));
+            manifest.set("learner", ModelJson.config(m.config(), null));
+            manifest.set("preprocessing", preprocessing(m.preprocessing()));
+            ModelArchive.write(file, ModelArchive.of(manifest, m.provenance(), arrays));
+            return;
+        }
         RfmModel rfm = m.rfm();
-        RfmConfig c = rfm.config();
         ObjectNode manifest = Json.object();
-        ObjectNode model = manifest.putObject("model");
+        manifest.set("model", kernelModel(rfm));
+        manifest.set("learner", ModelJson.config(m.config(), null));
+        manifest.set("preprocessing", preprocessing(m.preprocessing()));
+        manifest.set("tuning", ModelJson.tuning(m.tuning()));
+        manifest.set("history", ModelJson.history(rfm.history()));
+        Map<String, Matrix> arrays = new LinkedHashMap<>();
+        putKernelArrays(rfm, arrays, "");
+        ModelArchive.write(file, ModelArchive.of(manifest, m.provenance(), arrays));
+    }
+
+    /** The {@code model} object of one kernel machine: kind, task, its RFM settings, iteration, intercept flag. */
+    static ObjectNode kernelModel(RfmModel rfm) {
+        RfmConfig c = rfm.config();
+        ObjectNode model = Json.object();
         model.put("kind", KIND);
         model.put("task", rfm.task().label());
         ModelJson.putRfmConfig(model, c);
@@ -61,19 +83,29 @@ final class TabularModelFile {
         if (c.centerTargets()) {   // absent (false) in files without an intercept, as before
             model.put("centerTargets", true);
         }
-        manifest.set("learner", ModelJson.config(m.config(), null));
-        manifest.set("preprocessing", preprocessing(m.preprocessing()));
-        manifest.set("tuning", ModelJson.tuning(m.tuning()));
-        manifest.set("history", ModelJson.history(rfm.history()));
-        Map<String, Matrix> arrays = new LinkedHashMap<>();
-        arrays.put("centers", rfm.centers());
-        arrays.put("alpha", rfm.alpha());
-        if (c.centerTargets()) {
-            arrays.put("offset", Matrix.of(new double[][]{rfm.offset()}));
+        return model;
+    }
+
+    /** A kernel machine's arrays under {@code prefix}: centers, alpha, offset (with an intercept), metric. */
+    static void putKernelArrays(RfmModel rfm, Map<String, Matrix> arrays, String prefix) {
+        arrays.put(prefix + "centers", rfm.centers());
+        arrays.put(prefix + "alpha", rfm.alpha());
+        if (rfm.config().centerTargets()) {
+            arrays.put(prefix + "offset", Matrix.of(new double[][]{rfm.offset()}));
         }
-        arrays.put("metric", rfm.metric() instanceof Metric.Diagonal dg
+        arrays.put(prefix + "metric", rfm.metric() instanceof Metric.Diagonal dg
                 ? Matrix.wrap(1, dg.dimension(), dg.m()) : rfm.metric().toMatrix());
-        ModelArchive.write(file, ModelArchive.of(manifest, m.provenance(), arrays));
+    }
+
+    /** The kernel machine {@link #kernelModel} and {@link #putKernelArrays} wrote, with its fit history. */
+    static RfmModel readKernel(JsonNode model, JsonNode history, ModelArchive a, String prefix) {
+        RfmConfig config = ModelJson.rfmConfig(model, model.path("centerTargets").asBoolean(false));
+        Matrix metricArray = array(a, prefix + "metric");
+        Metric metric = config.diagonal() ? new Metric.Diagonal(metricArray.data()) : new Metric.Full(metricArray);
+        Matrix alpha = array(a, prefix + "alpha");
+        double[] offset = config.centerTargets() ? array(a, prefix + "offset").data() : new double[alpha.cols()];
+        return new RfmModel(config, Task.parse(ModelJson.text(model, "task")), metric, array(a, prefix + "centers"),
+                alpha, ModelJson.req(model, "iteration").asInt(), ModelJson.history(history), offset);
     }
 
     private static ObjectNode preprocessing(FittedPreprocessor p) {
@@ -102,16 +134,20 @@ final class TabularModelFile {
                 return new TabularModel(preprocessing, p, ModelJson.config(ModelJson.req(manifest, "learner")),
                         a.provenance());
             }
-            if (!KIND.equals(kind)) {
-                throw new IllegalArgumentException("it holds a '" + kind + "' model, not a tabular RFM, a tree of them or boosted trees");
+            if (EnsembleModelFile.KIND.equals(kind)) {
+                FittedModel.Ensemble e = EnsembleModelFile.read(model, a);
+                FittedPreprocessor preprocessing = preprocessing(ModelJson.req(manifest, "preprocessing"));
+                if (preprocessing.featureCount() != e.dimension()) {
+                    throw new IllegalArgumentException("its preprocessing yields " + preprocessing.featureCount()
+                            + " features but the ensemble's kernel machines expect " + e.dimension());
+                }
+                return new TabularModel(preprocessing, e, ModelJson.config(ModelJson.req(manifest, "learner")),
+                        a.provenance());
             }
-            RfmConfig config = ModelJson.rfmConfig(model, model.path("centerTargets").asBoolean(false));
-            Matrix metricArray = array(a, "metric");
-            Metric metric = config.diagonal() ? new Metric.Diagonal(metricArray.data()) : new Metric.Full(metricArray);
-            Matrix alpha = array(a, "alpha");
-            double[] offset = config.centerTargets() ? array(a, "offset").data() : new double[alpha.cols()];
-            RfmModel rfm = new RfmModel(config, Task.parse(ModelJson.text(model, "task")), metric, array(a, "centers"),
-                    alpha, ModelJson.req(model, "iteration").asInt(), ModelJson.history(ModelJson.req(manifest, "history")), offset);
+            if (!KIND.equals(kind)) {
+                throw new IllegalArgumentException("it holds a '" + kind + "' model, not a tabular RFM, a tree or an ensemble of them, or boosted trees");
+            }
+            RfmModel rfm = readKernel(model, ModelJson.req(manifest, "history"), a, "");
             FittedPreprocessor preprocessing = preprocessing(ModelJson.req(manifest, "preprocessing"));
             if (preprocessing.featureCount() != rfm.dimension()) {
                 throw new IllegalArgumentException("its preprocessing yields " + preprocessing.featureCount()
@@ -138,7 +174,7 @@ final class TabularModelFile {
         return FittedPreprocessor.of(ModelJson.columns(ModelJson.req(pre, "columns")), ModelJson.target(ModelJson.req(pre, "target")));
     }
 
-    private static Matrix array(ModelArchive a, String name) {
+    static Matrix array(ModelArchive a, String name) {
         if (!a.hasArray(name)) {
             throw new IllegalArgumentException("missing array '" + name + "'");
         }

@@ -146,8 +146,11 @@ public final class Tuner {
         return search(config, task, data.select(rows.fit()), data.select(rows.validation()), progress, ws).result();
     }
 
-    /** The grid search's result and the chosen candidate's model, fitted on the fit rows. */
-    public record Search(Result result, RfmModel chosenModel) {
+    /**
+     * The grid search's result, the chosen candidate's model (fitted on the fit rows) and its scores on the validation
+     * rows (n_val×c; what its temperature was fitted on, and what an ensemble's is fitted on).
+     */
+    public record Search(Result result, RfmModel chosenModel, org.featurelab.linalg.Matrix validationScores) {
     }
 
     /**
@@ -203,10 +206,10 @@ public final class Tuner {
         if (best == null) {
             throw new ArithmeticException("every tuning candidate failed; first failure: " + candidates.get(0).failure());
         }
-        double beta = task == Task.CLASSIFICATION
-                ? TemperatureScaling.fit(bestPredictions != null ? bestPredictions : bestModel.predict(val.x()),
-                Scores.argmaxRows(val.y())).beta() : Double.NaN;
-        return new Search(new Result(candidates, best, fit.size(), val.size(), beta), bestModel);
+        org.featurelab.linalg.Matrix scores = bestPredictions != null ? bestPredictions : bestModel.predict(val.x());
+        double beta = task == Task.CLASSIFICATION ? TemperatureScaling.fit(scores, Scores.argmaxRows(val.y())).beta()
+                : Double.NaN;
+        return new Search(new Result(candidates, best, fit.size(), val.size(), beta), bestModel, scores);
     }
 
     /** 0.001, 2, 20, 0.000001: the plain form of a grid value, without trailing zeros. */

@@ -5,7 +5,7 @@
  * {@link org.featurelab.tabular.TabularModel} (predict, evaluate, feature importances by input column, save/load as a
  * versioned {@code .flm} file through {@link org.featurelab.tabular.TabularModelFile}). Configuration is the
  * validated record {@link org.featurelab.tabular.LearnerConfig}; {@link org.featurelab.tabular.ModelKind} is the one
- * registry of model names (laplace, nfa-rfm, fact-rfm, fact-rfm-gm, nfa-rfm-sqrt, xgboost, xgboost-tuned) used by every command and
+ * registry of model names (laplace, nfa-rfm, fact-rfm, fact-rfm-gm, nfa-rfm-sqrt, the ensemble nfa-rfm+laplace-l1, xgboost, xgboost-tuned) used by every command and
  * output file. The boosted-tree kinds ({@link org.featurelab.tabular.TreeLearner}) read the same preprocessed matrix
  * and are tuned on the same split; a model holds either kind as its {@link org.featurelab.tabular.FittedModel}.
  *

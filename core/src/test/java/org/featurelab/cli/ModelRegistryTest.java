@@ -68,8 +68,10 @@ class ModelRegistryTest {
         BenchmarkUciCommand uci = parsed(BenchmarkUciCommand.class, "benchmark", "uci", "--data", "D", "--out", "O",
                 "--models", name);
         List<UciModel> plan = BenchmarkUciCommand.parseModels(uci.models);
-        assertEquals(List.of(new UciModel(kind)), plan);
+        // an ensemble of the registry is the benchmark's ensemble of the same name: its members joined by '+'
+        assertEquals(List.of(kind.isEnsemble() ? UciModel.parse(kind.id()) : new UciModel(kind)), plan);
         assertEquals(kind.id(), plan.get(0).name());
+        assertEquals(kind.members().size(), kind.isEnsemble() ? 1 + plan.get(0).partners().size() : 0);
         assertEquals(kind.learnsFeatures() ? UciProtocol.RFM_ITERATIONS : 0, plan.get(0).iterations());
     }
 

@@ -132,7 +132,7 @@ class XgboostCommandsTest {
         Path out = dir.resolve("m.flm");
         String data = SMALL.resolve("iris.csv").toString();
         CliRunner.assertBadInput(CliRunner.run("fit", "--data", data, "--target", "species", "--model", "xgbost",
-                "--out", out.toString()), "unknown model 'xgbost': expected laplace, nfa-rfm, fact-rfm, fact-rfm-gm, nfa-rfm-sqrt, xgboost or xgboost-tuned");
+                "--out", out.toString()), "unknown model 'xgbost': expected laplace, nfa-rfm, fact-rfm, fact-rfm-gm, nfa-rfm-sqrt, nfa-rfm+laplace-l1, xgboost or xgboost-tuned");
         CliRunner.assertBadInput(CliRunner.run("fit", "--data", data, "--target", "species", "--model", "xgboost",
                 "--bandwidth", "5", "--iters", "2", "--out", out.toString()), "--iters, --bandwidth apply to the kernel models, not to xgboost");
         CliRunner.assertBadInput(CliRunner.run("fit", "--data", data, "--target", "species", "--model", "xgboost",

@@ -161,10 +161,11 @@ class ModelArchiveValidationTest {
 
     @Test
     void newerFormatVersionAsksForAnUpgrade() {
-        Path v3 = dir.resolve("v3.flm");
-        ArchiveWriter.write(v3, ArchiveFixtures.archive(), ModelArchive.CURRENT_FORMAT_VERSION + 1);
-        assertEquals("model file " + v3 + " has format version 3; this featurelab reads versions up to 2"
-                + " — upgrade featurelab", readFailure(v3));
+        Path newer = dir.resolve("newer.flm");
+        ArchiveWriter.write(newer, ArchiveFixtures.archive(), ModelArchive.CURRENT_FORMAT_VERSION + 1);
+        assertEquals(3, ModelArchive.CURRENT_FORMAT_VERSION, "version 3 (issue 12) adds the ensemble kind");
+        assertEquals("model file " + newer + " has format version 4; this featurelab reads versions up to 3"
+                + " — upgrade featurelab", readFailure(newer));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The registry of model names. */
 class ModelKindTest {
@@ -39,17 +40,30 @@ class ModelKindTest {
             all.addAll(k.aliases());
         }
         assertEquals(all.size(), new HashSet<>(all).size(), all::toString);
-        assertEquals(List.of("laplace", "nfa-rfm", "fact-rfm", "fact-rfm-gm", "nfa-rfm-sqrt", "xgboost", "xgboost-tuned"),
-                ModelKind.ids());
+        assertEquals(List.of("laplace", "nfa-rfm", "fact-rfm", "fact-rfm-gm", "nfa-rfm-sqrt", "nfa-rfm+laplace-l1", "xgboost",
+                "xgboost-tuned"), ModelKind.ids());
         assertEquals(List.of("laplace", "nfa-rfm", "fact-rfm", "fact-rfm-gm", "nfa-rfm-sqrt"), ModelKind.kernelIds());
         assertEquals(ModelKind.FACT_RFM_GM, ModelKind.parse("fact-gm-rfm"));
         assertEquals("fact-rfm-gm", ModelKind.parse("fact-gm-rfm").id());
     }
 
     @Test
+    void theEnsembleListsItsMembersByTheirBenchmarkNames() {
+        ModelKind e = ModelKind.NFA_RFM_LAPLACE_L1;
+        assertTrue(e.isEnsemble() && e.isKernel() && e.learnsFeatures());
+        assertEquals(String.join("+", e.members().stream().map(ModelKind.Member::name).toList()), e.id());
+        assertEquals(List.of(new ModelKind.Member(ModelKind.NFA_RFM, org.featurelab.kernel.KernelKind.LAPLACE),
+                new ModelKind.Member(ModelKind.LAPLACE, org.featurelab.kernel.KernelKind.PRODUCT_LAPLACE)), e.members());
+        for (ModelKind k : ModelKind.values()) {
+            assertEquals(k == e, k.isEnsemble(), k.id());
+            assertEquals(k == e, !k.members().isEmpty(), k.id());
+        }
+    }
+
+    @Test
     void unknownNamesAreRejectedListingTheRegistry() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelKind.parse("svm"));
-        assertEquals("unknown model 'svm': expected laplace, nfa-rfm, fact-rfm, fact-rfm-gm, nfa-rfm-sqrt, xgboost or xgboost-tuned "
+        assertEquals("unknown model 'svm': expected laplace, nfa-rfm, fact-rfm, fact-rfm-gm, nfa-rfm-sqrt, nfa-rfm+laplace-l1, xgboost or xgboost-tuned "
                         + "(alias fact-gm-rfm = fact-rfm-gm)",
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ModelKind.parse("fact-gm"));
