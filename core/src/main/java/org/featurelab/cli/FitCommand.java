@@ -66,7 +66,8 @@ final class FitCommand implements Callable<Integer> {
     String kernel;
 
     @Option(names = "--iters", paramLabel = "N",
-            description = "RFM iterations T; iterations 0..T are scored on validation (default: 5, 0 for laplace).")
+            description = "RFM iterations T; iterations 0..T are scored on validation (default: 5, 0 for laplace; "
+                    + "in nfa-rfm+laplace-l1 the nfa-rfm member's, and 0 makes both members plain kernels).")
     Integer iterations;
 
     @Option(names = "--patience", paramLabel = "P",
@@ -80,7 +81,8 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--bandwidth", paramLabel = "L", description = "Fixed bandwidth L > 0 (default: tuned over 2, 5, 10, 20).")
     Double bandwidth;
 
-    @Option(names = "--diagonal", description = "Learn only the diagonal of M.")
+    @Option(names = "--diagonal", description = "Learn only the diagonal of M (no effect on models that keep M = I: "
+            + "laplace, and the laplace-l1 member of nfa-rfm+laplace-l1).")
     boolean diagonal;
 
     @Option(names = "--no-intercept", description = "Fit the kernel machine to the raw targets, without an intercept "

@@ -30,10 +30,13 @@ final class EnsembleLearner {
      *                                  an ensemble's members are single kernel machines
      */
     static FittedModel.Ensemble fit(LearnerConfig config, Task task, LabeledData data, LabeledData val, Progress progress) {
-        if (config.leafSizeFor(data.size()) > 0) {
-            throw new IllegalArgumentException("model " + config.model().id() + " fits each member as one kernel machine, "
-                    + "at most " + LearnerConfig.EXACT_ROW_LIMIT + " rows here (" + data.size() + " given); use nfa-rfm, "
-                    + "which fits a tree of kernel machines on more rows");
+        int leaf = config.leafSizeFor(data.size());
+        if (leaf > 0) {
+            throw new IllegalArgumentException("model " + config.model().id() + " fits each member as one kernel machine "
+                    + "and has no tree form: " + data.size() + " rows exceed " + (config.maxLeafSize() == LearnerConfig.AUTO_LEAF_SIZE
+                    ? "the automatic limit of " + LearnerConfig.EXACT_ROW_LIMIT + " rows; give --max-leaf-size "
+                    + data.size() + " or more to fit them exactly, or use nfa-rfm, which fits a tree of kernel machines"
+                    : "--max-leaf-size " + leaf + "; give a larger one, or use nfa-rfm for a tree of kernel machines"));
         }
         List<ModelKind.Member> members = config.model().members();
         Tuner.Rows rows = val == null && members.stream().anyMatch(m -> Tuner.needsTuning(config.member(m)))

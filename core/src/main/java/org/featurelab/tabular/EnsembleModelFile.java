@@ -66,7 +66,38 @@ final class EnsembleModelFile {
             fitted.add(new FittedModel.Kernel(TabularModelFile.readKernel(member, ModelJson.req(o, "history"), a, prefix(k)),
                     ModelJson.tuning(ModelJson.req(o, "tuning"))));
         }
-        return new FittedModel.Ensemble(fitted, names, number(model, "calibrationBeta"), number(model, "validationScore"));
+        return new FittedModel.Ensemble(fitted, names, ModelJson.calibrationBeta(model, "the ensemble's"),
+                number(model, "validationScore"));
+    }
+
+    /**
+     * Checks that the members read from a file are those of {@code kind} ({@link ModelKind#members()}: the same names,
+     * in order, each with its kernel) and that each member's task is the model's {@code task}: a hand-edited file
+     * whose members were swapped, re-kerneled or given another task would otherwise load and predict something else.
+     */
+    static void requireMembers(FittedModel.Ensemble e, ModelKind kind, org.featurelab.base.Task task) {
+        List<ModelKind.Member> expected = kind.members();
+        if (expected.isEmpty()) {
+            throw new IllegalArgumentException("it holds an ensemble but its learner is '" + kind.id() + "', not an ensemble");
+        }
+        if (e.members().size() != expected.size()) {
+            throw new IllegalArgumentException("model " + kind.id() + " has " + expected.size() + " members, the file "
+                    + e.members().size());
+        }
+        for (int k = 0; k < expected.size(); k++) {
+            ModelKind.Member m = expected.get(k);
+            org.featurelab.rfm.RfmModel rfm = e.members().get(k).rfm();
+            String kernel = rfm.config().kernel().name();
+            if (!m.name().equals(e.names().get(k)) || !m.kernel().id().equals(kernel)) {
+                throw new IllegalArgumentException("ensemble member " + k + " is '" + e.names().get(k) + "' with kernel "
+                        + kernel + ", but model " + kind.id() + " has '" + m.name() + "' with kernel " + m.kernel().id()
+                        + " there");
+            }
+            if (rfm.task() != task) {
+                throw new IllegalArgumentException("ensemble member " + k + " is a " + rfm.task().label()
+                        + " model in a " + task.label() + " model");
+            }
+        }
     }
 
     private static void putNumber(ObjectNode o, String key, double v) {

@@ -161,9 +161,26 @@ final class ModelJson {
         for (JsonNode c : req(o, "candidates")) {
             cs.add(candidate(c));
         }
-        JsonNode beta = o.get("calibrationBeta");   // absent in files written before issue 12: β = 1
         return new Tuner.Result(cs, candidate(req(o, "chosen")), req(o, "fitRows").asInt(), req(o, "validationRows").asInt(),
-                beta == null || beta.isNull() ? Double.NaN : beta.asDouble());
+                calibrationBeta(o, "the tuning's"));
+    }
+
+    /**
+     * The inverse temperature β stored under {@code calibrationBeta} in {@code o}: NaN when absent (files written before
+     * issue 12, read as β = 1) or null (regression, or nothing tuned).
+     *
+     * @throws IllegalArgumentException if it is present but not a positive finite number ({@code owner} names the
+     *                                  object in the message)
+     */
+    static double calibrationBeta(JsonNode o, String owner) {
+        JsonNode beta = o.get("calibrationBeta");
+        if (beta == null || beta.isNull()) {
+            return Double.NaN;
+        }
+        if (!beta.isNumber() || !(beta.asDouble() > 0) || !Double.isFinite(beta.asDouble())) {
+            throw new IllegalArgumentException(owner + " 'calibrationBeta' must be a positive finite number, got " + beta);
+        }
+        return beta.asDouble();
     }
 
     private static ObjectNode candidate(Tuner.Candidate c) {

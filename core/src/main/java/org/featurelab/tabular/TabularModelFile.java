@@ -141,8 +141,9 @@ final class TabularModelFile {
                     throw new IllegalArgumentException("its preprocessing yields " + preprocessing.featureCount()
                             + " features but the ensemble's kernel machines expect " + e.dimension());
                 }
-                return new TabularModel(preprocessing, e, ModelJson.config(ModelJson.req(manifest, "learner")),
-                        a.provenance());
+                LearnerConfig learner = ModelJson.config(ModelJson.req(manifest, "learner"));
+                EnsembleModelFile.requireMembers(e, learner.model(), preprocessing.task());
+                return new TabularModel(preprocessing, e, learner, a.provenance());
             }
             if (!KIND.equals(kind)) {
                 throw new IllegalArgumentException("it holds a '" + kind + "' model, not a tabular RFM, a tree or an ensemble of them, or boosted trees");
@@ -153,8 +154,12 @@ final class TabularModelFile {
                 throw new IllegalArgumentException("its preprocessing yields " + preprocessing.featureCount()
                         + " features but the kernel machine expects " + rfm.dimension());
             }
-            return new TabularModel(preprocessing, rfm, ModelJson.config(ModelJson.req(manifest, "learner")),
-                    ModelJson.tuning(ModelJson.req(manifest, "tuning")), a.provenance());
+            LearnerConfig learner = ModelJson.config(ModelJson.req(manifest, "learner"));
+            if (!learner.model().isKernel() || learner.model().isEnsemble()) {
+                throw new IllegalArgumentException("it holds one kernel machine but its learner is '" + learner.model().id() + "'");
+            }
+            return new TabularModel(preprocessing, rfm, learner, ModelJson.tuning(ModelJson.req(manifest, "tuning")),
+                    a.provenance());
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new IllegalArgumentException("model file " + file + " is invalid: " + e.getMessage(), e);
         }

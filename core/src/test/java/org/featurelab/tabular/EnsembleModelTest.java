@@ -11,11 +11,13 @@ import org.featurelab.rfm.LabeledData;
 import org.featurelab.scoring.Scores;
 import org.featurelab.scoring.TemperatureScaling;
 import org.featurelab.table.Table;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -152,5 +154,34 @@ class EnsembleModelTest {
                 () -> new TabularLearner(Preprocessor.forTarget(TabularFixtures.lastColumn(wine)),
                         config().withMaxLeafSize(100)).fit(wine));
         assertTrue(tree.getMessage().contains("one kernel machine"), tree.getMessage());
+        assertTrue(tree.getMessage().contains("--max-leaf-size 100;"), "names the limit that applied: " + tree.getMessage());
+    }
+
+    @Test
+    void loadRefusesMembersThatAreNotTheKindsAndAnUnusableTemperature() {
+        Table wine = TabularFixtures.small("wine");
+        TabularModel m = new TabularLearner(Preprocessor.forTarget(TabularFixtures.lastColumn(wine)), config()).fit(wine);
+        Path good = dir.resolve("good.flm");
+        m.save(good);
+        assertRefused(good, "swapped", mf -> {
+            com.fasterxml.jackson.databind.node.ArrayNode members = (com.fasterxml.jackson.databind.node.ArrayNode)
+                    mf.get("model").get("members");
+            com.fasterxml.jackson.databind.JsonNode first = members.remove(0);
+            members.add(first);
+        }, "ensemble member 0 is 'laplace-l1'");
+        assertRefused(good, "kernel", mf -> ((ObjectNode) mf.get("model").get("members").get(1).get("model"))
+                .put("kernel", "gaussian"), "kernel gaussian");
+        assertRefused(good, "task", mf -> ((ObjectNode) mf.get("model").get("members").get(0).get("model"))
+                .put("task", "regression"), "regression model in a classification model");
+        assertRefused(good, "learner", mf -> ((ObjectNode) mf.get("learner")).put("model", "nfa-rfm"),
+                "its learner is 'nfa-rfm', not an ensemble");
+        assertRefused(good, "beta", mf -> ((ObjectNode) mf.get("model")).put("calibrationBeta", -1.0),
+                "'calibrationBeta' must be a positive finite number");
+    }
+
+    private void assertRefused(Path good, String name, Consumer<ObjectNode> edit, String expected) {
+        Path file = TabularFixtures.withEditedManifest(good, dir.resolve(name + ".flm"), edit);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TabularModel.load(file), name);
+        assertTrue(e.getMessage().contains(expected), name + ": " + e.getMessage());
     }
 }

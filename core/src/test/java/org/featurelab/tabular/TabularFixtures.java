@@ -1,11 +1,17 @@
 package org.featurelab.tabular;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.featurelab.io.ModelArchive;
+import org.featurelab.linalg.Matrix;
 import org.featurelab.table.Table;
 import org.featurelab.testing.TestData;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -17,6 +23,20 @@ final class TabularFixtures {
     /** Reads the fixture {@code small/<name>.csv} (see {@link TestData#small}). */
     static Table small(String name) {
         return Table.readCsv(TestData.small(name));
+    }
+
+    /**
+     * Writes {@code out}: the model file {@code good} with its manifest edited by {@code edit} and its arrays and
+     * provenance kept — a valid archive (checksums recomputed) around a possibly inconsistent model, for load checks.
+     */
+    static Path withEditedManifest(Path good, Path out, Consumer<ObjectNode> edit) {
+        ModelArchive a = ModelArchive.read(good);
+        ObjectNode manifest = a.manifest().deepCopy();
+        edit.accept(manifest);
+        Map<String, Matrix> arrays = new LinkedHashMap<>();
+        a.arrayNames().forEach(n -> arrays.put(n, a.array(n)));
+        ModelArchive.write(out, ModelArchive.of(manifest, a.provenance(), arrays));
+        return out;
     }
 
     /** The last column's name: the target of every bundled data set. */

@@ -157,6 +157,24 @@ class TabularModelFileTest {
     }
 
     @Test
+    void aKernelMachineWithAnEnsembleLearnerOrAnUnusableTemperatureIsRefused() {
+        TabularModel model = new TabularLearner(Preprocessor.forTarget("label"),
+                LearnerConfig.defaults(ModelKind.NFA_RFM).withIterations(1)).fit(TabularFixtures.synthetic(60, 4, false));
+        Path good = dir.resolve("good.flm");
+        model.save(good);
+        Path learner = TabularFixtures.withEditedManifest(good, dir.resolve("learner.flm"),
+                m -> ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("learner")).put("model", "nfa-rfm+laplace-l1"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TabularModel.load(learner));
+        assertTrue(e.getMessage().contains("holds one kernel machine but its learner is 'nfa-rfm+laplace-l1'"), e.getMessage());
+        for (String beta : new String[]{"0", "-2", "\"big\""}) {
+            Path file = TabularFixtures.withEditedManifest(good, dir.resolve("beta.flm"), m -> ((com.fasterxml.jackson.databind.node.ObjectNode)
+                    m.get("tuning")).set("calibrationBeta", org.featurelab.io.Json.parse(beta.getBytes(java.nio.charset.StandardCharsets.UTF_8), "beta")));
+            IllegalArgumentException b = assertThrows(IllegalArgumentException.class, () -> TabularModel.load(file), beta);
+            assertTrue(b.getMessage().contains("'calibrationBeta' must be a positive finite number, got " + beta), b.getMessage());
+        }
+    }
+
+    @Test
     void missingFileAndNonModelFileAreRefused() throws IOException {
         Path absent = dir.resolve("absent.flm");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TabularModel.load(absent));
