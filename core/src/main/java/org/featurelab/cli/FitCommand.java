@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
 final class FitCommand implements Callable<Integer> {
     /** The flag of each {@link LearnerConfig} field that library messages name (the tuner's advice included). */
     static final FlagNames FLAGS = FlagNames.of("iterations", "--iters", "ridges", "--ridge", "bandwidths", "--bandwidth",
-            "maxLeafSize", "--max-leaf-size", "patience", "--patience");
+            "maxLeafSize", "--max-leaf-size", "patience", "--patience", "maxTuningRows", "--max-tuning-rows");
     /** The flag of the preprocessor field that progress lines name (the identifier-column warning suggests drop). */
     static final FlagNames PROGRESS_FLAGS = FlagNames.of("drop", "--drop");
 
@@ -75,6 +75,12 @@ final class FitCommand implements Callable<Integer> {
                     + "0 scores every iteration 0..T (default: " + LearnerConfig.DEFAULT_PATIENCE + ").")
     Integer patience;
 
+    @Option(names = "--max-tuning-rows", paramLabel = "N",
+            description = "Tune on at most N training rows, a seeded stratified subset split 80/20; the refit uses all "
+                    + "rows. Not with --validation, where every candidate is fitted on all of --data (default: "
+                    + LearnerConfig.DEFAULT_MAX_TUNING_ROWS + ").")
+    Integer maxTuningRows;
+
     @Option(names = "--ridge", paramLabel = "R", description = "Fixed ridge λ >= 0 (default: tuned over 1e-3, 0.1, 1).")
     Double ridge;
 
@@ -114,6 +120,10 @@ final class FitCommand implements Callable<Integer> {
         Outputs.requireReadable(data, "--data");
         if (validation != null) {
             Outputs.requireReadable(validation, "--validation");
+            if (maxTuningRows != null) {
+                throw new IllegalArgumentException("--max-tuning-rows caps the internal tuning split; with --validation "
+                        + "every candidate is fitted on all of --data");
+            }
         }
         long start = System.nanoTime();
         // the validation file is read on another thread while this one reads the training file
@@ -180,6 +190,9 @@ final class FitCommand implements Callable<Integer> {
         }
         if (bandwidth != null) {
             c = c.withBandwidths(List.of(bandwidth));
+        }
+        if (maxTuningRows != null) {
+            c = c.withMaxTuningRows(maxTuningRows);
         }
         return c;
     }

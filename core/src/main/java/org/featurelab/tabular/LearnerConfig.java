@@ -43,6 +43,11 @@ public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, 
     public static final List<Double> RIDGES = List.of(1e-3, 1e-1, 1.0);
     /** Default bandwidth grid (inputs are standardised). */
     public static final List<Double> BANDWIDTHS = List.of(2.0, 5.0, 10.0, 20.0);
+    /**
+     * Tuning-row cap of {@link #defaults} (docs/design.md, "Tuning"): 4,000 until issue 13's tenth look, which measured
+     * 2,000 as 2.1–2.9× faster with equal or better test scores on ../shared/data/tabular (docs/benchmarks.md).
+     */
+    public static final int DEFAULT_MAX_TUNING_ROWS = 2_000;
     /** Patience of {@link #defaults} (docs/design.md, "Early stopping of the candidates"). */
     public static final int DEFAULT_PATIENCE = 1;
 
@@ -156,7 +161,7 @@ public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, 
      */
     public static LearnerConfig defaults(ModelKind model) {
         return new LearnerConfig(model, KernelKind.LAPLACE, model.defaultIterations(), RIDGES, BANDWIDTHS, MetricScaling.TRACE,
-                false, 0.2, 4000, 0L, Precision.MIXED, true, AUTO_LEAF_SIZE, DEFAULT_PATIENCE);
+                false, 0.2, DEFAULT_MAX_TUNING_ROWS, 0L, Precision.MIXED, true, AUTO_LEAF_SIZE, DEFAULT_PATIENCE);
     }
 
     public LearnerConfig withKernel(KernelKind k) {

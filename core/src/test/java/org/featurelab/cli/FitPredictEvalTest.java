@@ -6,6 +6,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.featurelab.io.Json;
 import org.featurelab.table.Table;
+import org.featurelab.tabular.LearnerConfig;
 import org.featurelab.tabular.ModelKind;
 import org.featurelab.tabular.Predictions;
 import org.featurelab.tabular.TabularModel;
@@ -68,6 +69,23 @@ class FitPredictEvalTest {
         assertEquals(7.0, m.rfm().kernel().bandwidth());
         assertEquals(0.01, m.rfm().config().ridge());
         assertEquals(List.of(0.01), m.config().ridges());
+    }
+
+    @Test
+    void maxTuningRowsCapsTheTuningSplitAndIsRefusedWhereItCannotApply() {
+        Path out = dir.resolve("capped.flm");
+        CliRunner.ok("fit", "--data", train.toString(), "--target", "label", "--out", out.toString(), "--iters", "1",
+                "--max-tuning-rows", "60", "--quiet");
+        TabularModel m = TabularModel.load(out);
+        assertEquals(60, m.config().maxTuningRows());
+        assertEquals(60, m.tuning().fitRows() + m.tuning().validationRows(), "150 rows capped to 60 for tuning");
+        assertEquals(150, m.rfm().centers().rows(), "the refit uses every row");
+        assertEquals(LearnerConfig.DEFAULT_MAX_TUNING_ROWS, TabularModel.load(model).config().maxTuningRows());
+        CliRunner.assertBadInput(CliRunner.run(java.util.Map.of(), "fit", "--data", train.toString(), "--target", "label",
+                "--out", dir.resolve("y.flm").toString(), "--max-tuning-rows", "5"), "--max-tuning-rows");
+        CliRunner.assertBadInput(CliRunner.run(java.util.Map.of(), "fit", "--data", train.toString(), "--validation",
+                test.toString(), "--target", "label", "--out", dir.resolve("z.flm").toString(), "--max-tuning-rows", "60"),
+                "--max-tuning-rows");
     }
 
     @Test

@@ -62,7 +62,8 @@ class TabularModelFixtureV1Test {
     /** Frozen before the intercept existed: its file has no centerTargets key, which reads as false. */
     static final LearnerConfig CONFIG = LearnerConfig.defaults(ModelKind.NFA_RFM).withIterations(1)
             .withRidges(List.of(1e-3)).withBandwidths(List.of(5.0)).withSeed(7).withCenterTargets(false)
-            .withPatience(0);   // frozen before early stopping existed: no patience key, read as 0
+            .withPatience(0)    // frozen before early stopping existed: no patience key, read as 0
+            .withMaxTuningRows(4000);   // the default tuning cap when it was frozen
     static final Preprocessor PREPROCESSOR = Preprocessor.forTarget("species");
     private static final double TOLERANCE = 1e-12;
 

@@ -33,7 +33,8 @@ class TreeModelFixtureV1Test {
     private static final String FIXTURE_SHA256 = "cf502f441c8c6b11f937b98802ee38f0e281d5d1f0394736316d782997180761";
     /** Frozen before the kernels' intercept existed (no centerTargets key: false; the trees do not use it). */
     static final LearnerConfig CONFIG = LearnerConfig.defaults(ModelKind.XGBOOST_TUNED).withSeed(7).withCenterTargets(false)
-            .withPatience(0);   // frozen before early stopping existed: no patience key, read as 0
+            .withPatience(0)    // frozen before early stopping existed: no patience key, read as 0
+            .withMaxTuningRows(4000);   // the default tuning cap when it was frozen
     static final Preprocessor PREPROCESSOR = Preprocessor.forTarget("species");
 
     @Test
