@@ -64,6 +64,10 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
             + "as 'fit --patience' (default: fit's, " + LearnerConfig.DEFAULT_PATIENCE + "; 0 scores every iteration).")
     Integer patience;
 
+    @Option(names = "--max-tuning-rows", paramLabel = "N", description = "Cap on the tuning split's rows, as "
+            + "'fit --max-tuning-rows' (default: fit's, " + LearnerConfig.DEFAULT_MAX_TUNING_ROWS + ").")
+    Integer maxTuningRows;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
             description = "Seed of the folds and of the tuning split, as 'fit --seed' (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -135,6 +139,9 @@ final class BenchmarkCsvCommand implements Callable<Integer> {
     /** The learner settings of a model in this run: fit's defaults with the run's flags. */
     private LearnerConfig learner(ModelKind kind) {
         LearnerConfig c = CsvProtocol.config(kind, quick, !noIntercept, seed);
+        if (maxTuningRows != null) {
+            c = c.withMaxTuningRows(maxTuningRows);
+        }
         return patience == null ? c : c.withPatience(patience);
     }
 
