@@ -130,6 +130,21 @@ class BenchmarkCsvCommandTest {
     }
 
     @Test
+    void maxTuningRowsReachesEveryModelsLearner() throws IOException {
+        Path m = dir.resolve("iris.tsv");
+        Files.writeString(m, "file\ttarget\ttask\tdrop\n" + SMALL.resolve("iris.csv").toAbsolutePath()
+                + "\tspecies\tclassification\t\n");
+        Path capped = dir.resolve("capped");
+        CliRunner.ok("benchmark", "csv", "--manifest", m.toString(), "--quick", "--folds", "2", "--models", "nfa-rfm",
+                "--max-tuning-rows", "60", "--quiet", "--out", capped.toString());
+        JsonNode learner = Json.read(capped.resolve("manifest.json")).get("provenance").get("configuration")
+                .get("protocol").get("learner").get("nfa-rfm");
+        assertEquals(60, learner.get("maxTuningRows").asInt(), learner::toString);
+        CliRunner.assertBadInput(CliRunner.run(java.util.Map.of(), "benchmark", "csv", "--manifest", m.toString(),
+                "--max-tuning-rows", "5", "--out", dir.resolve("bad").toString()), "--max-tuning-rows must be >= 10");
+    }
+
+    @Test
     void badInput() throws IOException {
         Path manifest = manifest();
         Path out = dir.resolve("out");
