@@ -77,8 +77,8 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--max-tuning-rows", paramLabel = "N",
             description = "Tune on at most N training rows, a seeded stratified subset split 80/20; the refit uses all "
-                    + "rows. Not with --validation, where every candidate is fitted on all of --data (default: "
-                    + LearnerConfig.DEFAULT_MAX_TUNING_ROWS + ").")
+                    + "rows. With --validation only a tree fit (above --max-leaf-size rows) tunes on a capped subset of "
+                    + "--data; an exact fit refuses the flag there (default: " + LearnerConfig.DEFAULT_MAX_TUNING_ROWS + ").")
     Integer maxTuningRows;
 
     @Option(names = "--ridge", paramLabel = "R", description = "Fixed ridge λ >= 0 (default: tuned over 1e-3, 0.1, 1).")
@@ -120,10 +120,6 @@ final class FitCommand implements Callable<Integer> {
         Outputs.requireReadable(data, "--data");
         if (validation != null) {
             Outputs.requireReadable(validation, "--validation");
-            if (maxTuningRows != null) {
-                throw new IllegalArgumentException("--max-tuning-rows caps the internal tuning split; with --validation "
-                        + "every candidate is fitted on all of --data");
-            }
         }
         long start = System.nanoTime();
         // the validation file is read on another thread while this one reads the training file
@@ -131,6 +127,11 @@ final class FitCommand implements Callable<Integer> {
                 : java.util.concurrent.CompletableFuture.supplyAsync(() -> Table.readCsv(validation));
         Table table = Table.readCsv(data);
         Table held = reading == null ? null : joined(reading);
+        if (held != null && maxTuningRows != null && learner.config().leafSizeFor(table.rowCount()) == 0) {
+            throw new IllegalArgumentException("--max-tuning-rows does not apply here: with --validation an exact fit "
+                    + "fits every candidate on all " + table.rowCount() + " rows of --data (only a tree of kernel machines, "
+                    + "above --max-leaf-size rows, tunes on a capped subset)");
+        }
         Progress progress = PROGRESS_FLAGS.progress(common.progress());
         TabularModel fitted = FLAGS.apply(() -> learner.fit(table, held, common.commandLine(), progress));
         fitted.save(out);

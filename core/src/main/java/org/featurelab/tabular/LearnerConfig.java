@@ -45,7 +45,8 @@ public record LearnerConfig(ModelKind model, KernelKind kernel, int iterations, 
     public static final List<Double> BANDWIDTHS = List.of(2.0, 5.0, 10.0, 20.0);
     /**
      * Tuning-row cap of {@link #defaults} (docs/design.md, "Tuning"): 4,000 until issue 13's tenth look, which measured
-     * 2,000 as 2.1–2.9× faster with equal or better test scores on ../shared/data/tabular (docs/benchmarks.md).
+     * 2,000 as 2.0× faster (2.3–2.9× on the tables it touches) with the mean test scores equal or higher on
+     * ../shared/data/tabular (docs/benchmarks.md).
      */
     public static final int DEFAULT_MAX_TUNING_ROWS = 2_000;
     /** Patience of {@link #defaults} (docs/design.md, "Early stopping of the candidates"). */

@@ -42,6 +42,22 @@ class PartitionedFitCommandTest {
     }
 
     @Test
+    void withValidationTheTuningCapAppliesToATreeAndIsRefusedForAnExactFit() throws IOException {
+        Path train = CliRunner.blobs(dir.resolve("train.csv"), 400, 1);
+        Path val = CliRunner.blobs(dir.resolve("val.csv"), 90, 2);
+        Path model = dir.resolve("capped-tree.flm");
+        CliRunner.ok("fit", "--data", train.toString(), "--validation", val.toString(), "--target", "label", "--iters", "1",
+                "--max-leaf-size", "100", "--max-tuning-rows", "120", "--out", model.toString(), "-q");
+        org.featurelab.tabular.TabularModel m = org.featurelab.tabular.TabularModel.load(model);
+        assertEquals(120, m.config().maxTuningRows());
+        assertEquals(120, m.tuning().fitRows(), "(L, λ) chosen on 120 rows of --data");
+        assertEquals(90, m.tuning().validationRows());
+        CliRunner.assertBadInput(CliRunner.run("fit", "--data", train.toString(), "--validation", val.toString(),
+                "--target", "label", "--max-tuning-rows", "120", "--out", dir.resolve("exact.flm").toString()),
+                "--max-tuning-rows does not apply here: with --validation an exact fit fits every candidate on all 400 rows");
+    }
+
+    @Test
     void aBadLeafSizeIsBadInput() throws IOException {
         Path train = CliRunner.blobs(dir.resolve("t.csv"), 60, 3);
         Path model = dir.resolve("m.flm");
