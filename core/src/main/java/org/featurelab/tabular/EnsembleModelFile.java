@@ -32,8 +32,8 @@ final class EnsembleModelFile {
     static ObjectNode model(FittedModel.Ensemble e, Map<String, Matrix> arrays) {
         ObjectNode model = Json.object();
         model.put("kind", KIND);
-        putNumber(model, "calibrationBeta", e.calibrationBeta());
-        putNumber(model, "validationScore", e.validationScore());
+        ModelJson.putNumber(model, "calibrationBeta", e.calibrationBeta());
+        ModelJson.putNumber(model, "validationScore", e.validationScore());
         ArrayNode members = model.putArray("members");
         for (int k = 0; k < e.members().size(); k++) {
             FittedModel.Kernel m = e.members().get(k);
@@ -97,14 +97,6 @@ final class EnsembleModelFile {
                 throw new IllegalArgumentException("ensemble member " + k + " is a " + rfm.task().label()
                         + " model in a " + task.label() + " model");
             }
-        }
-    }
-
-    private static void putNumber(ObjectNode o, String key, double v) {
-        if (Double.isNaN(v)) {
-            o.putNull(key);
-        } else {
-            o.put(key, v);
         }
     }
 
