@@ -35,6 +35,17 @@ public class SymmProbe {
             blocked(a, x, y, n, m, blk);
             long b1 = System.nanoTime();
             System.out.printf("blocked %.1f ms ", (b1 - b0) / 1e6);
+            FloatPointer s2 = new FloatPointer((long) n * m);
+            for (long i = 0; i < (long) n * m; i++) { float v = (float) r.nextGaussian(); s.put(i, v); s2.put(i, v); }
+            long q0 = System.nanoTime();
+            cblas_strsm(CblasColMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, n, m, 1f, f, n, s, n);
+            cblas_strsm(CblasColMajor, CblasLeft, CblasLower, CblasTrans, CblasNonUnit, n, m, 1f, f, n, s, n);
+            long q1 = System.nanoTime();
+            blockedTrsm(f, s2, n, m, blk);
+            long q2 = System.nanoTime();
+            double md = 0, mx = 0;
+            for (long i = 0; i < (long) n * m; i++) { md = Math.max(md, Math.abs(s.get(i) - s2.get(i))); mx = Math.max(mx, Math.abs(s.get(i))); }
+            System.out.printf("trsm pair %.1f blocked pair %.1f ms (max diff %.2e of %.2e) ", (q1 - q0) / 1e6, (q2 - q1) / 1e6, md, mx);
             long t8 = System.nanoTime();
             double dd = cblas_dasum(n * n / 2, a, 1);
             long t9 = System.nanoTime();
@@ -55,6 +66,20 @@ public class SymmProbe {
                 cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, bb, m, rest, -1.0, rc, n, x.getPointer(i1), n, 1.0, y.getPointer(i0), n);
                 cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, rest, m, bb, -1.0, rc, n, x.getPointer(i0), n, 1.0, y.getPointer(i1), n);
             }
+        }
+    }
+
+    /** L·Lᵀ·X = S in place (col-major lower L, ld n), as the two strsm calls above, in row blocks of sgemm updates. */
+    static void blockedTrsm(FloatPointer l, FloatPointer x, int n, int m, int b) {
+        for (int i0 = 0; i0 < n; i0 += b) {   // forward: L·Y = S
+            int bb = Math.min(b, n - i0), i1 = i0 + bb, rest = n - i1;
+            cblas_strsm(CblasColMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, bb, m, 1f, l.getPointer((long) i0 * n + i0), n, x.getPointer(i0), n);
+            if (rest > 0) cblas_sgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, rest, m, bb, -1f, l.getPointer((long) i0 * n + i1), n, x.getPointer(i0), n, 1f, x.getPointer(i1), n);
+        }
+        for (int i1 = n; i1 > 0; i1 -= b) {   // backward: Lᵀ·X = Y
+            int i0 = Math.max(0, i1 - b), bb = i1 - i0, rest = n - i1;
+            if (rest > 0) cblas_sgemm(CblasColMajor, CblasTrans, CblasNoTrans, bb, m, rest, -1f, l.getPointer((long) i0 * n + i1), n, x.getPointer(i1), n, 1f, x.getPointer(i0), n);
+            cblas_strsm(CblasColMajor, CblasLeft, CblasLower, CblasTrans, CblasNonUnit, bb, m, 1f, l.getPointer((long) i0 * n + i0), n, x.getPointer(i0), n);
         }
     }
 }

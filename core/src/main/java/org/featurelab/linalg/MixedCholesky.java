@@ -11,8 +11,8 @@ import java.util.stream.IntStream;
  * <pre>
  *   S  = fl32(A + shift·I)  (lower triangle, column-major: the same memory), ‖A + shift·I‖∞, finiteness — one pass
  *   S  = LLᵀ                 spotrf, float32 (twice the float64 GEMM rate)
- *   X₀ = fl64(L⁻ᵀL⁻¹·fl32(B))
- *   R  = B − A·X − shift·X   dsymm on A in float64 (2·n²·nrhs flops)
+ *   X₀ = fl64(L⁻ᵀL⁻¹·fl32(B))   two triangular solves ({@link ThinBlas}, what spotrs does)
+ *   R  = B − A·X − shift·X   the symmetric product on A in float64 (2·n²·nrhs flops; {@link ThinBlas})
  *   Xₖ₊₁ = Xₖ + fl64(L⁻ᵀL⁻¹·fl32(R))   until every column has ‖r‖∞ ≤ ‖x‖∞ · ‖A + shift·I‖∞ · ε₆₄ · √n
  * </pre>
  * with ε₆₄ = 2⁻⁵³ and at most 30 refinement steps, as dsposv (BWDMAX = 1, ITERMAX = 30). When an entry overflows
@@ -79,9 +79,8 @@ final class MixedCholesky {
             // R = B − A·X − shift·X
             xs.put(0, x, 0, x.length);
             r.put(0, b, 0, b.length);
-            int ld = Math.max(1, n);
-            openblas.cblas_dsymm(openblas.CblasColMajor, openblas.CblasLeft, openblas.CblasLower, n, nrhs, -1.0,
-                    a.pointer((long) n * n), ld, xs.pointer(size), ld, 1.0, r.pointer(size), ld);
+            ThinBlas.subtractSymmetricProductInPlace(n, nrhs, a.pointer((long) n * n), xs.pointer(size),
+                    r.pointer(size));
             r.get(0, residual, 0, residual.length);
             for (int i = 0; i < residual.length; i++) {
                 residual[i] -= shift * x[i];
@@ -103,9 +102,7 @@ final class MixedCholesky {
             f[i] = (float) v[i];
         }
         s.put(0, f, 0, f.length);
-        int ld = Math.max(1, n);
-        openblas.LAPACKE_spotrs_work(openblas.LAPACK_COL_MAJOR, (byte) 'L', n, nrhs, factor.pointer((long) n * n), ld,
-                s.pointer(f.length), ld);
+        ThinBlas.choleskySolveInPlace(n, nrhs, factor.pointer((long) n * n), s.pointer(f.length));
         s.get(0, f, 0, f.length);
         for (int i = 0; i < x.length; i++) {
             x[i] = add ? x[i] + f[i] : f[i];
