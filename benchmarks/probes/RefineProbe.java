@@ -9,12 +9,9 @@ public class RefineProbe {
     public static void main(String[] args) {
         int n = Integer.parseInt(args[0]), b = Integer.parseInt(args[1]), m = 10, reps = 25;
         Random r = new Random(1);
-        DoublePointer a = new DoublePointer((long) n * n);
-        FloatPointer f = new FloatPointer((long) n * n);
-        for (long i = 0; i < n; i++) for (long j = i; j < n; j++) { double v = i == j ? n : r.nextDouble() * 0.01; a.put(i * n + j, v); f.put(i * n + j, (float) (i == j ? Math.sqrt(n) : v * 0.001)); }
-        DoublePointer x = new DoublePointer((long) n * m), y = new DoublePointer((long) n * m);
-        FloatPointer s = new FloatPointer((long) n * m);
-        for (long i = 0; i < (long) n * m; i++) x.put(i, r.nextGaussian());
+        SymmProbe.Operands o = SymmProbe.Operands.of(n, m, r);
+        DoublePointer a = o.a(), x = o.x(), y = o.y();
+        FloatPointer f = o.f(), s = o.s();
         double[][] t = new double[4][reps];
         for (int rep = 0; rep < reps; rep++) {
             for (long i = 0; i < (long) n * m; i++) s.put(i, (float) r.nextGaussian());

@@ -5,15 +5,34 @@ import java.util.Random;
 
 /** dsymm / strsm variants for the refinement of an n=6000, nrhs=10 solve (row-major upper triangle = col-major lower). */
 public class SymmProbe {
+    /** A (float64 triangle), a stand-in float32 factor f, X, Y (n×m float64) and S (n×m float32), all Gaussian-ish. */
+    record Operands(DoublePointer a, FloatPointer f, DoublePointer x, DoublePointer y, FloatPointer s) {
+        static Operands of(int n, int m, Random r) {
+            DoublePointer a = new DoublePointer((long) n * n);
+            FloatPointer f = new FloatPointer((long) n * n);
+            for (long i = 0; i < n; i++) {
+                for (long j = i; j < n; j++) {
+                    double v = i == j ? n : r.nextDouble() * 0.01;
+                    a.put(i * n + j, v);
+                    f.put(i * n + j, (float) (i == j ? Math.sqrt(n) : v * 0.001));
+                }
+            }
+            DoublePointer x = new DoublePointer((long) n * m);
+            FloatPointer s = new FloatPointer((long) n * m);
+            for (long i = 0; i < (long) n * m; i++) {
+                x.put(i, r.nextGaussian());
+                s.put(i, (float) r.nextGaussian());
+            }
+            return new Operands(a, f, x, new DoublePointer((long) n * m), s);
+        }
+    }
+
     public static void main(String[] args) {
         int n = Integer.parseInt(args[0]), m = 10;
         Random r = new Random(1);
-        DoublePointer a = new DoublePointer((long) n * n);
-        FloatPointer f = new FloatPointer((long) n * n);
-        for (long i = 0; i < n; i++) for (long j = i; j < n; j++) { double v = i == j ? n : r.nextDouble() * 0.01; a.put(i * n + j, v); f.put(i * n + j, (float) (i == j ? Math.sqrt(n) : v * 0.001)); }
-        DoublePointer x = new DoublePointer((long) n * m), y = new DoublePointer((long) n * m);
-        FloatPointer s = new FloatPointer((long) n * m);
-        for (long i = 0; i < (long) n * m; i++) { x.put(i, r.nextGaussian()); s.put(i, (float) r.nextGaussian()); }
+        Operands o = Operands.of(n, m, r);
+        DoublePointer a = o.a(), x = o.x(), y = o.y();
+        FloatPointer f = o.f(), s = o.s();
         for (int rep = 0; rep < 6; rep++) {
             long t0 = System.nanoTime();
             cblas_dsymm(CblasColMajor, CblasLeft, CblasLower, n, m, -1.0, a, n, x, n, 1.0, y, n);
