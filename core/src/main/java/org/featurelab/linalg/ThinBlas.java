@@ -8,10 +8,10 @@ import org.bytedeco.openblas.global.openblas;
  * The two level-3 operations of the mixed-precision refinement ({@link MixedCholesky}) for a few right-hand sides
  * (n×k, k about 10), re-blocked into GEMM calls. OpenBLAS's {@code dsymm} and {@code strsm} read an n×n triangle
  * at 3.5–5 GB/s for such a thin operand, against 28–35 GB/s for a plain streaming read of the same triangle: they
- * split their work over the k columns and pack the triangle for a general product. Blocks of b rows let every call
- * be a GEMM that splits over its long dimension and reads its part of the triangle once, the second use of a block
- * coming from the cache (docs/performance.md, issue 13's eleventh look: 1.35× for the product, 1.5× for the solves
- * at n = 6,000). All matrices column-major with leading dimension n; A and L are read from their lower triangle
+ * split their work over the k columns and pack the triangle for a general product. In blocks of b rows, all but the
+ * b×b diagonal blocks (a small dsymm or strsm each) goes to GEMM calls that split over their long dimension and read
+ * their part of the triangle once, the second use of a block panel coming from the cache (docs/performance.md, issue
+ * 13's eleventh look: 1.3–1.35× for the product, 1.45–2× for the solves at n = 1,600 and 6,000). All matrices column-major with leading dimension n; A and L are read from their lower triangle
  * (the row-major upper triangle of the kernel matrix and of its factor), the strict upper triangle is never read.
  * <pre>
  *   C ← C − A·X:   for each block B = [i0, i1):  C_B −= A_BB·X_B (dsymm, b×b),
@@ -29,7 +29,10 @@ final class ThinBlas {
     private ThinBlas() {
     }
 
-    /** Rows per block: about n/24, between 64 and 256 (measured best at n = 1,600 and 6,000). */
+    /**
+     * Rows per block: about n/24, between 64 and 256 (of the heights 64, 128, 256 and 512 measured, 64 was best at
+     * n = 1,600 and 128–512 alike at n = 6,000).
+     */
     static int blockRows(int n) {
         return Math.max(64, Math.min(256, n / 24));
     }

@@ -7,23 +7,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.featurelab.linalg.LinalgFixtures.gaussian;
-import static org.featurelab.linalg.LinalgFixtures.randomSpd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The re-blocked refinement operations ({@link ThinBlas}) against what they replace: C − A·X against the product
  * with both triangles of A in float64, and the blocked (L·Lᵀ)⁻¹·X against LAPACK's spotrs on the same float32 factor.
- * Sizes below, at and past the blocking threshold, with n not a multiple of the block; the triangle that must not be
- * read holds NaN, so any read of it shows.
+ * Sizes below, at and past the blocking threshold, with n not a multiple of the block and two block heights (64 and
+ * 108); the triangle that must not be read holds NaN, so any read of it shows.
  */
 class ThinBlasTest {
     private static final int K = 10;
 
     @ParameterizedTest
-    @ValueSource(ints = {300, 512, 1100})
+    @ValueSource(ints = {300, 512, 1100, 2600})
     void subtractSymmetricProductIsCMinusAXWithoutReadingTheUpperTriangle(int n) {
-        Matrix a = randomSpd(n, 71);
+        Matrix a = diagonallyDominant(n, 71);
         Matrix x = gaussian(n, K, 72);
         Matrix c = gaussian(n, K, 73);
         try (DoublePointer pa = new DoublePointer((long) n * n); DoublePointer px = columnMajor(x);
@@ -47,9 +46,9 @@ class ThinBlasTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {300, 512, 1100})
+    @ValueSource(ints = {300, 512, 1100, 2600})
     void choleskySolveInPlaceAgreesWithSpotrsOnTheSameFactor(int n) {
-        Matrix a = randomSpd(n, 81);
+        Matrix a = diagonallyDominant(n, 81);
         Matrix b = gaussian(n, K, 82);
         try (FloatPointer l = new FloatPointer((long) n * n); FloatPointer blocked = new FloatPointer((long) n * K);
              FloatPointer reference = new FloatPointer((long) n * K)) {
@@ -80,6 +79,21 @@ class ThinBlasTest {
                 assertTrue(diff <= 1e-4 * max, "n = " + n + ", column " + k + ": max difference " + diff + " of " + max);
             }
         }
+    }
+
+    /** Symmetric, off-diagonal entries uniform in [−1, 1), diagonal n + 1: positive definite by diagonal dominance. */
+    private static Matrix diagonallyDominant(int n, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        Matrix a = Matrix.zeros(n, n);
+        for (int i = 0; i < n; i++) {
+            a.set(i, i, n + 1);
+            for (int j = 0; j < i; j++) {
+                double v = 2 * random.nextDouble() - 1;
+                a.set(i, j, v);
+                a.set(j, i, v);
+            }
+        }
+        return a;
     }
 
     private static DoublePointer columnMajor(Matrix m) {
