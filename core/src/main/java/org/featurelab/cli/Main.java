@@ -42,6 +42,11 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("fit") || args[0].equals("predict"))) {
+            // the SIMD maps' warm-up, started before the command line is parsed (about 0.3 s of picocli's model here):
+            // the first Gram pass otherwise meets them still in the Vector API's slow fallback (docs/performance.md)
+            org.featurelab.kernel.KernelMaps.warmUpInBackground();
+        }
         System.exit(run(args, System.out, System.err));
     }
 
