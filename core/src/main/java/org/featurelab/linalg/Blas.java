@@ -14,9 +14,10 @@ import java.util.function.IntSupplier;
  * <p>Every array is a row-major {@code double[]}; LAPACK routines are called in column-major mode on the
  * same memory (a row-major matrix is the column-major storage of its transpose), which avoids the full
  * transposition copy that {@code LAPACK_ROW_MAJOR} performs on every call. The other classes that touch
- * {@code org.bytedeco} are {@link GemmStreams} (products streamed in row blocks), the native buffers these calls run in ({@link NativeBuffer} and its two element types,
- * held by {@link SolverWorkspace} and the kernel package's workspace), {@link MixedCholesky} and {@link ThinBlas}; nothing outside
- * {@code linalg} does (checked by the layering test).
+ * {@code org.bytedeco} are {@link GemmStreams} (products streamed in row blocks), the native buffers these calls run
+ * in ({@link NativeBuffer} and its two element types, held by {@link SolverWorkspace} and the kernel package's
+ * workspace), {@link MixedCholesky} and {@link ThinBlas}; nothing outside {@code linalg} does (checked by the layering
+ * test).
  */
 public final class Blas {
     /**

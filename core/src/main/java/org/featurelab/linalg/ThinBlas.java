@@ -11,8 +11,9 @@ import org.bytedeco.openblas.global.openblas;
  * split their work over the k columns and pack the triangle for a general product. In blocks of b rows, all but the
  * b×b diagonal blocks (a small dsymm or strsm each) goes to GEMM calls that split over their long dimension and read
  * their part of the triangle once, the second use of a block panel coming from the cache (docs/performance.md, issue
- * 13's eleventh look: 1.3–1.35× for the product, 1.45–2× for the solves at n = 1,600 and 6,000). All matrices column-major with leading dimension n; A and L are read from their lower triangle
- * (the row-major upper triangle of the kernel matrix and of its factor), the strict upper triangle is never read.
+ * 13's eleventh look: 1.3–1.35× for the product, 1.45–2× for the solves at n = 1,600 and 6,000). All matrices
+ * column-major with leading dimension n; A and L are read from their lower triangle (the row-major upper triangle of
+ * the kernel matrix and of its factor), the strict upper triangle is never read.
  * <pre>
  *   C ← C − A·X:   for each block B = [i0, i1):  C_B −= A_BB·X_B (dsymm, b×b),
  *                  C_B −= A_RBᵀ·X_R,  C_R −= A_RB·X_B  (two dgemm; R = [i1, n), A_RB the block's panel below it)
