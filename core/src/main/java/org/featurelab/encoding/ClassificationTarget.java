@@ -1,5 +1,6 @@
 package org.featurelab.encoding;
 
+import org.featurelab.base.Listing;
 import org.featurelab.base.Task;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.table.Cells;
@@ -158,11 +159,7 @@ public record ClassificationTarget(String column, List<String> classes) implemen
     }
 
     private String listClasses() {
-        if (classes.size() <= LISTED_CLASSES) {
-            return String.join(", ", classes);
-        }
-        return String.join(", ", classes.subList(0, LISTED_CLASSES)) + ", ... " + (classes.size() - LISTED_CLASSES)
-                + " more";
+        return Listing.shorten(classes, LISTED_CLASSES, ", ");
     }
 
     /** The classes as numbers when every one is a finite number, else null. */

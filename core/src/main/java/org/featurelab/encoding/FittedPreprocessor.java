@@ -1,5 +1,6 @@
 package org.featurelab.encoding;
 
+import org.featurelab.base.Listing;
 import org.featurelab.base.Task;
 import org.featurelab.linalg.Matrix;
 import org.featurelab.table.Cells;
@@ -21,6 +22,9 @@ import java.util.Set;
  * column's block as in {@link ColumnEncoding#featureNames()}.
  */
 public final class FittedPreprocessor {
+    /** Absent input columns named in an error message; the rest are counted. */
+    private static final int LISTED_ABSENT = 8;
+
     private final List<ColumnEncoding> columns;
     private final TargetEncoding target;
     private final List<String> featureNames;
@@ -110,8 +114,9 @@ public final class FittedPreprocessor {
     public Matrix transform(Table table) {
         List<String> absent = table.absent(inputColumns());
         if (!absent.isEmpty()) {
-            throw new IllegalArgumentException(table.describe() + " has no column" + (absent.size() == 1 ? " '" : "s '")
-                    + String.join("', '", absent) + "', which the model was trained on (columns: "
+            List<String> quoted = absent.stream().map(a -> "'" + a + "'").toList();
+            throw new IllegalArgumentException(table.describe() + " has no column" + (absent.size() == 1 ? " " : "s ")
+                    + Listing.shorten(quoted, LISTED_ABSENT, ", ") + ", which the model was trained on (columns: "
                     + table.listColumns() + ")");
         }
         int n = table.rowCount();

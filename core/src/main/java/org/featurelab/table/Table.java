@@ -1,5 +1,7 @@
 package org.featurelab.table;
 
+import org.featurelab.base.Listing;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -318,11 +320,7 @@ public final class Table {
 
     /** Column names for messages, shortened to the first few when there are many. */
     public String listColumns() {
-        if (names.size() <= LISTED_COLUMNS) {
-            return String.join(", ", names);
-        }
-        return String.join(", ", names.subList(0, LISTED_COLUMNS)) + ", ... " + (names.size() - LISTED_COLUMNS)
-                + " more";
+        return Listing.shorten(names, LISTED_COLUMNS, ", ");
     }
 
     /** Column names not present in this table, in the given order. */

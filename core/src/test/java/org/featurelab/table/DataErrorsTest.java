@@ -114,6 +114,14 @@ class DataErrorsTest {
                 "columns: c, a");
         Path twoMissing = write("new2.csv", "a\n1\n");
         assertError(() -> f.transform(Table.readCsv(twoMissing)), "has no columns 'b', 'c'");
+        StringBuilder wide = new StringBuilder();
+        for (int j = 0; j < 12; j++) {
+            wide.append(j == 0 ? "" : ",").append("x").append(j);
+        }
+        FittedPreprocessor w = fit(write("wide.csv", wide + ",y\n" + "1,".repeat(12) + "0\n" + "2,".repeat(12) + "1\n"), "y");
+        Path none = write("none.csv", "q\n1\n");
+        assertError(() -> w.transform(Table.readCsv(none)),
+                "has no columns 'x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', ... 4 more, which the model was trained on");
         Path text = write("new3.csv", "a,b,c\n1,2,u\n1,two,u\n");
         assertError(() -> f.transform(Table.readCsv(text)),
                 text + " line 3 (row 2), column 'b': text 'two' where the model expects a number");
