@@ -1,7 +1,7 @@
 package org.featurelab.encoding;
 
 import org.featurelab.base.Task;
-import org.featurelab.table.Cells;
+import org.featurelab.linalg.Parallel;
 import org.featurelab.table.ColumnType;
 import org.featurelab.table.Table;
 
@@ -69,11 +69,17 @@ public record Preprocessor(String target, List<String> drop, Task task) {
                     + target + "'" + (drop.isEmpty() ? "" : " and the dropped ones"));
         }
         TargetEncoding targetEncoding = TargetEncoding.fit(train, target, task);
-        List<ColumnEncoding> encodings = new ArrayList<>(names.size());
-        for (String name : names) {
-            encodings.add(fitColumn(features, name));
+        ColumnEncoding[] encodings = new ColumnEncoding[names.size()];
+        try {
+            // columns on parallel threads: each encoding depends on its own column only
+            Parallel.rows(encodings.length, features.rowCount(), j -> encodings[j] = fitColumn(features, names.get(j)));
+        } catch (IllegalArgumentException columnError) {
+            for (String name : names) {   // the error of the first bad column, as a column-by-column pass meets it
+                fitColumn(features, name);
+            }
+            throw columnError;
         }
-        return FittedPreprocessor.of(encodings, targetEncoding);
+        return FittedPreprocessor.of(List.of(encodings), targetEncoding);
     }
 
     /** Fits the encoding of one feature column. */
@@ -89,11 +95,10 @@ public record Preprocessor(String target, List<String> drop, Task task) {
         if (type == ColumnType.CATEGORICAL) {
             TreeSet<String> categories = new TreeSet<>();
             for (int i = 0; i < n; i++) {
-                String cell = table.cell(i, j);
-                if (Cells.isMissing(cell)) {
+                if (table.isMissing(i, j)) {
                     anyMissing = true;
                 } else {
-                    categories.add(cell);
+                    categories.add(table.cell(i, j));
                 }
             }
             return new CategoricalEncoding(name, new ArrayList<>(categories), anyMissing);
@@ -101,11 +106,10 @@ public record Preprocessor(String target, List<String> drop, Task task) {
         double[] values = new double[n];
         int count = 0;
         for (int i = 0; i < n; i++) {
-            String cell = table.cell(i, j);
-            if (Cells.isMissing(cell)) {
+            if (table.isMissing(i, j)) {
                 anyMissing = true;
             } else {
-                values[count++] = Cells.parse(cell);
+                values[count++] = table.number(i, j);
             }
         }
         return numericEncoding(name, values, count, anyMissing);

@@ -1,9 +1,9 @@
 package org.featurelab.table;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * How one raw cell string is read: whether it is missing, and its number if it is one.
@@ -24,7 +24,6 @@ public final class Cells {
     private static final Set<String> MISSING_LOWER = Set.of("", "na", "n/a", "?", "nan", "null");
     /** The longest missing-value token ("null"): longer cells are never missing. */
     private static final int LONGEST_MISSING = 4;
-    private static final Pattern INFINITE = Pattern.compile("[+-]?(?i:inf|infinity)");
 
     private Cells() {
     }
@@ -39,6 +38,22 @@ public final class Cells {
     }
 
     /**
+     * {@link #isMissing(String)} of the cell whose UTF-8 bytes are {@code b[from, from + len)}, already stripped (as a
+     * table stores its cells), without decoding it: missing tokens are ASCII, so a cell of other bytes is not one.
+     */
+    static boolean isMissing(byte[] b, int from, int len) {
+        if (len > LONGEST_MISSING) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            if (b[from + k] < 0) {   // a byte of a multi-byte UTF-8 character
+                return false;
+            }
+        }
+        return MISSING_LOWER.contains(new String(b, from, len, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT));
+    }
+
+    /**
      * The number a cell holds: a finite double for a decimal literal, ±infinity for an infinity token,
      * and {@code NaN} for missing cells and text (use {@link #isMissing} to tell those two apart).
      */
@@ -47,12 +62,28 @@ public final class Cells {
             return Double.NaN;
         }
         String s = cell.strip();
-        if (isDecimal(s)) {
-            // the same double as Double.parseDouble (a faster parser); + 0.0 turns -0.0 into 0.0
-            return ch.randelshofer.fastdoubleparser.JavaDoubleParser.parseDouble(s) + 0.0;
+        for (int k = 0; k < s.length(); k++) {
+            if (s.charAt(k) >= 0x80) {   // decimal literals and infinity tokens are ASCII
+                return Double.NaN;
+            }
         }
-        if (INFINITE.matcher(s).matches()) {
-            return s.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        return parse(s.getBytes(StandardCharsets.US_ASCII), 0, s.length());
+    }
+
+    /**
+     * {@link #parse(String)} of the cell whose UTF-8 bytes are {@code b[from, from + len)}, already stripped, without
+     * decoding it: the decimal scan and the parser read the bytes (a byte ≥ 0x80 is never part of a number).
+     */
+    static double parse(byte[] b, int from, int len) {
+        if (isDecimal(b, from, len)) {
+            // the same double as Double.parseDouble (a faster parser); + 0.0 turns -0.0 into 0.0
+            return ch.randelshofer.fastdoubleparser.JavaDoubleParser.parseDouble(b, from, len) + 0.0;
+        }
+        int sign = len > 0 && (b[from] == '+' || b[from] == '-') ? 1 : 0;
+        String word = len - sign == 3 || len - sign == 8 ? new String(b, from + sign, len - sign, StandardCharsets.ISO_8859_1)
+                : "";
+        if (word.equalsIgnoreCase("inf") || word.equalsIgnoreCase("infinity")) {
+            return b[from] == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
         return Double.NaN;
     }
@@ -62,20 +93,30 @@ public final class Cells {
      * ASCII digits — scanned by hand: a regular-expression match per cell was the largest cost of reading a numeric CSV.
      */
     static boolean isDecimal(String s) {
-        int n = s.length();
-        int i = 0;
-        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        for (int k = 0; k < s.length(); k++) {
+            if (s.charAt(k) >= 0x80) {
+                return false;
+            }
+        }
+        return isDecimal(s.getBytes(StandardCharsets.US_ASCII), 0, s.length());
+    }
+
+    /** {@link #isDecimal(String)} of the bytes {@code b[from, from + len)} (a byte ≥ 0x80 is no ASCII character). */
+    static boolean isDecimal(byte[] b, int from, int len) {
+        int n = from + len;
+        int i = from;
+        if (i < n && (b[i] == '+' || b[i] == '-')) {
             i++;
         }
         int intDigits = 0;
-        while (i < n && isDigit(s.charAt(i))) {
+        while (i < n && isDigit(b[i])) {
             i++;
             intDigits++;
         }
         int fracDigits = 0;
-        if (i < n && s.charAt(i) == '.') {
+        if (i < n && b[i] == '.') {
             i++;
-            while (i < n && isDigit(s.charAt(i))) {
+            while (i < n && isDigit(b[i])) {
                 i++;
                 fracDigits++;
             }
@@ -83,13 +124,13 @@ public final class Cells {
         if (intDigits == 0 && fracDigits == 0) {
             return false;
         }
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+        if (i < n && (b[i] == 'e' || b[i] == 'E')) {
             i++;
-            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            if (i < n && (b[i] == '+' || b[i] == '-')) {
                 i++;
             }
             int expDigits = 0;
-            while (i < n && isDigit(s.charAt(i))) {
+            while (i < n && isDigit(b[i])) {
                 i++;
                 expDigits++;
             }
@@ -100,7 +141,7 @@ public final class Cells {
         return i == n;
     }
 
-    private static boolean isDigit(char c) {
+    private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
     }
 

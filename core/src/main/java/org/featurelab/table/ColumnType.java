@@ -30,12 +30,11 @@ public enum ColumnType {
         int firstText = -1;
         int firstInfinite = -1;
         for (int i = 0; i < table.rowCount(); i++) {
-            String cell = table.cell(i, j);
-            if (Cells.isMissing(cell)) {
+            if (table.isMissing(i, j)) {
                 continue;
             }
             present++;
-            double v = Cells.parse(cell);
+            double v = table.number(i, j);
             if (Double.isNaN(v)) {
                 firstText = firstText < 0 ? i : firstText;
             } else {

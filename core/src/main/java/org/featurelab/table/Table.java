@@ -227,6 +227,19 @@ public final class Table {
         return cells[column].get(row);
     }
 
+    /**
+     * {@code Cells.parse(cell(row, column))} without making the cell's string: the number a cell holds, ±infinity for an
+     * infinity token, NaN for missing cells and text.
+     */
+    public double number(int row, int column) {
+        return cells[column].number(row);
+    }
+
+    /** {@code Cells.isMissing(cell(row, column))} without making the cell's string. */
+    public boolean isMissing(int row, int column) {
+        return cells[column].isMissing(row);
+    }
+
     /** A new table with the given rows (0-based, in the given order, repeats allowed). */
     public Table selectRows(int[] rowIndex) {
         int m = names.size();
@@ -295,11 +308,14 @@ public final class Table {
         for (String name : names) {
             updateString(sha, name);
         }
+        byte[] buffer = new byte[1 << 16];
+        int used = 0;
         for (int i = 0; i < rows; i++) {
             for (TextColumn column : cells) {
-                column.digest(sha, i);
+                used = column.digest(sha, i, buffer, used);
             }
         }
+        sha.update(buffer, 0, used);
         StringBuilder hex = new StringBuilder(64);
         for (byte b : sha.digest()) {
             hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));

@@ -29,6 +29,16 @@ final class TextColumn {
         return length == 0 ? "" : new String(bytes, from, length, StandardCharsets.UTF_8);
     }
 
+    /** {@link Cells#parse(String)} of cell {@code i}, read from its bytes (no string is made). */
+    double number(int i) {
+        return Cells.parse(bytes, offsets[i], offsets[i + 1] - offsets[i]);
+    }
+
+    /** {@link Cells#isMissing(String)} of cell {@code i}, read from its bytes. */
+    boolean isMissing(int i) {
+        return Cells.isMissing(bytes, offsets[i], offsets[i + 1] - offsets[i]);
+    }
+
     /** The cells {@code rows} (repeats allowed), in that order. */
     TextColumn select(int[] rows) {
         Builder b = new Builder(rows.length);
@@ -38,12 +48,31 @@ final class TextColumn {
         return b.build();
     }
 
-    /** Feeds cell {@code i} to {@code sha} as its UTF-8 length (4 bytes, big-endian) then its bytes. */
-    void digest(MessageDigest sha, int i) {
+    /**
+     * Feeds cell {@code i} to {@code sha} as its UTF-8 length (4 bytes, big-endian) then its bytes, through
+     * {@code buffer}: the bytes go to {@code buffer[used..]} and the buffer to {@code sha} whenever it fills (one
+     * digest update a buffer instead of two a cell; the digest does not depend on how its input is split). Returns the
+     * buffer's new fill; the caller feeds {@code buffer[0, fill)} to {@code sha} at the end.
+     */
+    int digest(MessageDigest sha, int i, byte[] buffer, int used) {
         int from = offsets[i];
         int length = offsets[i + 1] - from;
-        sha.update(new byte[]{(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length});
-        sha.update(bytes, from, length);
+        if (used + 4 + length > buffer.length) {
+            sha.update(buffer, 0, used);
+            used = 0;
+        }
+        buffer[used] = (byte) (length >>> 24);
+        buffer[used + 1] = (byte) (length >>> 16);
+        buffer[used + 2] = (byte) (length >>> 8);
+        buffer[used + 3] = (byte) length;
+        used += 4;
+        if (length > buffer.length - used) {   // a cell longer than the buffer goes straight to the digest
+            sha.update(buffer, 0, used);
+            sha.update(bytes, from, length);
+            return 0;
+        }
+        System.arraycopy(bytes, from, buffer, used, length);
+        return used + length;
     }
 
     /** Appends cells one at a time. */

@@ -57,6 +57,32 @@ class CellsTest {
     }
 
     @Test
+    void theByteFormsReadWhatTheStringFormsRead() {
+        // the stripped cells a table stores, read from their UTF-8 bytes: the same number bits and the same missing test
+        List<String> fixed = List.of("", "NA", "n/a", "?", "NaN", "nUlL", "null1", "inf", "-Infinity", "+INF", "infinit",
+                "-inf1", "1e5", "-0", ".5", "1.", "Zürich", "ü", "1ü", "東京", "١٢", "0x1p3", "1d", "+", "e5", "12.5e-3");
+        String alphabet = "0123456789+-.eEinfINFtyaNulL?/xü東 ";
+        SplittableRandom rng = new SplittableRandom(17);
+        List<String> cells = new java.util.ArrayList<>(fixed);
+        for (int t = 0; t < 100_000; t++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = rng.nextInt(9); k > 0; k--) {
+                b.append(alphabet.charAt(rng.nextInt(alphabet.length())));
+            }
+            cells.add(b.toString().strip());
+        }
+        for (String cell : cells) {
+            byte[] utf8 = ("ab" + cell + "c").getBytes(java.nio.charset.StandardCharsets.UTF_8);   // at an offset
+            int len = utf8.length - 3;
+            assertEquals(Double.doubleToRawLongBits(Cells.parse(cell)), Double.doubleToRawLongBits(Cells.parse(utf8, 2, len)),
+                    "'" + cell + "'");
+            assertEquals(Cells.isMissing(cell), Cells.isMissing(utf8, 2, len), "'" + cell + "'");
+        }
+        assertEquals(Double.POSITIVE_INFINITY, Cells.parse("+INF".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, 4));
+        assertEquals(Double.NEGATIVE_INFINITY, Cells.parse("-infinity".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, 9));
+    }
+
+    @Test
     void parseAndMissing() {
         assertEquals(-0.25, Cells.parse(" -.25 "), 0.0);
         assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(Cells.parse("-0")), "-0 is read as +0");

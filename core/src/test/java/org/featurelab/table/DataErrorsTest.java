@@ -106,6 +106,38 @@ class DataErrorsTest {
         assertError(() -> fit(one, "y"), "target 'y' in " + one + " has only one class ('yes')");
     }
 
+    /**
+     * 5,000 rows of ten numeric columns a0..a9 and y, with text in column aj at row {@code badRow.applyAsInt(j)} (none
+     * where it is 0); the header is line 1, row r is on line r + 1.
+     */
+    private Path badColumns(String name, java.util.function.IntUnaryOperator badRow) throws IOException {
+        StringBuilder csv = new StringBuilder();
+        for (int j = 0; j < 10; j++) {
+            csv.append('a').append(j).append(',');
+        }
+        csv.append("y\n");
+        for (int r = 1; r <= 5000; r++) {
+            for (int j = 0; j < 10; j++) {
+                csv.append(r == badRow.applyAsInt(j) ? "oops" + j : Integer.toString((r * 7 + j) % 13)).append(',');
+            }
+            csv.append(r % 2).append('\n');
+        }
+        return write(name, csv.toString());
+    }
+
+    @Test
+    void parallelColumnsAndBlocksReportTheErrorOfTheFirstBadColumn() throws IOException {
+        // large enough that the columns are fitted, and the rows encoded, on parallel threads: the error is still the
+        // one a column-by-column pass meets first (the first bad column's first bad row), not an earlier row of a
+        // later column; in the fit every later column is bad too, so that a wrong order shows in most runs
+        Path train = badColumns("bad-fit.csv", j -> j == 2 ? 4900 : j > 2 ? 10 : 0);
+        assertError(() -> fit(train, "y"), "line 4901 (row 4900), column 'a2': text 'oops2' in a numeric column");
+        FittedPreprocessor f = fit(badColumns("clean.csv", j -> 0), "y");
+        Path data = badColumns("bad-rows.csv", j -> j == 3 ? 4900 : j == 8 ? 10 : 0);
+        assertError(() -> f.transform(Table.readCsv(data)),
+                "line 4901 (row 4900), column 'a3': text 'oops3' where the model expects a number");
+    }
+
     @Test
     void predictionDataErrors() throws IOException {
         FittedPreprocessor f = fit(write("train.csv", "a,b,c,y\n1,2,u,0\n3,4,v,1\n"), "y");
