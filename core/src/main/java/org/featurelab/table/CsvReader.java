@@ -90,22 +90,21 @@ final class CsvReader {
 
     /**
      * FastCSV, for files without a quote character (most numeric files): records are lines, fields the text between
-     * commas; blank lines are skipped and the fields are trimmed by {@link Table.Builder#add} as on the other path.
+     * commas, handed over as character ranges ({@link FieldRanges}: no string a field); blank lines are skipped and the
+     * fields are stripped by {@link Table.Builder#add(FieldRanges, int)} as on the other path.
      */
     private static Table.Builder readUnquoted(String name, String text) {
         Table.Builder table = null;
-        try (de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.CsvRecord> reader =
-                     de.siegmar.fastcsv.reader.CsvReader.builder().skipEmptyLines(true).ignoreDifferentFieldCount(true)
-                             .ofCsvRecord(text)) {
-            for (de.siegmar.fastcsv.reader.CsvRecord record : reader) {
-                if (record.getFieldCount() == 1 && record.getField(0).isBlank()) {
+        try (de.siegmar.fastcsv.reader.CsvReader<FieldRanges> reader = de.siegmar.fastcsv.reader.CsvReader.builder()
+                .skipEmptyLines(true).ignoreDifferentFieldCount(true).build(new FieldRanges(), text)) {
+            for (FieldRanges record : reader) {   // the same object every time, holding the current record
+                if (record.isBlankLine()) {
                     continue; // a line of blanks only
                 }
-                String[] fields = record.getFields().toArray(new String[0]);
                 if (table == null) {
-                    table = new Table.Builder(name, Arrays.asList(fields), text.length());
+                    table = new Table.Builder(name, record.strings(), text.length());
                 } else {
-                    table.add(fields, (int) Math.min(Integer.MAX_VALUE, record.getStartingLineNumber()));
+                    table.add(record, (int) Math.min(Integer.MAX_VALUE, record.line()));
                 }
             }
         } catch (IOException | UncheckedIOException | de.siegmar.fastcsv.reader.CsvParseException e) {

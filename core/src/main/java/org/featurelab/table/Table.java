@@ -141,14 +141,43 @@ public final class Table {
         void add(String[] row, int line) {
             int m = columns.length;
             if (row.length != m) {
-                String at = line == 0 ? prefix(source) + "row " + (rows + 1)
-                        : prefix(source) + "line " + line + " (row " + (rows + 1) + ")";
-                throw new IllegalArgumentException(at + " has " + row.length + " field" + (row.length == 1 ? "" : "s")
-                        + " but the header has " + m);
+                throw fieldCount(row.length, line);
             }
             for (int j = 0; j < m; j++) {
                 columns[j].add(row[j] == null ? "" : row[j].strip());
             }
+            nextLine(line);
+        }
+
+        /** {@link #add(String[], int)} of a record read as character ranges, without a string per cell. */
+        void add(FieldRanges row, int line) {
+            int m = columns.length;
+            if (row.count() != m) {
+                throw fieldCount(row.count(), line);
+            }
+            char[] chars = row.chars();
+            for (int j = 0; j < m; j++) {
+                int from = row.start(j);
+                int to = row.end(j);
+                while (from < to && Character.isWhitespace(chars[from])) {   // String.strip's blanks, all in the BMP
+                    from++;
+                }
+                while (to > from && Character.isWhitespace(chars[to - 1])) {
+                    to--;
+                }
+                columns[j].add(chars, from, to);
+            }
+            nextLine(line);
+        }
+
+        private IllegalArgumentException fieldCount(int fields, int line) {
+            String at = line == 0 ? prefix(source) + "row " + (rows + 1)
+                    : prefix(source) + "line " + line + " (row " + (rows + 1) + ")";
+            return new IllegalArgumentException(at + " has " + fields + " field" + (fields == 1 ? "" : "s")
+                    + " but the header has " + columns.length);
+        }
+
+        private void nextLine(int line) {
             if (rows == lines.length) {
                 lines = Arrays.copyOf(lines, 2 * rows);
             }

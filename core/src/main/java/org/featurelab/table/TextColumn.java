@@ -113,6 +113,26 @@ final class TextColumn {
             }
         }
 
+        /** {@link #add(String)} of the characters {@code c[from, to)}. */
+        void add(char[] c, int from, int to) {
+            int n = to - from;
+            boolean ascii = true;
+            for (int k = from; k < to && ascii; k++) {
+                ascii = c[k] < 0x80;
+            }
+            if (!ascii) {
+                byte[] utf8 = new String(c, from, n).getBytes(StandardCharsets.UTF_8);
+                addBytes(utf8, 0, utf8.length);
+                return;
+            }
+            ensure(n);
+            for (int k = 0; k < n; k++) {
+                bytes[used + k] = (byte) c[from + k];
+            }
+            used += n;
+            next();
+        }
+
         void addBytes(byte[] source, int from, int length) {
             ensure(length);
             System.arraycopy(source, from, bytes, used, length);

@@ -36,6 +36,18 @@ class CsvReaderPathsTest {
         assertEquals(commons.fingerprint(), fast.fingerprint());
     }
 
+    /** A header and three rows of {@code columns} cells of about {@code width} characters each. */
+    private static String wide(int columns, int width) {
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r <= 3; r++) {
+            for (int j = 0; j < columns; j++) {
+                b.append(j == 0 ? "" : ",").append(r == 0 ? "c" + j : (" v" + r + "_" + j + "ü").repeat(width / 6));
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
     @Test
     void quoteFreeFilesReadTheSameThroughBothParsers() throws IOException {
         String[] contents = {
@@ -44,6 +56,8 @@ class CsvReaderPathsTest {
             "a,b\r1,2\r3,4",                                             // lone CR line ends, no final line end
             "name,city\nZoë,Köln\n\t,  \n\u00e9t\u00e9,x y\n",           // UTF-8, tabs, inner spaces, an all-blank row
             "a,b\n,\n1,\n",                                              // empty fields
+            "a,b\n\u2003x\u2003,\u3000y 東京\n",                             // Unicode blanks around fields, CJK
+            wide(70, 25),                                                 // records beyond the first scratch arrays
         };
         int k = 0;
         for (String content : contents) {

@@ -41,6 +41,23 @@ class TextColumnTest {
     }
 
     @Test
+    void charactersAreStoredAsTheirString() {
+        List<String> in = cells(2000, 4);
+        TextColumn.Builder fromStrings = new TextColumn.Builder(8);
+        TextColumn.Builder fromChars = new TextColumn.Builder(8);
+        for (String cell : in) {
+            fromStrings.add(cell);
+            char[] padded = ("<" + cell + ">").toCharArray();
+            fromChars.add(padded, 1, padded.length - 1);
+        }
+        TextColumn a = fromStrings.build();
+        TextColumn b = fromChars.build();
+        for (int i = 0; i < in.size(); i++) {
+            assertEquals(a.get(i), b.get(i), "cell " + i);
+        }
+    }
+
+    @Test
     void numbersAndMissingCellsAreReadFromTheBytesAsFromTheStrings() {
         List<String> in = cells(5000, 3);
         TextColumn.Builder b = new TextColumn.Builder(5000);
