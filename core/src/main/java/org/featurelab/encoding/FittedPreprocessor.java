@@ -129,13 +129,13 @@ public final class FittedPreprocessor {
             // blocks of rows on parallel threads, every column of a block while its rows of x are in the cache
             Parallel.rows(blocks, (long) TRANSFORM_BLOCK * columns.size(), b -> encodeRows(table, x, p,
                     b * TRANSFORM_BLOCK, Math.min(n, (b + 1) * TRANSFORM_BLOCK)));
-        } catch (IllegalArgumentException blockError) {
-            // the error a column-by-column pass meets first (the first bad column, then its first bad row), whichever
-            // block found one first
+        } catch (RuntimeException | Error blockFailure) {
+            // column by column on this thread, as before the blocks: its first failure (the first bad column, then its
+            // first bad row) is what the caller gets, whichever block failed first; if nothing fails now (memory that
+            // the parallel blocks ran short of), its X is the result
             for (int j = 0, offset = 0; j < columns.size(); offset += columns.get(j).width(), j++) {
                 encodeColumn(columns.get(j), table, x, p, offset, 0, n);
             }
-            throw blockError;
         }
         return Matrix.wrap(n, p, x);
     }

@@ -73,11 +73,13 @@ public record Preprocessor(String target, List<String> drop, Task task) {
         try {
             // columns on parallel threads: each encoding depends on its own column only
             Parallel.rows(encodings.length, features.rowCount(), j -> encodings[j] = fitColumn(features, names.get(j)));
-        } catch (IllegalArgumentException columnError) {
-            for (String name : names) {   // the error of the first bad column, as a column-by-column pass meets it
-                fitColumn(features, name);
+        } catch (RuntimeException | Error columnFailure) {
+            // column by column on this thread, as before: the caller gets the first bad column's error, whichever
+            // thread failed first; if nothing fails now (memory that the parallel columns ran short of), these are the
+            // encodings
+            for (int j = 0; j < encodings.length; j++) {
+                encodings[j] = fitColumn(features, names.get(j));
             }
-            throw columnError;
         }
         return FittedPreprocessor.of(List.of(encodings), targetEncoding);
     }

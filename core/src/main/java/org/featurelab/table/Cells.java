@@ -39,7 +39,8 @@ public final class Cells {
 
     /**
      * {@link #isMissing(String)} of the cell whose UTF-8 bytes are {@code b[from, from + len)}, already stripped (as a
-     * table stores its cells), without decoding it: missing tokens are ASCII, so a cell of other bytes is not one.
+     * table stores its cells: the UTF-8 round trip of the cell, so a lone surrogate reads as '?'), without decoding it:
+     * missing tokens are ASCII, so a cell of other bytes is not one.
      */
     static boolean isMissing(byte[] b, int from, int len) {
         if (len > LONGEST_MISSING) {

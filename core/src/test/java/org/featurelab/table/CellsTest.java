@@ -71,7 +71,12 @@ class CellsTest {
             }
             cells.add(b.toString().strip());
         }
+        Pattern infinity = Pattern.compile("[+-]?(?i:inf|infinity)");   // the documented language, as an oracle
         for (String cell : cells) {
+            double expected = DECIMAL.matcher(cell).matches() ? Double.parseDouble(cell) + 0.0
+                    : infinity.matcher(cell).matches() ? (cell.startsWith("-") ? Double.NEGATIVE_INFINITY
+                    : Double.POSITIVE_INFINITY) : Double.NaN;
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(Cells.parse(cell)), "'" + cell + "'");
             byte[] utf8 = ("ab" + cell + "c").getBytes(java.nio.charset.StandardCharsets.UTF_8);   // at an offset
             int len = utf8.length - 3;
             assertEquals(Double.doubleToRawLongBits(Cells.parse(cell)), Double.doubleToRawLongBits(Cells.parse(utf8, 2, len)),

@@ -67,6 +67,22 @@ class CsvReaderPathsTest {
     }
 
     @Test
+    void aRecordOfTwentyThousandFieldsReadsThroughBothParsers() throws IOException {
+        // beyond FastCSV's own record handler's 16,384 fields, which the callback of the unquoted path does not impose
+        StringBuilder header = new StringBuilder();
+        StringBuilder row = new StringBuilder();
+        for (int j = 0; j < 20_000; j++) {
+            header.append(j == 0 ? "" : ",").append('c').append(j);
+            row.append(j == 0 ? "" : ",").append(j % 7);
+        }
+        Path f = write("twenty-thousand.csv", header + "\n" + row + "\n");
+        Table fast = CsvReader.read(f, true);
+        assertEquals(20_000, fast.columnNames().size());
+        assertEquals("6", fast.cell(0, 19_998));
+        assertSameTable(CsvReader.read(f, false), fast);
+    }
+
+    @Test
     void quoteFreeErrorsAreTheSame() throws IOException {
         String[] contents = {"a,b,c\n1,2,3\n\n4,5\n", "a,b\n1,2,3\n", "a,b,a\n1,2,3\n", "a,,c\n1,2,3\n", "a,b\n\n", "\n \n"};
         int k = 0;
