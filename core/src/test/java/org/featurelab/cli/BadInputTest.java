@@ -78,6 +78,9 @@ class BadInputTest {
         fitFails(dir.resolve("absent.csv"), "y", "no such file");
         predictFails(model, dir.resolve("absent.csv"), "no such file");
         predictFails(dir.resolve("absent.flm"), good, "no such model file");
+        // with both bad, the model's error comes first
+        predictFails(dir.resolve("absent.flm"), dir.resolve("absent.csv"), "no such model file");
+        predictFails(dir.resolve("absent.flm"), csv("ragged-data.csv", "f0,f1\n1\n"), "no such model file");
         CliRunner.assertBadInput(CliRunner.run("eval", "--model", model.toString(), "--data", dir.resolve("x.csv").toString()),
                 "no such file");
     }
