@@ -14,7 +14,6 @@ import org.featurelab.nn.Objective;
 import org.featurelab.nn.TrainingData;
 import org.featurelab.report.LineChart;
 import org.featurelab.report.RunOutput;
-import org.featurelab.table.Cells;
 import org.featurelab.table.Table;
 import org.featurelab.training.DiagnosedStep;
 import org.featurelab.training.DiagnosticsRecorder;
@@ -143,7 +142,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         Matrix m = Matrix.zeros(t.rowCount(), t.columnCount());
         for (int i = 0; i < t.rowCount(); i++) {
             for (int j = 0; j < t.columnCount(); j++) {
-                double v = Cells.parse(t.cell(i, j));
+                double v = t.number(i, j);
                 if (!Double.isFinite(v)) {
                     throw new IllegalArgumentException(flag + " " + file + ": row " + (i + 1) + ", column '"
                             + t.columnNames().get(j) + "' is '" + t.cell(i, j).strip() + "', not a finite number");

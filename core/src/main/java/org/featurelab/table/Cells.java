@@ -62,13 +62,8 @@ public final class Cells {
         if (cell == null) {
             return Double.NaN;
         }
-        String s = cell.strip();
-        for (int k = 0; k < s.length(); k++) {
-            if (s.charAt(k) >= 0x80) {   // decimal literals and infinity tokens are ASCII
-                return Double.NaN;
-            }
-        }
-        return parse(s.getBytes(StandardCharsets.US_ASCII), 0, s.length());
+        byte[] ascii = asciiBytes(cell.strip());
+        return ascii == null ? Double.NaN : parse(ascii, 0, ascii.length);   // numbers and infinity tokens are ASCII
     }
 
     /**
@@ -94,12 +89,18 @@ public final class Cells {
      * ASCII digits — scanned by hand: a regular-expression match per cell was the largest cost of reading a numeric CSV.
      */
     static boolean isDecimal(String s) {
+        byte[] ascii = asciiBytes(s);
+        return ascii != null && isDecimal(ascii, 0, ascii.length);
+    }
+
+    /** The bytes of an ASCII string, or null when it holds another character. */
+    private static byte[] asciiBytes(String s) {
         for (int k = 0; k < s.length(); k++) {
             if (s.charAt(k) >= 0x80) {
-                return false;
+                return null;
             }
         }
-        return isDecimal(s.getBytes(StandardCharsets.US_ASCII), 0, s.length());
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** {@link #isDecimal(String)} of the bytes {@code b[from, from + len)} (a byte ≥ 0x80 is no ASCII character). */
